@@ -1,0 +1,115 @@
+// Enums declared once for server and web. Labels are Vietnamese first, English second.
+
+export const roles = [
+  'system_admin', // quản trị hệ thống
+  'standing_officer', // thường trực thi đua
+  'council_member', // thành viên Hội đồng Thi đua - Khen thưởng
+  'unit_head', // thủ trưởng đơn vị
+  'unit_officer', // cán bộ phụ trách thi đua của đơn vị
+  'inspector', // kiểm tra viên
+  'staff_member', // cán bộ, công chức, viên chức
+  'viewer', // người xem
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, { vi: string; en: string }> = {
+  system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+  standing_officer: { vi: 'Thường trực thi đua', en: 'Standing officer' },
+  council_member: { vi: 'Thành viên Hội đồng TĐKT', en: 'Council member' },
+  unit_head: { vi: 'Thủ trưởng đơn vị', en: 'Unit head' },
+  unit_officer: { vi: 'Cán bộ thi đua đơn vị', en: 'Unit emulation officer' },
+  inspector: { vi: 'Kiểm tra viên', en: 'Inspector' },
+  staff_member: { vi: 'Cán bộ, công chức, viên chức', en: 'Staff member' },
+  viewer: { vi: 'Người xem', en: 'Viewer' },
+};
+
+/** Kinds of unit (cơ quan, đơn vị, xã/phường, trường…) in the organisation tree. */
+export const unitKinds = [
+  'national', // cấp trung ương
+  'province', // tỉnh, thành phố trực thuộc trung ương
+  'district', // quận, huyện, thị xã, thành phố thuộc tỉnh (before 01/7/2025)
+  'commune', // xã, phường, đặc khu
+  'department', // sở, ban, ngành
+  'office', // phòng, ban chuyên môn
+  'agency', // cơ quan, đơn vị sự nghiệp
+  'school', // trường học
+  'health', // cơ sở y tế
+  'organisation', // đoàn thể, tổ chức chính trị - xã hội
+  'other',
+] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+export const unitKindLabels: Record<UnitKind, { vi: string; en: string }> = {
+  national: { vi: 'Trung ương', en: 'National' },
+  province: { vi: 'Tỉnh/Thành phố', en: 'Province' },
+  district: { vi: 'Quận/Huyện', en: 'District' },
+  commune: { vi: 'Xã/Phường', en: 'Commune/Ward' },
+  department: { vi: 'Sở/Ban/Ngành', en: 'Department' },
+  office: { vi: 'Phòng/Ban', en: 'Office' },
+  agency: { vi: 'Cơ quan/Đơn vị', en: 'Agency' },
+  school: { vi: 'Trường học', en: 'School' },
+  health: { vi: 'Cơ sở y tế', en: 'Health facility' },
+  organisation: { vi: 'Đoàn thể', en: 'Organisation' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+export const unitStatuses = ['active', 'merged', 'dissolved'] as const;
+export type UnitStatus = (typeof unitStatuses)[number];
+
+export const genders = ['male', 'female', 'other'] as const;
+export type Gender = (typeof genders)[number];
+export const genderLabels: Record<Gender, { vi: string; en: string }> = {
+  male: { vi: 'Nam', en: 'Male' },
+  female: { vi: 'Nữ', en: 'Female' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+/** Employment category of a person (CBCCVC, người lao động, lực lượng vũ trang). */
+export const employmentCategories = [
+  'cadre', // cán bộ
+  'civil_servant', // công chức
+  'public_employee', // viên chức
+  'worker', // người lao động
+  'armed_forces', // lực lượng vũ trang
+] as const;
+export type EmploymentCategory = (typeof employmentCategories)[number];
+export const employmentCategoryLabels: Record<EmploymentCategory, { vi: string; en: string }> = {
+  cadre: { vi: 'Cán bộ', en: 'Cadre' },
+  civil_servant: { vi: 'Công chức', en: 'Civil servant' },
+  public_employee: { vi: 'Viên chức', en: 'Public employee' },
+  worker: { vi: 'Người lao động', en: 'Worker' },
+  armed_forces: { vi: 'Lực lượng vũ trang', en: 'Armed forces' },
+};
+
+/** Actions the policies answer; responses carry the allowed ones so the UI shows only working buttons. */
+export const actions = [
+  'unit.read',
+  'unit.write',
+  'block.write',
+  'person.write',
+  'role.grant',
+  'audit.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** Which roles allow which action, within the subtree of the unit they are granted at. */
+export const permissions: Record<Action, readonly Role[]> = {
+  'unit.read': roles,
+  'unit.write': ['system_admin', 'standing_officer'],
+  'block.write': ['system_admin', 'standing_officer'],
+  'person.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
+  'role.grant': ['system_admin', 'standing_officer', 'unit_head'],
+  'audit.read': ['system_admin', 'standing_officer'],
+};
+
+/** Which roles a holder of each role may grant (within its subtree). */
+export const grantableRoles: Record<Role, readonly Role[]> = {
+  system_admin: roles,
+  standing_officer: roles.filter((r) => r !== 'system_admin'),
+  unit_head: ['unit_officer', 'inspector', 'staff_member', 'viewer'],
+  council_member: [],
+  unit_officer: [],
+  inspector: [],
+  staff_member: [],
+  viewer: [],
+};

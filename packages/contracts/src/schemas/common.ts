@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { actions } from '../enums.js';
+
+export const idSchema = z.coerce.number().int().positive();
+export const idParams = z.object({ id: idSchema });
+
+/** A calendar date as the API carries it: ISO yyyy-mm-dd (the UI shows dd/mm/yyyy). */
+export const isoDate = z.iso.date();
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const allowedActions = z.array(z.enum(actions));
+
+export function paged<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+export const okResponse = z.object({ ok: z.literal(true) });

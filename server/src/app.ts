@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { repoRoot } from './platform/config.js';
+import type { AppContext } from './platform/context.js';
+import { databaseHealth } from './platform/database.js';
+import { errorBody, registerErrorHandler } from './platform/errors.js';
+import { sessionPlugin } from './platform/session.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+
+const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: z.object({ ok: z.boolean(), latencyMs: z.number(), version: z.string().nullable() }) });
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+export interface BuildOptions {
+  logger?: boolean | object;
+}
+
+/** Builds the Fastify app: infrastructure plugins, then modules, then the web app. */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: ctx.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    disableRequestLogging: ctx.config.logLevel !== 'debug',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'thidua API', description: 'Quản lý phong trào thi đua — emulation movements', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'thidua_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(sessionPlugin, { db: ctx.db, config: ctx.config });
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        security: [],
+        response: { 200: healthResponse, 503: healthResponse },
+      },
+    },
+    async (_req, reply) => {
+      const database = await databaseHealth(ctx.db);
+      return reply.status(database.ok ? 200 : 503).send({ status: database.ok ? 'ok' : 'degraded', database });
+    },
+  );
+
+  await app.register(authRoutes, { prefix: '/api/auth', ctx });
+  await app.register(orgRoutes, { prefix: '/api', ctx });
+  await app.register(importRoutes, { prefix: '/api/imports', ctx });
+  await app.register(auditRoutes, { prefix: '/api/audit', ctx });
+
+  const webDist = path.join(repoRoot, 'web', 'dist');
+  const serveWeb = ctx.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  // The web app's own routes fall back to index.html; unknown /api paths stay a 404 in JSON.
+  app.setNotFoundHandler((req, reply) => {
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('NOT_FOUND'));
+  });
+  return app;
+}

@@ -1,0 +1,182 @@
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+
+// Kysely's view of the tables; keep in step with the migrations.
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface UnitsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  path: string;
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  status: Generated<string>;
+  valid_from: ColumnType<string, string | undefined, string>;
+  valid_to: string | null;
+  successor_id: number | null;
+  retire_note: string | null;
+  search_key: GeneratedAlways<string>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface BlocksTable {
+  id: GeneratedAlways<number>;
+  year: number;
+  kind: string;
+  name: string;
+  organizer_unit_id: number;
+  head_unit_id: number | null;
+  deputy_unit_id: number | null;
+  created_at: TimestampDefault;
+}
+
+export interface BlockMembersTable {
+  block_id: number;
+  unit_id: number;
+}
+
+export interface PeopleTable {
+  id: GeneratedAlways<number>;
+  code: string | null;
+  full_name: string;
+  gender: string;
+  birth_date: string | null;
+  category: string;
+  position: string | null;
+  unit_id: number;
+  email: string | null;
+  phone: string | null;
+  is_active: Generated<boolean>;
+  search_key: GeneratedAlways<string>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface PersonAssignmentsTable {
+  id: GeneratedAlways<number>;
+  person_id: number;
+  unit_id: number;
+  position: string | null;
+  started_on: string;
+  ended_on: string | null;
+}
+
+export interface UsersTable {
+  id: GeneratedAlways<number>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  person_id: number | null;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
+  oidc_subject: string | null;
+  is_active: Generated<boolean>;
+  failed_sign_ins: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_sign_in_at: NullableTimestamp;
+  search_key: GeneratedAlways<string>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface RoleGrantsTable {
+  id: GeneratedAlways<number>;
+  user_id: number;
+  role: string;
+  unit_id: number;
+  granted_by: number | null;
+  created_at: TimestampDefault;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: TimestampDefault;
+  last_seen_at: TimestampDefault;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInAttemptsTable {
+  id: GeneratedAlways<number>;
+  username: string;
+  ip: string | null;
+  succeeded: boolean;
+  at: TimestampDefault;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface SsoFlowsTable {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string | null;
+  created_at: TimestampDefault;
+}
+
+export interface AuditLogTable {
+  id: GeneratedAlways<number>;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  unit_id: number | null;
+  unit_path: string | null;
+  before: Json;
+  after: Json;
+  ip: string | null;
+  user_agent: string | null;
+  prev_hash: string | null;
+  hash: string;
+}
+
+export interface ImportJobsTable {
+  id: GeneratedAlways<number>;
+  kind: string;
+  status: string;
+  file_name: string;
+  file: Buffer | null;
+  created_by: number;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  good_rows: Generated<number>;
+  bad_rows: Generated<number>;
+  imported_rows: Generated<number>;
+  errors: ColumnType<unknown, string | undefined, string>;
+  failure: string | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface DB {
+  units: UnitsTable;
+  blocks: BlocksTable;
+  block_members: BlockMembersTable;
+  people: PeopleTable;
+  person_assignments: PersonAssignmentsTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  sso_flows: SsoFlowsTable;
+  audit_log: AuditLogTable;
+  import_jobs: ImportJobsTable;
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { loadConfig, type Config } from '../src/platform/config.js';
+import type { AppContext } from '../src/platform/context.js';
+import type { MailMessage } from '../src/platform/mail.js';
+import { testDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** Every mail the app sent, newest last. */
+  mails: MailMessage[];
+}
+
+/** The whole app on this file's own database, with mail captured. */
+export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { db } = await testDatabase();
+  const mails: MailMessage[] = [];
+  const config = loadConfig({}, { serveWeb: false, runJobs: false, logLevel: 'silent', databaseUrl: 'test', ...overrides });
+  const ctx: AppContext = { db, config, mailer: { send: async (m) => void mails.push(m) } };
+  const app = await buildApp(ctx, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  await app.ready();
+  afterAll(() => app.close());
+  return { app, ctx, mails };
+}
+
+/** A browser-like client: keeps cookies and sends the CSRF header on state-changing requests. */
+export class Client {
+  private cookies = new Map<string, string>();
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(opts: InjectOptions & { method: string; url: string }): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (!['GET', 'HEAD'].includes(opts.method.toUpperCase())) {
+      if (!this.cookies.has('thidua_csrf')) await this.request({ method: 'GET', url: '/api/health' });
+      headers['x-csrf-token'] ??= this.cookies.get('thidua_csrf') ?? '';
+      if (headers.cookie === undefined || !headers.cookie.includes('thidua_csrf')) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    }
+    const res = await this.app.inject({ ...opts, headers } as InjectOptions);
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+  post(url: string, payload?: unknown) {
+    return this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
+  }
+  patch(url: string, payload?: unknown) {
+    return this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+  }
+  delete(url: string) {
+    return this.request({ method: 'DELETE', url });
+  }
+  async signIn(username: string, password = DEFAULT_PASSWORD, totp?: string) {
+    const res = await this.post('/api/auth/sign-in', { username, password, ...(totp ? { totp } : {}) });
+    if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+    return res.json();
+  }
+}
+
+export const DEFAULT_PASSWORD = 'mat-khau-thu-nghiem';
