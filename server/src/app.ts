@@ -18,6 +18,8 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { accountRoutes } from './modules/accounts/accounts.routes.js';
 
 const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: z.object({ ok: z.boolean(), latencyMs: z.number(), version: z.string().nullable() }) });
 
@@ -84,6 +86,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   await app.register(authRoutes, { prefix: '/api/auth', ctx });
   await app.register(orgRoutes, { prefix: '/api', ctx });
+  await app.register(peopleRoutes, { prefix: '/api/people', ctx });
+  await app.register(accountRoutes, { prefix: '/api', ctx });
   await app.register(importRoutes, { prefix: '/api/imports', ctx });
   await app.register(auditRoutes, { prefix: '/api/audit', ctx });
 
