@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig, repoRoot } from '../server/src/platform/config.js';
+import type { Database } from '../server/src/platform/database.js';
+import { testDatabase } from '../server/test/database.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+
+/** Outside CI a machine without Chromium skips the browser tier; in CI that is a failure. */
+export const browserAvailable = fs.existsSync(CHROMIUM);
+if (!browserAvailable && process.env.CI) {
+  throw new Error(`Chromium not found at ${CHROMIUM}: the browser tier cannot be skipped in CI (apt-get install -y chromium)`);
+}
+
+export interface Journey {
+  baseUrl: string;
+  db: Database;
+  browser: Browser;
+  /** A fresh browser profile (cookies) for one user, phone-sized when asked. */
+  newPage(opts?: { phone?: boolean }): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<void>;
+}
+
+/** Serves the real app (API and built web) on 127.0.0.1 over this file's own database, and opens Chromium. */
+export function useJourney(): Journey {
+  const j = {} as Journey;
+  let app: FastifyInstance;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) {
+      throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it)');
+    }
+    const { db } = await testDatabase();
+    const config = loadConfig({}, { serveWeb: true, runJobs: true, logLevel: 'warn', databaseUrl: 'test', port: 0 });
+    app = await buildApp({ db, config, mailer: { send: async () => undefined } }, { logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    j.baseUrl = `http://127.0.0.1:${port}`;
+    j.db = db;
+    j.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    j.newPage = async (opts = {}) => {
+      const ctx = await j.browser.newContext({
+        baseURL: j.baseUrl,
+        locale: 'vi-VN',
+        timezoneId: 'Asia/Ho_Chi_Minh',
+        viewport: opts.phone ? { width: 390, height: 844 } : { width: 1366, height: 850 },
+        isMobile: !!opts.phone,
+      });
+      contexts.push(ctx);
+      return ctx.newPage();
+    };
+    j.screenshot = async (page, name) => {
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+    };
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await j.browser?.close();
+    await app?.close();
+  });
+  return j;
+}
