@@ -76,6 +76,8 @@ export interface UsersTable {
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
   totp_last_step: number | null;
+  /** Secret shown during TOTP set-up, not yet confirmed with a code (migration 0010-auth). */
+  totp_pending_secret: string | null;
   oidc_subject: string | null;
   is_active: Generated<boolean>;
   failed_sign_ins: Generated<number>;
@@ -119,6 +121,12 @@ export interface PasswordResetTokensTable {
   user_id: number;
   expires_at: Timestamp;
   used_at: NullableTimestamp;
+}
+
+export interface PasswordResetRequestsTable {
+  id: GeneratedAlways<number>;
+  ip: string | null;
+  at: TimestampDefault;
 }
 
 export interface SsoFlowsTable {
@@ -176,6 +184,7 @@ export interface DB {
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   password_reset_tokens: PasswordResetTokensTable;
+  password_reset_requests: PasswordResetRequestsTable;
   sso_flows: SsoFlowsTable;
   audit_log: AuditLogTable;
   import_jobs: ImportJobsTable;

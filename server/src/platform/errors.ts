@@ -77,9 +77,13 @@ export function registerErrorHandler(app: FastifyInstance) {
       const code: ErrorCode = status === 413 ? 'FILE_TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
       return reply.status(status).send(errorBody(code, { details: { reason: err.message } }));
     }
-    // Unique violations that slipped past a service check are a conflict, not a crash.
-    if ((err as { code?: string }).code === '23505') {
-      return reply.status(409).send(errorBody('CONFLICT'));
+    // PostgreSQL's own refusals that slipped past a service check are the caller's fault, not a crash:
+    // class 22 (bad data: out-of-range date, NUL byte…) and 23 (integrity) map to 400/409.
+    const pgCode = (err as { code?: unknown }).code;
+    if (typeof pgCode === 'string' && /^2[23][0-9A-Z]{3}$/.test(pgCode)) {
+      req.log.warn({ err }, 'database refused the input');
+      const conflict = pgCode === '23505' || pgCode === '23503' || pgCode === '23P01';
+      return reply.status(conflict ? 409 : 400).send(errorBody(conflict ? 'CONFLICT' : 'BAD_REQUEST'));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL'));

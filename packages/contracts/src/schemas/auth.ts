@@ -31,9 +31,20 @@ export const meResponse = z.object({
 });
 export type Me = z.infer<typeof meResponse>;
 
+/** Username or e-mail of the account whose password was forgotten. */
 export const forgotPasswordBody = z.object({ login: z.string().trim().min(1).max(200) });
+export type ForgotPasswordBody = z.infer<typeof forgotPasswordBody>;
+/** The token from the e-mailed link and the new password. */
 export const resetPasswordBody = z.object({ token: z.string().min(10).max(200), password: z.string().max(1000) });
+export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
 export const changePasswordBody = z.object({ currentPassword: z.string().max(1000), newPassword: z.string().max(1000) });
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+/** A new TOTP secret (base32) and the otpauth:// URL to show as a QR code; pending until enabled. */
 export const mfaSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
-export const mfaCodeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/) });
+export type MfaSetup = z.infer<typeof mfaSetupResponse>;
+export const mfaCodeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Mã gồm 6 chữ số / The code has 6 digits') });
+export type MfaCodeBody = z.infer<typeof mfaCodeBody>;
 export const ssoInfoResponse = z.object({ enabled: z.boolean(), label: z.string() });
+export type SsoInfo = z.infer<typeof ssoInfoResponse>;
+/** Where the web app wants to land after single sign-on: a path on this site, e.g. /ke-hoach/12. */
+export const ssoStartQuery = z.object({ returnTo: z.string().max(1000).optional() });

@@ -51,6 +51,8 @@ export const listUnitsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export const unitList = z.object({ items: z.array(unitView) });
+export type ListUnitsQuery = z.infer<typeof listUnitsQuery>;
+export type UnitList = z.infer<typeof unitList>;
 
 export const createUnitBody = z.object({
   parentId: z.number().int().positive(),
@@ -104,6 +106,9 @@ export const listBlocksQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   organizerUnitId: z.coerce.number().int().positive().optional(),
 });
+export type ListBlocksQuery = z.infer<typeof listBlocksQuery>;
+export const blockList = z.object({ items: z.array(blockView) });
+export type BlockList = z.infer<typeof blockList>;
 export const blockBody = z.object({
   year: z.number().int().min(2000).max(2100),
   kind: z.enum(blockKinds),

@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/database.js';
+import { matchesAllWords, vietnameseOrder, withinAny } from './search.repository.js';
+
+/** Which people a list covers: one unit only, or whole subtrees (by ltree path). */
+export type PeopleScope = { unitId: number } | { roots: string[] };
+
+export interface PeopleFilter {
+  scope: PeopleScope;
+  /** Escaped search words (see searchWords); every one must match. */
+  words: string[];
+  category?: string;
+  gender?: string;
+}
+
+export interface PersonInsert {
+  code: string | null;
+  full_name: string;
+  gender: string;
+  birth_date: string | null;
+  category: string;
+  position: string | null;
+  unit_id: number;
+  email: string | null;
+  phone: string | null;
+}
+
+export type PersonPatch = Partial<Omit<PersonInsert, 'unit_id'>> & { is_active?: boolean };
+
+const personColumns = [
+  'p.id',
+  'p.code',
+  'p.full_name',
+  'p.gender',
+  'p.birth_date',
+  'p.category',
+  'p.position',
+  'p.unit_id',
+  'u.name as unit_name',
+  'u.path as unit_path',
+  'p.email',
+  'p.phone',
+  'p.is_active',
+] as const;
+
+// People joined to their unit on the primary key, filtered by the unit's path: the GiST index on
+// units.path picks the units, people_unit_idx the people, the trigram index the name.
+function filtered(db: Executor, f: PeopleFilter) {
+  let q = db.selectFrom('people as p').innerJoin('units as u', 'u.id', 'p.unit_id');
+  q = 'unitId' in f.scope ? q.where('p.unit_id', '=', f.scope.unitId) : q.where(withinAny('u.path', f.scope.roots));
+  if (f.words.length > 0) q = q.where(matchesAllWords('p.search_key', f.words));
+  if (f.category) q = q.where('p.category', '=', f.category);
+  if (f.gender) q = q.where('p.gender', '=', f.gender);
+  return q;
+}
+
+export const peopleRepository = {
+  findUnit(db: Executor, id: number) {
+    return db.selectFrom('units').select(['id', 'path', 'name', 'status']).where('id', '=', id).executeTakeFirst();
+  },
+
+  list(db: Executor, f: PeopleFilter, page: { limit: number; offset: number; collate: boolean }) {
+    return filtered(db, f)
+      .select(personColumns)
+      .orderBy(vietnameseOrder('p.full_name', page.collate))
+      .orderBy('p.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+  },
+
+  async count(db: Executor, f: PeopleFilter): Promise<number> {
+    const r = await filtered(db, f)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  /** One person with its unit; `lock` holds the row until the transaction ends (transfers, edits). */
+  findById(db: Executor, id: number, opts: { lock?: boolean } = {}) {
+    let q = db
+      .selectFrom('people as p')
+      .innerJoin('units as u', 'u.id', 'p.unit_id')
+      .select(personColumns)
+      .select((eb) => eb.selectFrom('users').select('users.id').whereRef('users.person_id', '=', 'p.id').as('account_id'))
+      .where('p.id', '=', id);
+    if (opts.lock) q = q.forUpdate('p');
+    return q.executeTakeFirst();
+  },
+
+  assignmentsOf(db: Executor, personId: number) {
+    return db
+      .selectFrom('person_assignments as a')
+      .innerJoin('units as u', 'u.id', 'a.unit_id')
+      .select(['a.unit_id', 'u.name as unit_name', 'a.position', 'a.started_on', 'a.ended_on'])
+      .where('a.person_id', '=', personId)
+      .orderBy('a.started_on')
+      .orderBy('a.id')
+      .execute();
+  },
+
+  /** The assignment still open (no end date), newest first should several exist in old data. */
+  openAssignment(db: Executor, personId: number) {
+    return db
+      .selectFrom('person_assignments')
+      .select(['id', 'unit_id', 'position', 'started_on'])
+      .where('person_id', '=', personId)
+      .where('ended_on', 'is', null)
+      .orderBy('started_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  async codeTaken(db: Executor, code: string, exceptId?: number): Promise<boolean> {
+    let q = db.selectFrom('people').select('id').where(sql`lower(code)`, '=', code.toLowerCase());
+    if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
+    return (await q.limit(1).executeTakeFirst()) !== undefined;
+  },
+
+  async insert(db: Executor, values: PersonInsert): Promise<number> {
+    const r = await db.insertInto('people').values(values).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  update(db: Executor, id: number, patch: PersonPatch & { unit_id?: number }) {
+    return db
+      .updateTable('people')
+      .set({ ...patch, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Opens an assignment; `startedOn` null means today in the database's calendar. */
+  openNewAssignment(db: Executor, a: { personId: number; unitId: number; position: string | null; startedOn: string | null }) {
+    return db
+      .insertInto('person_assignments')
+      .values({
+        person_id: a.personId,
+        unit_id: a.unitId,
+        position: a.position,
+        started_on: a.startedOn ?? sql<string>`current_date`,
+      })
+      .execute();
+  },
+
+  closeAssignment(db: Executor, assignmentId: number, endedOn: string) {
+    return db.updateTable('person_assignments').set({ ended_on: endedOn }).where('id', '=', assignmentId).execute();
+  },
+
+  setAssignmentPosition(db: Executor, assignmentId: number, position: string | null) {
+    return db.updateTable('person_assignments').set({ position }).where('id', '=', assignmentId).execute();
+  },
+};
+
+export type PersonRow = NonNullable<Awaited<ReturnType<typeof peopleRepository.findById>>>;
+export type PersonListRow = Awaited<ReturnType<typeof peopleRepository.list>>[number];
