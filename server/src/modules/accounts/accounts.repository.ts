@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../platform/database.js';
-import { matchesAllWords, vietnameseOrder, withinAny } from '../people/search.repository.js';
+import { matchesAllWords, orderByName, withinAny } from '../../platform/search.js';
 
 export interface UserFilter {
   /** Subtrees whose accounts are listed; null lists every account. */
@@ -96,10 +96,10 @@ export const accountsRepository = {
       .executeTakeFirst();
   },
 
-  listUsers(db: Executor, f: UserFilter, page: { limit: number; offset: number; collate: boolean }) {
+  listUsers(db: Executor, f: UserFilter, page: { limit: number; offset: number; collation: string | null }) {
     return usersFiltered(db, f)
       .select(userColumns)
-      .orderBy(vietnameseOrder('us.display_name', page.collate))
+      .orderBy(orderByName('us.display_name', page.collation))
       .orderBy('us.id')
       .limit(page.limit)
       .offset(page.offset)

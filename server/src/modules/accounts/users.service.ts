@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
-import { hasVietnameseCollation, searchWords } from '../people/search.repository.js';
+import { nameCollation, searchWords } from '../../platform/search.js';
 import { accountScope, canManageAccount, grantsSomewhere, seesAccount, seesGrant } from './accounts.policy.js';
 import { accountsRepository as repo, type GrantRow, type UserListRow } from './accounts.repository.js';
 import type { CreateUserRequest } from './accounts.schemas.js';
@@ -58,8 +58,8 @@ export async function listUsers(ctx: AppContext, actor: Actor, query: ListUsersQ
   }
   const filter = { roots: accountScope(actor), unitPath, words: searchWords(query.q) };
   const offset = (query.page - 1) * query.pageSize;
-  const collate = await hasVietnameseCollation(ctx.db);
-  const rows = await repo.listUsers(ctx.db, filter, { limit: query.pageSize, offset, collate });
+  const collation = await nameCollation(ctx.db);
+  const rows = await repo.listUsers(ctx.db, filter, { limit: query.pageSize, offset, collation });
   const knownTotal = rows.length < query.pageSize && (rows.length > 0 || offset === 0);
   const total = knownTotal ? offset + rows.length : await repo.countUsers(ctx.db, filter);
   const grants = await repo.grantsOfUsers(ctx.db, rows.map((r) => r.id));

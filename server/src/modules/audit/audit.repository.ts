@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/database.js';
+import { escapeLike } from '../../platform/search.js';
 
 /** Calendar days in the audit filters are days in Vietnam, whatever the server's time zone. */
 const LOCAL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -17,10 +18,6 @@ export interface AuditFilter {
   actionPrefix?: string;
   from?: string;
   to?: string;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, '\\$&');
 }
 
 function filtered(db: Executor, f: AuditFilter) {

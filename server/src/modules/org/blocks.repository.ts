@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/database.js';
-import { withinAny } from './units.repository.js';
+import { withinAny } from '../../platform/search.js';
 
 export interface BlockRow {
   id: number;

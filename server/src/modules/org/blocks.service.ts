@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
 import { blocksRepository as repo, type BlockRow, type BlockValues } from './blocks.repository.js';
-import { nameCollation } from './collation.js';
+import { nameCollation } from '../../platform/search.js';
 import { assertStorableText } from './input.js';
 import { unitsRepository } from './units.repository.js';
 

@@ -1,5 +1,6 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/database.js';
+import { matchesAllWords, withinAny } from '../../platform/search.js';
 
 /** A unit as the rules need it: where it sits in the tree and whether it still takes work. */
 export interface UnitRow {
@@ -46,16 +47,6 @@ const unitColumns = [
   'u.successor_id',
 ] as const;
 
-/** `path <@ any(paths)`: the record lies in one of these subtrees (uses the GiST index). */
-export function withinAny(column: string, paths: string[]): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} <@ any(${paths}::ltree[])`;
-}
-
-/** Escapes LIKE wildcards typed by the user so "50%" means the characters, not a pattern. */
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, '\\$&');
-}
-
 function viewQuery(db: Executor) {
   return db
     .selectFrom('units as u')
@@ -80,10 +71,6 @@ function listQuery(db: Executor, opts: ListOptions) {
 }
 
 export const unitsRepository = {
-  async collationExists(db: Executor, name: string): Promise<boolean> {
-    const r = await sql<{ n: number }>`select count(*)::int as n from pg_collation where collname = ${name}`.execute(db);
-    return (r.rows[0]?.n ?? 0) > 0;
-  },
 
   findById(db: Executor, id: number): Promise<UnitRow | undefined> {
     return db.selectFrom('units as u').select(unitColumns).where('u.id', '=', id).executeTakeFirst();
@@ -127,16 +114,12 @@ export const unitsRepository = {
     return listQuery(db, opts).where('u.parent_id', '=', parentId).execute();
   },
 
-  /**
-   * Every word must occur in the unit's unaccented "name code" key. The unaccenting happens in
-   * SQL because unaccent maps đ to d while JavaScript's NFD does not.
-   */
+  /** Every word (already escaped, see searchWords) must occur in the unit's unaccented "name code" key. */
   search(db: Executor, words: string[], scopes: string[], opts: ListOptions & { strictlyBelow?: string }): Promise<UnitViewRow[]> {
     if (scopes.length === 0) return Promise.resolve([]);
     let q = listQuery(db, opts).where(withinAny('u.path', scopes));
     if (opts.strictlyBelow) q = q.where(sql<SqlBool>`u.path <@ ${opts.strictlyBelow}::ltree`).where(sql<SqlBool>`u.path <> ${opts.strictlyBelow}::ltree`);
-    for (const w of words) q = q.where(sql<SqlBool>`u.search_key like '%' || f_unaccent(${escapeLike(w)}) || '%'`);
-    return q.execute();
+    return q.where(matchesAllWords('u.search_key', words)).execute();
   },
 
   /** Ancestors from the root down, without the unit itself. */

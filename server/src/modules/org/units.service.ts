@@ -15,7 +15,7 @@ import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
-import { nameCollation } from './collation.js';
+import { nameCollation, searchWords } from '../../platform/search.js';
 import { assertDateInRange, assertStorableText } from './input.js';
 import { unitsRepository as repo, type UnitRow, type UnitViewRow } from './units.repository.js';
 
@@ -80,7 +80,7 @@ export async function listUnits(ctx: AppContext, actor: Actor, query: ListUnitsQ
   const collation = await nameCollation(ctx.db);
   const opts = { includeInactive: query.includeInactive, limit: query.limit, collation };
   const parent = query.parentId === undefined ? null : await visibleUnit(ctx.db, actor, query.parentId);
-  const words = (query.q ?? '').split(/\s+/).filter((w) => w.length > 0);
+  const words = searchWords(query.q);
   let rows: UnitViewRow[];
   if (words.length > 0) {
     rows = await repo.search(ctx.db, words, visibleRoots(actor), { ...opts, strictlyBelow: parent?.path });

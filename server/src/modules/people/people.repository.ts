@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/database.js';
-import { matchesAllWords, vietnameseOrder, withinAny } from './search.repository.js';
+import { matchesAllWords, orderByName, withinAny } from '../../platform/search.js';
 
 /** Which people a list covers: one unit only, or whole subtrees (by ltree path). */
 export type PeopleScope = { unitId: number } | { roots: string[] };
@@ -59,10 +59,10 @@ export const peopleRepository = {
     return db.selectFrom('units').select(['id', 'path', 'name', 'status']).where('id', '=', id).executeTakeFirst();
   },
 
-  list(db: Executor, f: PeopleFilter, page: { limit: number; offset: number; collate: boolean }) {
+  list(db: Executor, f: PeopleFilter, page: { limit: number; offset: number; collation: string | null }) {
     return filtered(db, f)
       .select(personColumns)
-      .orderBy(vietnameseOrder('p.full_name', page.collate))
+      .orderBy(orderByName('p.full_name', page.collation))
       .orderBy('p.id')
       .limit(page.limit)
       .offset(page.offset)

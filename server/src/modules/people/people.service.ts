@@ -17,7 +17,7 @@ import type { Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
 import { peopleRepository as repo, type PeopleScope, type PersonListRow, type PersonPatch, type PersonRow } from './people.repository.js';
 import { fieldError } from './input-guards.js';
-import { hasVietnameseCollation, searchWords } from './search.repository.js';
+import { nameCollation, searchWords } from '../../platform/search.js';
 
 type ListPeopleQuery = z.output<typeof listPeopleQuery>;
 type UpdatePersonBody = z.output<typeof updatePersonBody>;
@@ -89,8 +89,8 @@ export async function listPeople(ctx: AppContext, actor: Actor, query: ListPeopl
     gender: query.gender,
   };
   const offset = (query.page - 1) * query.pageSize;
-  const collate = await hasVietnameseCollation(ctx.db);
-  const rows = await repo.list(ctx.db, filter, { limit: query.pageSize, offset, collate });
+  const collation = await nameCollation(ctx.db);
+  const rows = await repo.list(ctx.db, filter, { limit: query.pageSize, offset, collation });
   // A page that is not full already tells the total: the COUNT over millions of rows is spent
   // only when there may be more.
   const knownTotal = rows.length < query.pageSize && (rows.length > 0 || offset === 0);

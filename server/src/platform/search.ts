@@ -1,15 +1,20 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Executor } from '../../platform/database.js';
+import type { Executor } from './database.js';
 
-// SQL fragments shared by the people and accounts repositories: subtree scoping, diacritics-free
-// search and Vietnamese ordering. Kept here so that both lists behave alike.
+// SQL fragments every list shares: diacritics-free search, subtree scoping and Vietnamese order.
+// One place, so that units, people, accounts and the audit log search alike.
 
 /** Words beyond this add little to a name search and would only slow the query. */
 const MAX_WORDS = 8;
 
+/** Escapes LIKE wildcards typed by a user so that "50%" means the characters, not a pattern. */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, '\\$&');
+}
+
 /**
- * Splits a search box into words, with LIKE's wildcards escaped so that "%" or "_" typed by a
- * user match themselves. Unaccenting happens in SQL: JavaScript's NFD leaves đ/Đ alone.
+ * Splits a search box into words, wildcards escaped. Unaccenting happens in SQL (f_unaccent):
+ * JavaScript's NFD leaves đ/Đ alone.
  */
 export function searchWords(q: string | undefined): string[] {
   if (!q) return [];
@@ -17,7 +22,7 @@ export function searchWords(q: string | undefined): string[] {
     .split(/\s+/)
     .filter((w) => w.length > 0)
     .slice(0, MAX_WORDS)
-    .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`));
+    .map(escapeLike);
 }
 
 /**
@@ -35,7 +40,7 @@ export function matchesAllWords(column: string, words: string[]): RawBuilder<Sql
 
 /**
  * The ltree `column` lies in one of the subtrees rooted at `roots`. One `<@` per root, so the GiST
- * index on units.path answers each (a bitmap OR); an empty list matches nothing (deny by default).
+ * index answers each (a bitmap OR); an empty list matches nothing (deny by default).
  */
 export function withinAny(column: string, roots: string[]): RawBuilder<SqlBool> {
   if (roots.length === 0) return sql<SqlBool>`false`;
@@ -45,27 +50,29 @@ export function withinAny(column: string, roots: string[]): RawBuilder<SqlBool> 
   )})`;
 }
 
-/** The ICU collation that sorts Vietnamese (Dũng before Đức); Debian's PostgreSQL 15 may lack it. */
+/** ICU's Vietnamese collation: sorts "Dũng" before "Đức", which code-point order does not. */
 export const VIETNAMESE_COLLATION = 'vi-x-icu';
 
-// The answer cannot change while the server runs, so it is asked once per database handle.
-const collationCache = new WeakMap<object, Promise<boolean>>();
+const collationCache = new WeakMap<object, Promise<string | null>>();
 
-/** True when the server has the Vietnamese ICU collation. */
-export function hasVietnameseCollation(db: Executor): Promise<boolean> {
+/**
+ * The collation to sort names by, or null when this PostgreSQL was built without ICU.
+ * Asked once per database handle: the answer cannot change while the server runs.
+ */
+export function nameCollation(db: Executor): Promise<string | null> {
   let cached = collationCache.get(db);
   if (!cached) {
     cached = sql<{ ok: boolean }>`select exists (select 1 from pg_collation where collname = ${VIETNAMESE_COLLATION}) as ok`
       .execute(db)
-      .then((r) => r.rows[0]?.ok === true);
-    // A failed probe (database briefly down) should be asked again next time, not remembered.
+      .then((r) => (r.rows[0]?.ok === true ? VIETNAMESE_COLLATION : null));
+    // A failed probe (database briefly down) is asked again next time, not remembered.
     void cached.catch(() => collationCache.delete(db));
     collationCache.set(db, cached);
   }
   return cached;
 }
 
-/** `column` ordered the Vietnamese way when the collation exists, else by the database default. */
-export function vietnameseOrder(column: string, collate: boolean): RawBuilder<unknown> {
-  return collate ? sql`${sql.ref(column)} collate ${sql.id(VIETNAMESE_COLLATION)}` : sql`${sql.ref(column)}`;
+/** `column` in Vietnamese order when the collation exists, else in the database's default order. */
+export function orderByName(column: string, collation: string | null): RawBuilder<unknown> {
+  return collation ? sql`${sql.ref(column)} collate ${sql.id(collation)}` : sql`${sql.ref(column)}`;
 }
