@@ -6,6 +6,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig, repoRoot } from '../server/src/platform/config.js';
 import type { Database } from '../server/src/platform/database.js';
+import { startPgBossJobs, type Jobs } from '../server/src/platform/jobs.js';
+import { registerJobHandlers } from '../server/src/workers.js';
 import { testDatabase } from '../server/test/database.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,14 +32,20 @@ export interface Journey {
 export function useJourney(): Journey {
   const j = {} as Journey;
   let app: FastifyInstance;
+  let jobs: Jobs | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) {
       throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it)');
     }
-    const { db } = await testDatabase();
-    const config = loadConfig({}, { serveWeb: true, runJobs: true, logLevel: 'warn', databaseUrl: 'test', port: 0 });
-    app = await buildApp({ db, config, mailer: { send: async () => undefined } }, { logger: false });
+    const { db, url } = await testDatabase();
+    const config = loadConfig({}, { serveWeb: true, runJobs: true, logLevel: 'warn', databaseUrl: url, port: 0 });
+    // Real pg-boss on this file's database, as in production: the import wizard waits on its jobs.
+    const log = { info: () => undefined, error: (obj: object, msg?: string) => console.error(msg, obj) };
+    jobs = await startPgBossJobs(url, { runWorkers: true, log, pollingIntervalSeconds: 0.5 });
+    const ctx = { db, config, mailer: { send: async () => undefined }, jobs };
+    await registerJobHandlers(ctx, log);
+    app = await buildApp(ctx, { logger: false });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
@@ -67,6 +75,7 @@ export function useJourney(): Journey {
     for (const c of contexts) await c.close().catch(() => undefined);
     await j.browser?.close();
     await app?.close();
+    await jobs?.stop();
   });
   return j;
 }

@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { repoRoot } from './platform/config.js';
@@ -26,13 +26,16 @@ const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export interface BuildOptions {
+  /** Logger options, or false in tests; ignored when loggerInstance is given. */
   logger?: boolean | object;
+  /** The process's own pino logger, shared with jobs and start-up messages. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** Builds the Fastify app: infrastructure plugins, then modules, then the web app. */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? { level: ctx.config.logLevel },
+    ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: ctx.config.logLevel } }),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
     disableRequestLogging: ctx.config.logLevel !== 'debug',

@@ -3,7 +3,9 @@ import { afterAll } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
 import type { AppContext } from '../src/platform/context.js';
+import { inlineJobs, startPgBossJobs } from '../src/platform/jobs.js';
 import type { MailMessage } from '../src/platform/mail.js';
+import { registerImportJobs } from '../src/modules/imports/imports.service.js';
 import { testDatabase } from './database.js';
 
 export interface TestApp {
@@ -13,15 +15,24 @@ export interface TestApp {
   mails: MailMessage[];
 }
 
-/** The whole app on this file's own database, with mail captured. */
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const { db } = await testDatabase();
+/**
+ * The whole app on this file's own database, with mail captured. Jobs run inline right after they
+ * are sent, unless `pgBoss` asks for the real queue on the test database.
+ */
+export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: boolean } = {}): Promise<TestApp> {
+  const { db, url } = await testDatabase();
   const mails: MailMessage[] = [];
   const config = loadConfig({}, { serveWeb: false, runJobs: false, logLevel: 'silent', databaseUrl: 'test', ...overrides });
-  const ctx: AppContext = { db, config, mailer: { send: async (m) => void mails.push(m) } };
+  const log = { error: (obj: object, msg: string) => process.env.TEST_LOG && console.error(msg, obj) };
+  const jobs = opts.pgBoss ? await startPgBossJobs(url, { runWorkers: true, log, pollingIntervalSeconds: 0.5 }) : inlineJobs(log);
+  const ctx: AppContext = { db, config, mailer: { send: async (m) => void mails.push(m) }, jobs };
+  await registerImportJobs(ctx, log);
   const app = await buildApp(ctx, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await jobs.stop();
+  });
   return { app, ctx, mails };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role, UnitKind } from '@thidua/contracts';
 import type { Executor } from '../src/platform/database.js';
 import { hashPassword } from '../src/modules/auth/passwords.js';
+import { newTotpSecret, totpFor } from '../src/modules/auth/totp.js';
 import { DEFAULT_PASSWORD } from './app.js';
 
 // Factories build their own parents, so no test leans on shared seed data.
@@ -56,4 +57,21 @@ export async function newUser(db: Executor, opts: { roles?: [Role, TestUnit][]; 
     await db.insertInto('role_grants').values({ user_id: user.id, role, unit_id: unit.id }).execute();
   }
   return user;
+}
+
+/** A system administrator (quản trị hệ thống) granted at `unit`, with the second factor it must have. */
+export async function newSystemAdmin(db: Executor, unit: TestUnit) {
+  const totpSecret = newTotpSecret();
+  const user = await newUser(db, { roles: [['system_admin', unit]], totpSecret });
+  return { ...user, totpSecret, totp: () => totpFor(totpSecret, user.username).generate() };
+}
+
+/** A unit row as stored, to compare before and after a refused request. */
+export function unitRow(db: Executor, id: number) {
+  return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function auditCount(db: Executor): Promise<number> {
+  const r = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }

@@ -87,6 +87,33 @@ export const errorTable = {
     vi: 'Hệ thống tạm thời không sẵn sàng',
     en: 'The service is temporarily unavailable',
   },
+  // Accounts' authentication (auth module).
+  MFA_NOT_PENDING: {
+    status: 409,
+    vi: 'Chưa tạo mã bí mật xác thực hai lớp, hãy bắt đầu cài đặt lại',
+    en: 'No two-factor secret is being set up; start the set-up again',
+  },
+  MFA_ALREADY_ENABLED: {
+    status: 409,
+    vi: 'Xác thực hai lớp đã được bật',
+    en: 'Two-factor authentication is already enabled',
+  },
+  MFA_NOT_ENABLED: {
+    status: 409,
+    vi: 'Xác thực hai lớp chưa được bật',
+    en: 'Two-factor authentication is not enabled',
+  },
+  SSO_MFA_REQUIRED: {
+    status: 403,
+    vi: 'Tài khoản đã bật xác thực hai lớp: vui lòng đăng nhập bằng mật khẩu và mã xác thực',
+    en: 'This account uses two-factor authentication: sign in with the password and a code',
+  },
+  // Imports of units and people (imports module).
+  IMPORT_NOT_READY: {
+    status: 409,
+    vi: 'Tệp chưa kiểm tra xong hoặc đã được nhập; không thể thực hiện thao tác này',
+    en: 'The file is still being checked or was already imported; this cannot be done now',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorTable;

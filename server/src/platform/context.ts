@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Database } from './database.js';
+import type { Jobs } from './jobs.js';
 import type { Mailer } from './mail.js';
 
 /** What every module is built from: no global clients, everything passed in. */
@@ -7,4 +8,6 @@ export interface AppContext {
   db: Database;
   config: Config;
   mailer: Mailer;
+  /** Background jobs (pg-boss in the server; inline in most tests). */
+  jobs: Jobs;
 }

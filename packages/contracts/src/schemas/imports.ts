@@ -3,6 +3,14 @@ import { z } from 'zod';
 export const importKinds = ['people', 'units'] as const;
 export type ImportKind = (typeof importKinds)[number];
 export const importStatuses = ['validating', 'validated', 'importing', 'done', 'failed'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+/** Formats accepted for upload; templates (GET /api/imports/templates/{kind}.{format}) come in both. */
+export const importFileFormats = ['xlsx', 'csv'] as const;
+export type ImportFileFormat = (typeof importFileFormats)[number];
+/** Largest file the server accepts, so that the web client can say so before uploading. */
+export const importMaxBytes = 30 * 1024 * 1024;
+/** Rows one file may hold; larger lists are split into several files. */
+export const importMaxRows = 200_000;
 
 export const importRowError = z.object({
   row: z.number().int(),

@@ -1,0 +1,12 @@
+import type { AppContext } from './platform/context.js';
+import { registerImportJobs } from './modules/imports/imports.service.js';
+
+interface Logger {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Declares every module's background job handlers (pg-boss queues); each capability adds its line. */
+export async function registerJobHandlers(ctx: AppContext, log: Logger): Promise<void> {
+  await registerImportJobs(ctx, log);
+}
