@@ -1,0 +1,73 @@
+// Shows API errors in forms: field messages under the matching Form.Item, the rest in an Alert.
+import { Alert, type FormInstance } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorText } from './api';
+
+type NamePath = (string | number)[];
+
+function toNamePath(path: string): NamePath {
+  return path
+    .split(/[.[\]]/)
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/**
+ * Puts each field error of an ApiError under the Form.Item it names, when the form has one.
+ * Returns the field errors that matched no item, for an Alert.
+ */
+export function applyFieldErrors(form: FormInstance, err: unknown, lang: string, rename: Record<string, string> = {}) {
+  if (!(err instanceof ApiError) || err.fields.length === 0) return [];
+  const registered = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
+  const unmatched: string[] = [];
+  const fields: { name: NamePath; errors: string[] }[] = [];
+  for (const f of err.fields) {
+    const name = toNamePath(rename[f.path] ?? f.path);
+    const msg = lang.startsWith('en') ? f.messageEn : f.message;
+    const top = name[0];
+    if (typeof top === 'string' && registered.has(top)) fields.push({ name: [top], errors: [msg] });
+    else unmatched.push(f.path ? `${f.path}: ${msg}` : msg);
+  }
+  form.setFields(fields);
+  return unmatched;
+}
+
+/** An error message in the current language, with any field errors not shown elsewhere. */
+export function ErrorAlert({ error, extra, style }: { error: unknown; extra?: string[]; style?: React.CSSProperties }) {
+  const { i18n } = useTranslation();
+  if (!error) return null;
+  const lang = i18n.language;
+  const fieldLines =
+    extra ?? (error instanceof ApiError ? error.fields.map((f) => `${f.path ? `${f.path}: ` : ''}${lang === 'en' ? f.messageEn : f.message}`) : []);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16, ...style }}
+      title={errorText(error, lang)}
+      description={
+        fieldLines.length > 0 ? (
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {fieldLines.map((l) => (
+              <li key={l}>{l}</li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+    />
+  );
+}
+
+/** Error state of one form: field errors go under their items, the rest into `alert`. */
+export function useFormError(form: FormInstance) {
+  const { i18n } = useTranslation();
+  const [state, setState] = useState<{ error: unknown; extra: string[] } | null>(null);
+  return {
+    report: (e: unknown, rename?: Record<string, string>) =>
+      setState({ error: e, extra: applyFieldErrors(form, e, i18n.language, rename) }),
+    clear: () => setState(null),
+    alert: state ? <ErrorAlert error={state.error} extra={state.extra} /> : null,
+  };
+}

@@ -1,0 +1,68 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { setAuthHandlers } from './api';
+import { PageSpinner } from './page-spinner';
+import { RouteError } from './route-error';
+import { paths } from './paths';
+import { ME_KEY } from './session';
+
+
+
+const PUBLIC_PATHS: string[] = [paths.signIn, paths.forgotPassword, paths.resetPassword];
+
+// Each route module loads on first visit, keeping the entry chunk small.
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
+
+const routes: RouteObject[] = [
+  {
+    id: 'root',
+    lazy: page(() => import('./providers')),
+    errorElement: <RouteError />,
+    HydrateFallback: PageSpinner,
+    children: [
+      {
+        lazy: page(() => import('./public-layout')),
+        children: [
+          { path: paths.signIn, lazy: page(() => import('../features/auth/sign-in-page')) },
+          { path: paths.forgotPassword, lazy: page(() => import('../features/auth/forgot-password-page')) },
+          { path: paths.resetPassword, lazy: page(() => import('../features/auth/reset-password-page')) },
+          { path: paths.mfaSetup, lazy: page(() => import('../features/auth/mfa-setup-page')) },
+        ],
+      },
+      {
+        lazy: page(() => import('./shell')),
+        children: [
+          { index: true, lazy: page(() => import('../features/home/home-page')) },
+          { path: paths.units, lazy: page(() => import('../features/org/org-page')) },
+          { path: paths.blocks, lazy: page(() => import('../features/blocks/blocks-page')) },
+          { path: paths.people, lazy: page(() => import('../features/people/people-page')) },
+          { path: paths.accounts, lazy: page(() => import('../features/accounts/accounts-page')) },
+          { path: paths.audit, lazy: page(() => import('../features/audit/audit-page')) },
+          { path: paths.account, lazy: page(() => import('../features/auth/account-page')) },
+          { path: '*', lazy: page(() => import('./not-found-page')) },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter(queryClient: QueryClient) {
+  const router = createBrowserRouter(routes);
+  setAuthHandlers({
+    onUnauthenticated: () => {
+      queryClient.setQueryData(ME_KEY, null);
+      const { pathname, search } = router.state.location;
+      if (PUBLIC_PATHS.includes(pathname)) return;
+      const next = pathname === paths.home ? '' : `?next=${encodeURIComponent(pathname + search)}`;
+      void router.navigate(`${paths.signIn}${next}`, { replace: true });
+    },
+    onMfaSetupRequired: () => {
+      if (router.state.location.pathname === paths.mfaSetup) return;
+      void queryClient.invalidateQueries({ queryKey: ME_KEY });
+      void router.navigate(paths.mfaSetup, { replace: true });
+    },
+  });
+  return router;
+}
+

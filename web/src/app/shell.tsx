@@ -1,0 +1,176 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Me } from '@thidua/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Drawer, Grid, Layout, Menu, Result, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { api, errorText } from './api';
+import { LanguageSwitch } from './language-switch';
+import { PageSpinner } from './page-spinner';
+import { paths } from './paths';
+import { can, setMe, useMe } from './session';
+import { Muted } from './text';
+
+/** The signed-in frame: header, menu (Sider on desktop, Drawer on phones) and the page. */
+export default function Shell() {
+  const { data: me, isLoading, error, refetch } = useMe();
+  const location = useLocation();
+  const { t, i18n } = useTranslation();
+  if (isLoading) return <PageSpinner />;
+  if (error) {
+    return (
+      <Result
+        status="error"
+        title={errorText(error, i18n.language)}
+        extra={
+          <Button type="primary" onClick={() => void refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (!me) {
+    const here = location.pathname + location.search;
+    const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
+    return <Navigate to={`${paths.signIn}${next}`} replace />;
+  }
+  if (me.mfaSetupRequired) return <Navigate to={paths.mfaSetup} replace />;
+  return <ShellFrame me={me} />;
+}
+
+interface NavItem {
+  key: string;
+  icon: ReactNode;
+  label: string;
+  show: boolean;
+}
+
+function ShellFrame({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const desktop = screens.lg ?? true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const qc = useQueryClient();
+  const hasGrant = me.grants.length > 0;
+
+  const items: NavItem[] = [
+    { key: paths.home, icon: <DashboardOutlined aria-hidden />, label: t('nav.home'), show: true },
+    { key: paths.units, icon: <ApartmentOutlined aria-hidden />, label: t('nav.units'), show: hasGrant },
+    { key: paths.blocks, icon: <ClusterOutlined aria-hidden />, label: t('nav.blocks'), show: hasGrant },
+    { key: paths.people, icon: <TeamOutlined aria-hidden />, label: t('nav.people'), show: hasGrant },
+    { key: paths.accounts, icon: <SafetyCertificateOutlined aria-hidden />, label: t('nav.accounts'), show: can(me, 'role.grant') },
+    { key: paths.audit, icon: <AuditOutlined aria-hidden />, label: t('nav.audit'), show: can(me, 'audit.read') },
+    { key: paths.account, icon: <UserOutlined aria-hidden />, label: t('nav.account'), show: true },
+  ];
+  const menuItems: MenuProps['items'] = items.filter((i) => i.show).map(({ key, icon, label }) => ({ key, icon, label }));
+  const selected =
+    items
+      .filter((i) => i.key !== '/' && location.pathname.startsWith(i.key))
+      .map((i) => i.key)[0] ?? (location.pathname === '/' ? '/' : '');
+
+  const onMenu: MenuProps['onClick'] = ({ key }) => {
+    setDrawerOpen(false);
+    void navigate(key);
+  };
+
+  const signOut = async () => {
+    // The session may already be gone: sign out locally whatever the server answers.
+    await api.post('/api/auth/sign-out', undefined, { quiet: true }).catch(() => undefined);
+    setMe(qc, null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    void navigate(paths.signIn, { replace: true });
+  };
+
+  const unitName = me.grants[0]?.unitName;
+  const menu = (
+    <Menu mode="inline" selectedKeys={[selected]} items={menuItems} onClick={onMenu} style={{ borderInlineEnd: 0 }} />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 8,
+          borderBottom: '1px solid #e5e8ec',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+          lineHeight: 'normal',
+        }}
+      >
+        {!desktop && (
+          <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={t('nav.openMenu')} onClick={() => setDrawerOpen(true)} />
+        )}
+        <strong style={{ fontSize: 18, color: '#0b3d73', whiteSpace: 'nowrap' }}>{t('app.short')}</strong>
+        {screens.md && unitName && (
+          <Muted style={{ maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            <span title={unitName}>{unitName}</span>
+          </Muted>
+        )}
+        <div style={{ flex: 1 }} />
+        <Button
+          type="text"
+          icon={<UserOutlined aria-hidden />}
+          onClick={() => void navigate(paths.account)}
+          aria-label={screens.sm ? undefined : `${t('nav.account')}: ${me.displayName}`}
+          title={me.displayName}
+        >
+          {screens.sm ? <span style={{ maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.displayName}</span> : null}
+        </Button>
+        <LanguageSwitch compact={!screens.sm} />
+        <Button
+          type="text"
+          icon={<LogoutOutlined aria-hidden />}
+          onClick={() => void signOut()}
+          aria-label={screens.sm ? undefined : t('nav.signOut')}
+        >
+          {screens.sm ? t('nav.signOut') : null}
+        </Button>
+      </Layout.Header>
+      {navigation.state === 'loading' && (
+        <div role="progressbar" aria-label={t('common.loading')} style={{ height: 3, background: '#0b5cad', position: 'fixed', top: 0, left: 0, right: 0, zIndex: 20 }} />
+      )}
+      <Layout>
+        {desktop ? (
+          <Layout.Sider width={232} style={{ borderInlineEnd: '1px solid #e5e8ec' }}>
+            <nav aria-label={t('nav.main')}>{menu}</nav>
+          </Layout.Sider>
+        ) : (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={272}
+            title={t('app.short')}
+            styles={{ body: { padding: 0 } }}
+          >
+            <nav aria-label={t('nav.main')}>{menu}</nav>
+          </Drawer>
+        )}
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: desktop ? 24 : 12, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,112 @@
+import { ApartmentOutlined, AuditOutlined, ClusterOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { roleLabels } from '@thidua/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Row, Statistic, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDocumentTitle } from '../../app/hooks';
+import { Link } from 'react-router';
+import { api } from '../../app/api';
+import { formatNumber } from '../../app/format';
+import { useLabel } from '../../app/i18n';
+import { paths } from '../../app/paths';
+import { can, useMe } from '../../app/session';
+import { tagColors } from '../../app/theme';
+import type { PeoplePage } from '../../app/types';
+
+/** / — greeting, the user's grants, a few counts and the way to each feature. */
+export default function HomePage() {
+  const { t, i18n } = useTranslation();
+  const label = useLabel();
+  const { data: me } = useMe();
+  const hasGrant = !!me && me.grants.length > 0;
+  useDocumentTitle(t('nav.home'));
+  const people = useQuery({
+    queryKey: ['people', 'count'],
+    queryFn: () => api.get<PeoplePage>('/api/people', { page: 1, pageSize: 1 }),
+    enabled: hasGrant,
+    staleTime: 60_000,
+  });
+  if (!me) return null;
+
+  const hour = dayjs().hour();
+  const greeting = hour < 11 ? t('home.morning') : hour < 18 ? t('home.afternoon') : t('home.evening');
+  const links: { to: string; icon: ReactNode; title: string; text: string; show: boolean }[] = [
+    { to: paths.units, icon: <ApartmentOutlined aria-hidden />, title: t('nav.units'), text: t('home.unitsText'), show: hasGrant },
+    { to: paths.blocks, icon: <ClusterOutlined aria-hidden />, title: t('nav.blocks'), text: t('home.blocksText'), show: hasGrant },
+    { to: paths.people, icon: <TeamOutlined aria-hidden />, title: t('nav.people'), text: t('home.peopleText'), show: hasGrant },
+    { to: paths.accounts, icon: <SafetyCertificateOutlined aria-hidden />, title: t('nav.accounts'), text: t('home.accountsText'), show: can(me, 'role.grant') },
+    { to: paths.audit, icon: <AuditOutlined aria-hidden />, title: t('nav.audit'), text: t('home.auditText'), show: can(me, 'audit.read') },
+    { to: paths.account, icon: <UserOutlined aria-hidden />, title: t('nav.account'), text: t('home.accountText'), show: true },
+  ];
+
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+        {greeting}, {me.displayName}
+      </Typography.Title>
+      {!me.mfaEnabled && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('home.mfaTip')}
+          action={<Link to={paths.mfaSetup}>{t('mfa.enable')}</Link>}
+        />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('home.yourGrants')}</h2>}>
+            {me.grants.length === 0 ? (
+              <Typography.Text type="secondary">{t('home.noGrants')}</Typography.Text>
+            ) : (
+              <ul className="simple-list">
+                {me.grants.map((g) => (
+                  <li key={g.id} style={{ justifyContent: 'flex-start' }}>
+                    <div>
+                      <Tag color={tagColors.info}>{label(roleLabels[g.role])}</Tag>{' '}
+                      <strong>{g.unitName}</strong>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          {hasGrant && (
+            <Card>
+              <Statistic
+                title={t('home.peopleTotal')}
+                loading={people.isLoading}
+                value={people.data?.total ?? 0}
+                formatter={(v) => (people.error ? '—' : formatNumber(Number(v), i18n.language))}
+              />
+            </Card>
+          )}
+        </Col>
+      </Row>
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
+        {t('home.features')}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <Col key={l.to} xs={24} sm={12} xl={8}>
+              <Link to={l.to} style={{ display: 'block', height: '100%' }}>
+                <Card hoverable style={{ height: '100%' }}>
+                  <Card.Meta
+                    avatar={<span style={{ fontSize: 24, color: '#0b5cad' }} aria-hidden>{l.icon}</span>}
+                    title={l.title}
+                    description={<span style={{ color: 'rgba(0,0,0,0.7)' }}>{l.text}</span>}
+                  />
+                </Card>
+              </Link>
+            </Col>
+          ))}
+      </Row>
+    </>
+  );
+}
