@@ -53,6 +53,7 @@ export interface PeopleTable {
   phone: string | null;
   is_active: Generated<boolean>;
   search_key: GeneratedAlways<string>;
+  search_words: GeneratedAlways<string[]>;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }

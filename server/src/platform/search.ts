@@ -12,28 +12,34 @@ export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, '\\$&');
 }
 
-/**
- * Splits a search box into words, wildcards escaped. Unaccenting happens in SQL (f_unaccent):
- * JavaScript's NFD leaves đ/Đ alone.
- */
+/** Splits a search box into words. Unaccenting happens in SQL (f_unaccent): JavaScript's NFD leaves đ/Đ alone. */
 export function searchWords(q: string | undefined): string[] {
   if (!q) return [];
   return q
     .split(/\s+/)
     .filter((w) => w.length > 0)
-    .slice(0, MAX_WORDS)
-    .map(escapeLike);
+    .slice(0, MAX_WORDS);
 }
+
+/** Below this length a trigram index cannot narrow a LIKE: such words are matched as whole syllables. */
+const SHORT_WORD = 3;
 
 /**
  * Every word occurs in the generated search_key (f_unaccent of name and code), so
- * "nguyen van duc" and "NGUYEN VAN ĐUC" both find "Nguyễn Văn Đức". The GIN trigram index on
- * search_key serves each LIKE.
+ * "nguyen van duc" and "NGUYEN VAN ĐUC" both find "Nguyễn Văn Đức"; the GIN trigram index on
+ * search_key serves each LIKE. Where the table also has a word array (`wordsColumn`), one- and
+ * two-letter words ("Lê", "Đỗ") must equal a whole syllable, through that array's GIN index: as
+ * substrings they would match most of the table. (Measured on 3 million people: treating
+ * three-letter words the same way made common syllables such as "van" slower, not faster.)
  */
-export function matchesAllWords(column: string, words: string[]): RawBuilder<SqlBool> {
+export function matchesAllWords(column: string, words: string[], wordsColumn?: string): RawBuilder<SqlBool> {
   if (words.length === 0) return sql<SqlBool>`true`;
   return sql<SqlBool>`(${sql.join(
-    words.map((w) => sql`${sql.ref(column)} like '%' || f_unaccent(${w}) || '%'`),
+    words.map((w) =>
+      wordsColumn && [...w].length < SHORT_WORD
+        ? sql`${sql.ref(wordsColumn)} @> array[f_unaccent(${w})]`
+        : sql`${sql.ref(column)} like '%' || f_unaccent(${escapeLike(w)}) || '%'`,
+    ),
     sql` and `,
   )})`;
 }

@@ -15,7 +15,14 @@ export const pageQuery = z.object({
 export const allowedActions = z.array(z.enum(actions));
 
 export function paged<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    /** True when counting stopped at `total`: there are at least that many ("hơn 10.000"). */
+    totalCapped: z.boolean().optional(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export const okResponse = z.object({ ok: z.literal(true) });

@@ -2,12 +2,12 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/database.js';
 import { matchesAllWords, orderByName, withinAny } from '../../platform/search.js';
 
-/** Which people a list covers: one unit only, or whole subtrees (by ltree path). */
-export type PeopleScope = { unitId: number } | { roots: string[] };
+/** One unit; the units of a subtree by id; or, for scopes too wide to list, subtree roots. */
+export type PeopleScope = { unitId: number } | { unitIds: number[] } | { roots: string[] };
 
 export interface PeopleFilter {
   scope: PeopleScope;
-  /** Escaped search words (see searchWords); every one must match. */
+  /** Search words (see searchWords); every one must match. */
   words: string[];
   category?: string;
   gender?: string;
@@ -43,18 +43,27 @@ const personColumns = [
   'p.is_active',
 ] as const;
 
-// People joined to their unit on the primary key, filtered by the unit's path: the GiST index on
-// units.path picks the units, people_unit_idx the people, the trigram index the name.
+// People joined to their unit. A subtree given as unit ids lets PostgreSQL AND the bitmap of
+// people_unit_idx with the name indexes' bitmaps, so only the matches inside the subtree are read
+// from the table; filtering by units.path after the join would read every match in the country.
 function filtered(db: Executor, f: PeopleFilter) {
   let q = db.selectFrom('people as p').innerJoin('units as u', 'u.id', 'p.unit_id');
-  q = 'unitId' in f.scope ? q.where('p.unit_id', '=', f.scope.unitId) : q.where(withinAny('u.path', f.scope.roots));
-  if (f.words.length > 0) q = q.where(matchesAllWords('p.search_key', f.words));
+  if ('unitId' in f.scope) q = q.where('p.unit_id', '=', f.scope.unitId);
+  else if ('unitIds' in f.scope) q = q.where('p.unit_id', '=', sql<number>`any(${f.scope.unitIds}::bigint[])`);
+  else q = q.where(withinAny('u.path', f.scope.roots));
+  if (f.words.length > 0) q = q.where(matchesAllWords('p.search_key', f.words, 'p.search_words'));
   if (f.category) q = q.where('p.category', '=', f.category);
   if (f.gender) q = q.where('p.gender', '=', f.gender);
   return q;
 }
 
 export const peopleRepository = {
+  /** Ids of the units in these subtrees, or null when there are more than `max` (a scope that wide is better joined). */
+  async unitIdsWithin(db: Executor, roots: string[], max: number): Promise<number[] | null> {
+    const rows = await db.selectFrom('units').select('id').where(withinAny('path', roots)).limit(max + 1).execute();
+    return rows.length > max ? null : rows.map((r) => r.id);
+  },
+
   findUnit(db: Executor, id: number) {
     return db.selectFrom('units').select(['id', 'path', 'name', 'status']).where('id', '=', id).executeTakeFirst();
   },
@@ -69,8 +78,10 @@ export const peopleRepository = {
       .execute();
   },
 
-  async count(db: Executor, f: PeopleFilter): Promise<number> {
-    const r = await filtered(db, f)
+  /** Counts matches, stopping at `cap`: an exact count of a common name over millions costs seconds. */
+  async count(db: Executor, f: PeopleFilter, cap: number): Promise<number> {
+    const r = await db
+      .selectFrom(filtered(db, f).select('p.id').limit(cap).as('m'))
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(r.n);

@@ -72,13 +72,24 @@ function assertBirthDate(value: string | null | undefined): void {
 }
 
 /** Which units a list covers: the asked unit (and its subtree), else all the actor can see. */
+/** A province has about 1,500 units; a scope wider than this is joined by path instead of listed. */
+const MAX_LISTED_UNITS = 5000;
+
 async function scopeOf(ctx: AppContext, actor: Actor, query: ListPeopleQuery): Promise<PeopleScope> {
-  if (query.unitId === undefined) return { roots: visibleRoots(actor) };
-  const unit = await repo.findUnit(ctx.db, query.unitId);
-  if (!unit) throw new AppError('NOT_FOUND');
-  requireAccess(actor, 'unit.read', unit.path);
-  return query.includeSubunits ? { roots: [unit.path] } : { unitId: unit.id };
+  let roots = visibleRoots(actor);
+  if (query.unitId !== undefined) {
+    const unit = await repo.findUnit(ctx.db, query.unitId);
+    if (!unit) throw new AppError('NOT_FOUND');
+    requireAccess(actor, 'unit.read', unit.path);
+    if (!query.includeSubunits) return { unitId: unit.id };
+    roots = [unit.path];
+  }
+  const unitIds = await repo.unitIdsWithin(ctx.db, roots, MAX_LISTED_UNITS);
+  return unitIds ? { unitIds } : { roots };
 }
+
+/** Beyond this many matches the list says "more than" instead of counting them all. */
+export const COUNT_CAP = 10_000;
 
 /** Lists people (CBCCVC, người lao động) the actor may see, searched without diacritics, paged. */
 export async function listPeople(ctx: AppContext, actor: Actor, query: ListPeopleQuery) {
@@ -94,8 +105,8 @@ export async function listPeople(ctx: AppContext, actor: Actor, query: ListPeopl
   // A page that is not full already tells the total: the COUNT over millions of rows is spent
   // only when there may be more.
   const knownTotal = rows.length < query.pageSize && (rows.length > 0 || offset === 0);
-  const total = knownTotal ? offset + rows.length : await repo.count(ctx.db, filter);
-  return { items: rows.map((r) => toView(actor, r)), total, page: query.page, pageSize: query.pageSize };
+  const total = knownTotal ? offset + rows.length : await repo.count(ctx.db, filter, COUNT_CAP);
+  return { items: rows.map((r) => toView(actor, r)), total, totalCapped: total >= COUNT_CAP, page: query.page, pageSize: query.pageSize };
 }
 
 /** One person with the history of units served (quá trình công tác) and the linked account. */

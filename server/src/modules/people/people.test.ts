@@ -68,6 +68,19 @@ describe('PeopleService search and scope', () => {
     expect((await c.get('/api/people?q=%25')).json().total).toBe(0);
   });
 
+  it('matches a one- or two-letter word as a whole syllable ("le" is Lê, not part of Lệnh)', async () => {
+    const unit = await newUnit(t.ctx.db);
+    const le = await newPerson(t.ctx.db, unit, { fullName: 'Lê Thị Hoa' });
+    const ly = await newPerson(t.ctx.db, unit, { fullName: 'Trần Văn Lý' });
+    await newPerson(t.ctx.db, unit, { fullName: 'Phạm Văn Lệnh' });
+    const c = await clientWith([['viewer', unit]]);
+    const ids = async (q: string) => (await c.get(`/api/people?q=${encodeURIComponent(q)}`)).json().items.map((p: { id: number }) => p.id);
+    expect(await ids('le')).toEqual([le.id]);
+    expect(await ids('LY van')).toEqual([ly.id]);
+    // Longer words still match inside a name, so a half-typed word finds it.
+    expect((await ids('hoa')).length + (await ids('lenh')).length).toBe(2);
+  });
+
   it('sorts Vietnamese names the Vietnamese way when the collation exists', async () => {
     const unit = await newUnit(t.ctx.db);
     await newPerson(t.ctx.db, unit, { fullName: 'Nguyễn Văn Đức' });

@@ -207,6 +207,7 @@ export const en: Messages = {
     unitFilter: 'Filter by unit',
     includeSubunits: 'Include sub-units',
     total: '{{n}} people in total',
+    totalCapped: 'More than {{n}} people — narrow the search for an exact count',
     fullName: 'Full name',
     fullNameRequired: 'Please enter the full name',
     code: 'Staff code',

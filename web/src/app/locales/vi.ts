@@ -206,6 +206,7 @@ export const vi = {
     unitFilter: 'Lọc theo đơn vị',
     includeSubunits: 'Gồm đơn vị trực thuộc',
     total: 'Tổng số {{n}} cán bộ',
+    totalCapped: 'Hơn {{n}} cán bộ — thu hẹp tìm kiếm để xem chính xác',
     fullName: 'Họ và tên',
     fullNameRequired: 'Vui lòng nhập họ và tên',
     code: 'Mã cán bộ',

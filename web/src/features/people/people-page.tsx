@@ -162,7 +162,7 @@ export default function PeoplePage() {
             total: list.data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('people.total', { n: formatNumber(total, i18n.language) }),
+            showTotal: (total) => t(list.data?.totalCapped ? 'people.totalCapped' : 'people.total', { n: formatNumber(total, i18n.language) }),
             onChange: (p, ps) => update({ page: p > 1 ? String(p) : undefined, pageSize: ps !== 20 ? String(ps) : undefined }, false),
           }}
           columns={[
