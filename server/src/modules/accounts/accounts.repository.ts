@@ -8,7 +8,7 @@ export interface UserFilter {
   roots: string[] | null;
   /** Only accounts with a role or a person in this subtree. */
   unitPath?: string;
-  /** Escaped search words (see searchWords). */
+  /** Search words (see searchWords). */
   words: string[];
 }
 

@@ -114,7 +114,7 @@ export const unitsRepository = {
     return listQuery(db, opts).where('u.parent_id', '=', parentId).execute();
   },
 
-  /** Every word (already escaped, see searchWords) must occur in the unit's unaccented "name code" key. */
+  /** Every word (see searchWords) must occur in the unit's unaccented "name code" key. */
   search(db: Executor, words: string[], scopes: string[], opts: ListOptions & { strictlyBelow?: string }): Promise<UnitViewRow[]> {
     if (scopes.length === 0) return Promise.resolve([]);
     let q = listQuery(db, opts).where(withinAny('u.path', scopes));
