@@ -24,8 +24,8 @@ export async function serve(config: Config) {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
+    await jobs.stop().catch(() => undefined);
     await app.close();
-    await jobs.stop();
     await rt.close();
     process.exit(0);
   };

