@@ -68,7 +68,10 @@ export function useJourney(): Journey {
     };
     j.screenshot = async (page, name) => {
       fs.mkdirSync(screenshotDir, { recursive: true });
-      await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+      // The pointer stays where the last click was: move it off so no card shows a hover shadow,
+      // and end running transitions (that shadow fading, a modal opening) so the picture is settled.
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
     };
   });
   afterAll(async () => {
