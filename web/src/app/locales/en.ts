@@ -251,7 +251,6 @@ export const en: Messages = {
     step1Text: 'Download a template, fill it in and upload it (.xlsx or .csv). Every row is checked before anything is imported.',
     templateXlsx: 'Excel template (.xlsx)',
     templateCsv: 'CSV template (.csv)',
-    chooseFile: 'Choose a file to upload',
     dropHere: 'Click or drag a file here',
     dropHint: 'One .xlsx or .csv file, up to 50 MB',
     uploading: 'Uploading the file',

@@ -250,7 +250,6 @@ export const vi = {
     step1Text: 'Tải tệp mẫu, điền dữ liệu rồi tải tệp lên (.xlsx hoặc .csv). Hệ thống kiểm tra từng dòng trước khi nhập.',
     templateXlsx: 'Tệp mẫu Excel (.xlsx)',
     templateCsv: 'Tệp mẫu CSV (.csv)',
-    chooseFile: 'Chọn tệp để tải lên',
     dropHere: 'Bấm hoặc kéo tệp vào đây',
     dropHint: 'Một tệp .xlsx hoặc .csv, tối đa 50 MB',
     uploading: 'Đang tải tệp lên',

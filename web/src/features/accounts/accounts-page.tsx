@@ -1,7 +1,7 @@
 import { CloseOutlined, LockOutlined, PlusOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { roleLabels, type UserView } from '@thidua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntdApp, Button, Card, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { App as AntdApp, Button, Card, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { tagColors } from '../../app/theme';
 import { accountsApi } from './accounts-api';
 import { CreateUserModal } from './create-user-modal';
 import { GrantModal } from './grant-modal';
+import { SearchInput } from '../../app/search-input';
 
 /** /phan-quyen — accounts and their role grants (vai trò tại đơn vị). */
 export default function AccountsPage() {
@@ -70,7 +71,7 @@ export default function AccountsPage() {
         }
       />
       <Card>
-        <Input.Search
+        <SearchInput
           aria-label={t('common.search')}
           placeholder={t('accounts.searchPlaceholder')}
           allowClear

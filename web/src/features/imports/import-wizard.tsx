@@ -121,7 +121,7 @@ export function ImportWizard({
             </Button>
           </Flex>
           {uploadError ? <ErrorAlert error={uploadError} /> : null}
-          <Upload.Dragger {...uploadProps} aria-label={t('imports.chooseFile')}>
+          <Upload.Dragger {...uploadProps}>
             <p className="ant-upload-drag-icon">
               <InboxOutlined aria-hidden />
             </p>

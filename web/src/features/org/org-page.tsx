@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import type { UnitDetail, UnitView } from '@thidua/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntdApp, Button, Card, Checkbox, Col, Empty, Grid, Input, Row, Skeleton, Tree, Typography } from 'antd';
+import { App as AntdApp, Button, Card, Checkbox, Col, Empty, Grid, Row, Skeleton, Tree, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { UnitDetailPanel } from './unit-detail';
 import { UnitFormModal, type UnitFormTarget } from './unit-form-modal';
 import { UnitStatusTag } from './unit-status-tag';
 import { useUnitTree } from './use-unit-tree';
+import { SearchInput } from '../../app/search-input';
 
 const ImportWizard = lazy(() => import('../imports/import-wizard').then((m) => ({ default: m.ImportWizard })));
 
@@ -114,7 +115,7 @@ export default function OrgPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10} xl={9}>
           <Card>
-            <Input.Search
+            <SearchInput
               aria-label={t('common.search')}
               placeholder={t('org.searchPlaceholder')}
               allowClear

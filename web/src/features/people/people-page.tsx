@@ -9,7 +9,7 @@ import {
   type PersonView,
 } from '@thidua/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntdApp, Button, Card, Checkbox, Col, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntdApp, Button, Card, Checkbox, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -25,6 +25,7 @@ import { peopleApi, personKeys, type PeopleQuery } from './people-api';
 import { PersonDrawer } from './person-drawer';
 import { PersonFormModal, type PersonFormTarget } from './person-form-modal';
 import { TransferModal } from './transfer-modal';
+import { SearchInput } from '../../app/search-input';
 
 const ImportWizard = lazy(() => import('../imports/import-wizard').then((m) => ({ default: m.ImportWizard })));
 
@@ -101,7 +102,7 @@ export default function PeoplePage() {
       <Card>
         <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
           <Col xs={24} md={12} xl={7}>
-            <Input.Search
+            <SearchInput
               aria-label={t('common.search')}
               placeholder={t('people.searchPlaceholder')}
               allowClear
