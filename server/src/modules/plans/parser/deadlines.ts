@@ -1,0 +1,85 @@
+import { capitalise } from './normalize.js';
+import type { Note } from './outline.js';
+import type { DeadlinePeriod, PlanDeadline } from './plan-types.js';
+import { sentences, type TextUnit } from './text-units.js';
+
+// Reporting deadlines (hạn báo cáo): "Báo cáo 6 tháng gửi trước ngày 31/5 hàng năm và báo cáo năm
+// gửi trước ngày 30/11 hàng năm", "… về phòng Tư pháp trước ngày 15/12", with whom they go to.
+
+const DUE =
+  /(?:trước|chậm\s*nhất(?:\s*là)?(?:\s*vào)?|không\s*(?:muộn|quá)(?:\s*hơn)?|hạn\s*(?:chót|cuối)(?:\s*là)?|trong\s*ngày|đến\s*hết|gửi\s*về\s*trước)\s+(?:ngày\s+)?(\d{1,2})\s*(?:\/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:\/|-|\.|\s+năm\s+)\s*((?:19|20)\d{2}))?(?!\d)/giu;
+const AFTER_PERIOD = /^\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm/iu;
+const AND_DATE = /^\s*(?:,|và|hoặc)\s*(?:ngày\s+)?(\d{1,2})\s*(?:\/|-|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:\/|-|\s+năm\s+)\s*((?:19|20)\d{2}))?(?!\d)/iu;
+// "trước ngày 20 của tháng cuối quý": a day without a month.
+const DAY_ONLY = /(?:trước|chậm\s*nhất(?:\s*là)?|hạn\s*chót(?:\s*là)?)\s+ngày\s+\d{1,2}(?!\s*(?:\/|-|\.\d|tháng|\d))(?:\s+(?:của|hằng|hàng)\s+[^,.;]{1,40})?/iu;
+
+const ORG_HEAD = String.raw`(?:Sở|Phòng|Ban|Văn\s*phòng|UBND|Ủy\s*ban|Uỷ\s*ban|Cơ\s*quan\s*Thường\s*trực|Thường\s*trực|Hội\s*đồng|Công\s*đoàn|Liên\s*đoàn|LĐLĐ|BTV|Ban\s*Thường\s*vụ|Thanh\s*tra|Đảng\s*ủy|Bộ|Tổng\s*cục|Cục|Chi\s*cục|Trung\s*tâm|Thành\s*ủy|Tỉnh\s*ủy|Huyện\s*ủy|Hiệu\s*trưởng|Chủ\s*tịch)`;
+const ORG_END = String.raw`(?=\s+(?:để|trước|trong|theo|chậm|qua|hàng|hằng|định|tổng\s*hợp|trực\s*tiếp|bằng|kèm|đồng\s*thời|làm)(?![\p{L}])|\s*[,.;()]|$)`;
+const RECIPIENT = new RegExp(String.raw`(?:về|gửi(?:\s+về)?|nộp(?:\s+về)?|lên|tới|cho|báo\s*cáo)\s+(?:cho\s+)?(${ORG_HEAD}(?:\s+[^\s,.;()]+){0,20}?)${ORG_END}`, 'iu');
+
+export function periodOf(before: string, after: string): DeadlinePeriod {
+  if (/(?:^|[^\d])(?:6|06|sáu)\s*tháng/iu.test(before)) return 'six_months';
+  if (/(?:hằng|hàng|mỗi)\s*quý|(?:báo\s*cáo|định\s*kỳ)\s+quý/iu.test(before)) return 'quarter';
+  if (/(?:hằng|hàng|mỗi)\s*tháng|(?:báo\s*cáo|định\s*kỳ)\s+tháng/iu.test(before)) return 'month';
+  if (/(?<![\p{L}])năm(?![\p{L}])/iu.test(before) || AFTER_PERIOD.test(after)) return 'year';
+  return 'once';
+}
+
+function recipientIn(text: string): string | undefined {
+  const m = RECIPIENT.exec(text);
+  if (!m) return undefined;
+  // "và" ends the name only before a lower-case word: "Sở Giáo dục và Đào tạo" is one name.
+  const name = m[1]!.replace(/\s+/g, ' ').trim().split(/\s+và\s+(?=\p{Ll})/u)[0]!;
+  return capitalise(name);
+}
+
+export function extractDeadlines(units: TextUnit[]): { deadlines: PlanDeadline[]; notes: Note[] } {
+  const deadlines: PlanDeadline[] = [];
+  const notes: Note[] = [];
+  for (const u of units) {
+    let inUnit = 0;
+    for (const s of sentences(u.text)) {
+      const matches = [...s.matchAll(DUE)];
+      let from = 0;
+      for (const m of matches) {
+        const day = Number(m[1]);
+        const month = Number(m[2]);
+        const start = m.index;
+        const end = start + m[0].length;
+        const trailing = AFTER_PERIOD.exec(s.slice(end));
+        const stop = end + (trailing ? trailing[0].length : 0);
+        const before = s.slice(from, start);
+        if (day < 1 || day > 31 || month < 1 || month > 12) {
+          notes.push({ line: u.line, message: `hạn "${m[0]}" không phải ngày hợp lệ` });
+          from = stop;
+          continue;
+        }
+        const clause = (matches.length > 1 ? s.slice(from, stop) : s).trim().replace(/^[(\s,;]*(?:và\s+)?/u, '').replace(/[)\s.;,]*$/u, '');
+        const period = periodOf(before, s.slice(end));
+        const recipient = recipientIn(before) ?? recipientIn(s) ?? recipientIn(u.text);
+        deadlines.push({ day, month, ...(m[3] ? { year: Number(m[3]) } : {}), period, recipient, text: capitalise(clause), line: u.line });
+        // "trước ngày 30/6 và 30/12": more dates on the same deadline.
+        let rest = s.slice(end);
+        for (let more = AND_DATE.exec(rest); more; more = AND_DATE.exec(rest)) {
+          const d = Number(more[1]);
+          const mo = Number(more[2]);
+          if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) deadlines.push({ day: d, month: mo, ...(more[3] ? { year: Number(more[3]) } : {}), period, recipient, text: capitalise(clause), line: u.line });
+          rest = rest.slice(more[0].length);
+        }
+        inUnit++;
+        from = stop;
+      }
+    }
+    const dayOnly = DAY_ONLY.exec(u.text);
+    if (dayOnly) {
+      notes.push({ line: u.line, message: `hạn "${dayOnly[0].trim()}" không ghi tháng cụ thể: nhập hạn khi rà soát` });
+      continue;
+    }
+    // "Định kỳ hàng năm báo cáo … về Phòng Nội vụ" with no date: the review screen must ask for one.
+    if (!inUnit && /(?:định\s*kỳ|hằng\s*năm|hàng\s*năm|6\s*tháng|hằng\s*quý|hàng\s*quý)[^.]{0,80}báo\s*cáo|báo\s*cáo[^.]{0,40}(?:định\s*kỳ|hằng\s*năm|hàng\s*năm)|báo\s*cáo\s+(?:quý|tháng|6\s*tháng|năm)(?![\p{L}])/iu.test(u.text)) {
+      const who = recipientIn(u.text);
+      notes.push({ line: u.line, message: `có yêu cầu báo cáo định kỳ${who ? ` (gửi ${who})` : ''} nhưng không ghi hạn ngày/tháng: bổ sung hạn khi rà soát` });
+    }
+  }
+  return { deadlines, notes };
+}
