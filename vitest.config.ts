@@ -9,6 +9,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Tiers run one after another (cheapest first) rather than fighting over two cores.
+          sequence: { groupOrder: 0 },
           include: ['server/src/**/*.unit.test.ts', 'packages/**/*.test.ts'],
           environment: 'node',
         },
@@ -16,6 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
           exclude: ['server/src/**/*.unit.test.ts'],
           globalSetup: ['server/test/global-setup.ts'],
@@ -28,6 +31,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 90_000,
