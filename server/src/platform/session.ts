@@ -89,6 +89,14 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Database; config: Config }) => {
   app.decorateRequest('actor', null);
+  // Sign-in comes before everything else a route does, validation included: an anonymous caller
+  // learns nothing about a route's input. Public routes say so with `security: []`; routes
+  // without a schema (the API docs) or hidden from it are not API operations.
+  app.addHook('preValidation', async (req) => {
+    const schema = req.routeOptions.schema as { security?: unknown[]; hide?: boolean } | undefined;
+    const isPublic = !schema || schema.hide === true || (Array.isArray(schema.security) && schema.security.length === 0);
+    if (!isPublic && !req.actor) throw new AppError('UNAUTHENTICATED');
+  });
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
