@@ -170,7 +170,7 @@ program
   .description('Write a consistent logical backup of the whole database to FILE (gzipped JSON lines); safe while the server runs')
   .argument('<file>', 'the backup file, e.g. thidua-2026-11-22.jsonl.gz, or - for standard output')
   .action(async (file: string) => {
-    const { backupDatabase } = await import('./demo/backup.js');
+    const { backupDatabase } = await import('./platform/backup.js');
     // No migration first: a backup taken before an upgrade must hold the schema as it was.
     const rt = await openRuntime(loadConfig(), { migrate: false });
     const log = (m: string) => console.error(m);
@@ -188,7 +188,7 @@ program
   .description('Restore a backup into an EMPTY database (refuses one that holds data), then verify the audit chain')
   .argument('<file>', 'a file written by thidua backup')
   .action(async (file: string) => {
-    const { restoreDatabase, RestoreRefusedError } = await import('./demo/backup.js');
+    const { restoreDatabase, RestoreRefusedError } = await import('./platform/backup.js');
     const rt = await openRuntime(loadConfig());
     try {
       const started = performance.now();

@@ -20,7 +20,7 @@ import {
   type ProvinceSpec,
   type UnitSpec,
 } from './org-data.js';
-import { dropSecondaryIndexes, rebuildIndexes, skipForeignKeyChecks } from './bulk.js';
+import { dropSecondaryIndexes, rebuildIndexes, skipForeignKeyChecks } from '../platform/bulk.js';
 import { Random, seedFrom, weighted, type WeightedTable } from './random.js';
 
 export type DemoSize = 'demo' | 'national';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../platform/database.js';
+import type { Tx } from './database.js';
 
 // Helpers for loading millions of rows in one transaction (the national data set, a restore).
 

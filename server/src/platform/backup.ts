@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
-import type { Database, Executor } from '../platform/database.js';
+import type { Database, Executor } from './database.js';
 import { dropSecondaryIndexes, rebuildIndexes } from './bulk.js';
 
 // A logical backup written in JavaScript, because pg_dump is not guaranteed to exist: the

@@ -4,11 +4,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain, writeAudit } from '../platform/audit.js';
-import type { Database } from '../platform/database.js';
+import { verifyAuditChain, writeAudit } from './audit.js';
+import type { Database } from './database.js';
 import { testDatabase } from '../../test/database.js';
 import { backupDatabase, listTables, readBackupHeader, restoreDatabase, RestoreRefusedError } from './backup.js';
-import { generateDemo } from './generate-demo.js';
+import { generateDemo } from '../demo/generate-demo.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-backup-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
