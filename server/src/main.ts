@@ -52,14 +52,15 @@ program
   .requiredOption('--password <password>', 'at least 10 characters')
   .option('--name <name>', 'display name (default: Quản trị hệ thống)')
   .option('--email <email>', 'e-mail, for password reset')
-  .action(async (opts: { username: string; password: string; name?: string; email?: string }) => {
+  .option('--reset-mfa', 'also remove the second factor of an existing administrator who lost the device (they enrol a new one at next sign-in)')
+  .action(async (opts: { username: string; password: string; name?: string; email?: string; resetMfa?: boolean }) => {
     // Imported here so that the other commands do not load the auth module.
     const { createAdmin } = await import('./modules/auth/auth.service.js');
     const { AppError } = await import('./platform/errors.js');
     const { errorTable } = await import('@thidua/contracts');
     const rt = await openRuntime(loadConfig());
     try {
-      const r = await createAdmin(rt.db, { username: opts.username, password: opts.password, displayName: opts.name, email: opts.email });
+      const r = await createAdmin(rt.db, { username: opts.username, password: opts.password, displayName: opts.name, email: opts.email, resetMfa: opts.resetMfa });
       console.log(`${r.created ? 'Created' : 'Updated'} administrator "${r.username}" (id ${r.userId}); system_admin at: ${r.units.join(', ')}.`);
       console.log('Sign in and set up two-factor authentication (TOTP): it is required for administrators.');
     } catch (err) {

@@ -49,6 +49,15 @@ export const authRepository = {
       .where('id', '=', userId)
       .execute();
   },
+  /** Forgets the second factor, active and pending: the owner enrols a new device at next sign-in. */
+  clearTotp(db: Executor, userId: number) {
+    return db
+      .updateTable('users')
+      .set({ totp_enabled: false, totp_secret: null, totp_pending_secret: null, totp_last_step: null, updated_at: new Date() })
+      .where('id', '=', userId)
+      .execute();
+  },
+
   setPassword(db: Executor, userId: number, passwordHash: string) {
     // A new password also lifts a lockout: the owner has just proved control of the account.
     return db

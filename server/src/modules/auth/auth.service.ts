@@ -333,7 +333,7 @@ function errorMessage(err: unknown): string {
 // The same rules as an account created in the web app; the password's strength is checked by assertStrongPassword.
 const createAdminInput = createUserBody
   .pick({ username: true, email: true })
-  .extend({ password: z.string().max(1000), displayName: z.string().trim().min(1).max(200).optional() });
+  .extend({ password: z.string().max(1000), displayName: z.string().trim().min(1).max(200).optional(), resetMfa: z.boolean().optional() });
 export type CreateAdminInput = z.input<typeof createAdminInput>;
 
 // Who the audit log names for changes made from the command line on the server itself.
@@ -353,7 +353,7 @@ export async function createAdmin(db: Database, input: CreateAdminInput) {
     });
     throw new AppError('VALIDATION_FAILED', undefined, fields);
   }
-  const { username, password, displayName, email } = parsed.data;
+  const { username, password, displayName, email, resetMfa } = parsed.data;
   assertStrongPassword(password);
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
@@ -365,6 +365,11 @@ export async function createAdmin(db: Database, input: CreateAdminInput) {
     }
     const existing = await repo.findUserByUsername(trx, username);
     const user = existing ? await updateAdmin(trx, existing, passwordHash, displayName, email) : await insertAdmin(trx, username, passwordHash, displayName, email);
+    if (existing && resetMfa && existing.totp_enabled) {
+      // The way back for an administrator who lost the phone: only someone at the server's console can take it.
+      await repo.clearTotp(trx, existing.id);
+      await writeAudit(trx, CLI_AUDIT, { action: 'auth.mfa_reset', entity: 'user', entityId: existing.id, unitId: null, before: { mfaEnabled: true }, after: { mfaEnabled: false } });
+    }
     const grantedAt: string[] = [];
     for (const root of roots) {
       const grant = await repo.grantRole(trx, user.id, 'system_admin', root.id);

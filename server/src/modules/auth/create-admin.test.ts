@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { Client, testApp, type TestApp } from '../../../test/app.js';
 import { newUnit } from '../../../test/factories.js';
 import { createAdmin } from './auth.service.js';
+import { newTotpSecret } from './totp.js';
 
 // `thidua create-admin` is a thin wrapper around createAdmin; these tests share one database, in order.
 describe('create-admin (tạo quản trị hệ thống)', () => {
@@ -46,6 +47,19 @@ describe('create-admin (tạo quản trị hệ thống)', () => {
     const r = await createAdmin(t.ctx.db, { username: 'quantri.hai', password: 'mat-khau-quan-tri-3' });
     expect((await grantsOf(r.userId)).map((g) => g.code).sort()).toEqual(['HN', 'VN']);
     expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
+  });
+
+  it('with --reset-mfa lets an administrator who lost the phone sign in and enrol a new device', async () => {
+    const r = await createAdmin(t.ctx.db, { username: 'quantri.ba', password: 'mat-khau-quan-tri-4' });
+    await t.ctx.db.updateTable('users').set({ totp_enabled: true, totp_secret: newTotpSecret() }).where('id', '=', r.userId).execute();
+    const locked = await new Client(t.app).post('/api/auth/sign-in', { username: 'quantri.ba', password: 'mat-khau-quan-tri-4' });
+    expect(locked.json().error.code).toBe('MFA_REQUIRED');
+
+    await createAdmin(t.ctx.db, { username: 'quantri.ba', password: 'mat-khau-quan-tri-5', resetMfa: true });
+    const me = await new Client(t.app).signIn('quantri.ba', 'mat-khau-quan-tri-5');
+    expect(me.mfaSetupRequired).toBe(true);
+    const last = await t.ctx.db.selectFrom('audit_log').select('action').orderBy('id', 'desc').limit(2).execute();
+    expect(last.map((a) => a.action)).toContain('auth.mfa_reset');
   });
 
   it('refuses a weak password or a bad username and changes nothing', async () => {
