@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every tier, in the order a failure is cheapest to find.
-// 1. types (server and web), 2. web build (the browser tier serves it), 3. Vitest: unit, route
+// 1. types (server and web) and lint, 2. web build (the browser tier serves it), 3. Vitest: unit, route
 // contract and integration on a real PostgreSQL, then browser journeys in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['Kiểm tra kiểu / type check (server)', 'npx', ['tsc', '-p', 'server', '--noEmit']],
   ['Kiểm tra kiểu / type check (web)', 'npx', ['tsc', '-p', 'web', '--noEmit']],
+  ['Kiểm tra mã / lint', 'npx', ['eslint', '.']],
   ['Đóng gói giao diện / web build', 'npm', ['run', 'build', '-w', 'web', '--silent']],
   ['Kiểm thử / tests', 'npx', ['vitest', 'run', ...process.argv.slice(2)]],
 ];
