@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // integration tests get a copy of a migrated template database per file; e2e drives Chromium.
 export default defineConfig({
   test: {
-    reporters: process.env.CI ? ['default', './scripts/summary-reporter.ts'] : ['default'],
+    reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {
         test: {

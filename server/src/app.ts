@@ -19,6 +19,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 
 const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: z.object({ ok: z.boolean(), latencyMs: z.number(), version: z.string().nullable() }) });
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(accountRoutes, { prefix: '/api', ctx });
   await app.register(importRoutes, { prefix: '/api/imports', ctx });
   await app.register(auditRoutes, { prefix: '/api/audit', ctx });
+  await app.register(planRoutes, { prefix: '/api', ctx });
 
   const webDist = path.join(repoRoot, 'web', 'dist');
   const serveWeb = ctx.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));

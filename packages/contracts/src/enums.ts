@@ -89,6 +89,7 @@ export const actions = [
   'person.write',
   'role.grant',
   'audit.read',
+  'plan.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -100,6 +101,7 @@ export const permissions: Record<Action, readonly Role[]> = {
   'person.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
   'role.grant': ['system_admin', 'standing_officer', 'unit_head'],
   'audit.read': ['system_admin', 'standing_officer'],
+  'plan.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
 };
 
 /** Which roles a holder of each role may grant (within its subtree). */
@@ -113,3 +115,29 @@ export const grantableRoles: Record<Role, readonly Role[]> = {
   staff_member: [],
   viewer: [],
 };
+
+// ── Movements (phong trào thi đua) and plans (kế hoạch, chỉ thị, hướng dẫn) ──
+/** Regular (thường xuyên, yearly) or by period (theo đợt). */
+export const movementKinds = ['yearly', 'period'] as const;
+export type MovementKind = (typeof movementKinds)[number];
+
+/** draft → published → closed. */
+export const planStatuses = ['draft', 'published', 'closed'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+
+/** Whom a criterion (tiêu chí) applies to: tập thể or cá nhân. */
+export const criterionSubjects = ['collective', 'individual'] as const;
+export type CriterionSubject = (typeof criterionSubjects)[number];
+
+/** Document codes of Nghị định 30/2020 a plan may carry; stored as text, so others remain possible. */
+export const planDocumentTypes = ['KH', 'CT', 'HD', 'QĐ', 'TB'] as const;
+
+export const milestoneKinds = ['launch', 'midterm_review', 'final_review', 'review', 'start', 'end', 'other'] as const;
+export type MilestoneKind = (typeof milestoneKinds)[number];
+
+export const deadlinePeriods = ['month', 'quarter', 'six_months', 'year', 'once'] as const;
+export type DeadlinePeriod = (typeof deadlinePeriods)[number];
+
+/** What the actor may do with one plan now, given its state: the buttons the review screen shows. */
+export const planOperations = ['edit', 'publish', 'close'] as const;
+export type PlanOperation = (typeof planOperations)[number];

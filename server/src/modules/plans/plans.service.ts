@@ -1,0 +1,596 @@
+import {
+  importPlanFields,
+  type CreateMovementBody,
+  type CreatePlanBody,
+  type CriterionInput,
+  type CriterionSubject,
+  type CriterionView,
+  type DeadlinePeriod,
+  type ListPlansQuery,
+  type MilestoneKind,
+  type MovementKind,
+  type MovementList,
+  type MovementView,
+  type PlanDetail,
+  type PlanList,
+  type PlanOperation,
+  type PlanStatus,
+  type PlanSummary,
+  type ReplaceCriteriaBody,
+  type UpdatePlanBody,
+} from '@thidua/contracts';
+import { can } from '../../platform/access.js';
+import { isWithin, visibleRoots, type Actor } from '../../platform/actor.js';
+import { auditContextOf, writeAudit } from '../../platform/audit.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Executor } from '../../platform/database.js';
+import { AppError } from '../../platform/errors.js';
+import { parsePlanFile, type ParsedPlan, type PlanNode } from './parser/index.js';
+import { decodeText } from './parser/text-reader.js';
+import { plansRepository as repo, type CriterionRow, type MovementRow, type NewCriterion, type PlanRow } from './plans.repository.js';
+
+/** Largest plan file accepted: a 60-page plan in .docx is a few megabytes. */
+export const PLAN_MAX_BYTES = 20 * 1024 * 1024;
+
+// ── Access ─────────────────────────────────────────────────────────────
+
+/**
+ * May the actor read a record of the unit at `path`? Its own subtrees, and the units above them:
+ * lower levels must read the plans they adopt.
+ */
+function canSee(actor: Actor, path: string): boolean {
+  return visibleRoots(actor).some((r) => isWithin(path, r) || isWithin(r, path));
+}
+
+/** Hidden → 404 (an unknown id and a hidden one look the same); visible but not writable → 403. */
+function requireWrite(actor: Actor, path: string): void {
+  if (!canSee(actor, path)) throw new AppError('NOT_FOUND');
+  if (!can(actor, 'plan.write', path)) throw new AppError('FORBIDDEN');
+}
+
+function operations(actor: Actor, plan: PlanRow): PlanOperation[] {
+  if (!can(actor, 'plan.write', plan.unit_path)) return [];
+  if (plan.status === 'draft') return ['edit', 'publish'];
+  if (plan.status === 'published') return ['close'];
+  return [];
+}
+
+async function visiblePlan(db: Executor, actor: Actor, id: number): Promise<PlanRow> {
+  const plan = await repo.findPlan(db, id);
+  if (!plan || !canSee(actor, plan.unit_path)) throw new AppError('NOT_FOUND');
+  return plan;
+}
+
+async function writableUnit(db: Executor, actor: Actor, unitId: number) {
+  const unit = await repo.findUnit(db, unitId);
+  if (!unit) throw new AppError('NOT_FOUND');
+  requireWrite(actor, unit.path);
+  if (unit.status !== 'active') throw new AppError('UNIT_INACTIVE', { unitId });
+  return unit;
+}
+
+async function visibleMovement(db: Executor, actor: Actor, id: number): Promise<MovementRow> {
+  const m = await repo.findMovement(db, id);
+  if (!m || !canSee(actor, m.owner_unit_path)) throw new AppError('NOT_FOUND');
+  return m;
+}
+
+function invalid(path: string, vi: string, en: string): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+}
+
+// ── Views ──────────────────────────────────────────────────────────────
+
+function toMovementView(m: MovementRow): MovementView {
+  return {
+    id: m.id,
+    name: m.name,
+    theme: m.theme,
+    kind: m.kind as MovementKind,
+    startYear: m.start_year,
+    endYear: m.end_year,
+    ownerUnitId: m.owner_unit_id,
+    ownerUnitName: m.owner_unit_name,
+    createdAt: new Date(m.created_at).toISOString(),
+  };
+}
+
+function toSummary(p: PlanRow, actor: Actor): PlanSummary {
+  return {
+    id: p.id,
+    movementId: p.movement_id,
+    movementName: p.movement_name,
+    unitId: p.unit_id,
+    unitName: p.unit_name,
+    parentPlanId: p.parent_plan_id,
+    documentType: p.document_type,
+    number: p.number,
+    code: p.code,
+    issueDate: p.issue_date,
+    title: p.title,
+    status: p.status as PlanStatus,
+    version: p.version,
+    updatedAt: new Date(p.updated_at).toISOString(),
+    allowed: operations(actor, p),
+  };
+}
+
+/** The tree depth first: each node after its parent, siblings by position. */
+function flattenTree(rows: CriterionRow[]): CriterionView[] {
+  const children = new Map<number | null, CriterionRow[]>();
+  for (const r of rows) {
+    const list = children.get(r.parent_id) ?? [];
+    list.push(r);
+    children.set(r.parent_id, list);
+  }
+  const out: CriterionView[] = [];
+  const walk = (parentId: number | null, depth: number) => {
+    for (const r of children.get(parentId) ?? []) {
+      out.push({
+        id: r.id,
+        parentId: r.parent_id,
+        subject: r.subject as CriterionSubject,
+        code: r.code,
+        text: r.text,
+        maxPoints: r.max_points === null ? null : Number(r.max_points),
+        position: r.position,
+        depth,
+        originCriterionId: r.origin_criterion_id,
+        droppedReason: r.dropped_reason,
+        isVeto: r.is_veto,
+        sourceLine: r.source_line,
+      });
+      walk(r.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+async function detailOf(db: Executor, actor: Actor, id: number): Promise<PlanDetail> {
+  const plan = await repo.findPlan(db, id);
+  if (!plan) throw new AppError('NOT_FOUND');
+  const [criteria, milestones, deadlines, awardForms, warnings, sourceText] = await Promise.all([
+    repo.criteria(db, id),
+    repo.milestones(db, id),
+    repo.deadlines(db, id),
+    repo.awardForms(db, id),
+    repo.warnings(db, id),
+    repo.sourceText(db, id),
+  ]);
+  return {
+    ...toSummary(plan, actor),
+    signer: plan.signer,
+    purposeText: plan.purpose_text,
+    criteriaFrozenAt: plan.criteria_frozen_at ? new Date(plan.criteria_frozen_at).toISOString() : null,
+    sourceFileName: plan.source_file_name,
+    sourceText,
+    warnings,
+    criteria: flattenTree(criteria),
+    milestones: milestones.map((m) => ({ id: m.id, year: m.year, date: m.date, label: m.label, kind: m.kind as MilestoneKind, sourceLine: m.source_line })),
+    deadlines: deadlines.map((d) => ({
+      id: d.id,
+      day: d.day,
+      month: d.month,
+      year: d.year,
+      period: d.period as DeadlinePeriod,
+      recipientText: d.recipient_text,
+      recipientUnitId: d.recipient_unit_id,
+      text: d.text,
+      sourceLine: d.source_line,
+    })),
+    awardForms,
+    createdAt: new Date(plan.created_at).toISOString(),
+  };
+}
+
+/** What the audit log keeps of a plan's header and state. */
+function snapshot(p: PlanRow) {
+  return {
+    movementId: p.movement_id,
+    unitId: p.unit_id,
+    parentPlanId: p.parent_plan_id,
+    documentType: p.document_type,
+    number: p.number,
+    code: p.code,
+    issueDate: p.issue_date,
+    signer: p.signer,
+    title: p.title,
+    status: p.status,
+    version: p.version,
+  };
+}
+
+// ── Movements ──────────────────────────────────────────────────────────
+
+/** Movements (phong trào) owned in the actor's subtrees or above them. */
+export async function listMovements(ctx: AppContext, actor: Actor): Promise<MovementList> {
+  const rows = await repo.listMovements(ctx.db, visibleRoots(actor));
+  return { items: rows.map(toMovementView) };
+}
+
+/** Starts a movement owned by a unit the actor writes plans for. */
+export async function createMovement(ctx: AppContext, actor: Actor, input: CreateMovementBody): Promise<MovementView> {
+  await writableUnit(ctx.db, actor, input.ownerUnitId);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const newId = await repo.insertMovement(trx, {
+      name: input.name,
+      theme: input.theme ?? null,
+      kind: input.kind,
+      start_year: input.startYear,
+      end_year: input.endYear,
+      owner_unit_id: input.ownerUnitId,
+      created_by: actor.userId,
+    });
+    await writeAudit(trx, auditContextOf(actor), {
+      action: 'movement.create',
+      entity: 'movement',
+      entityId: newId,
+      unitId: input.ownerUnitId,
+      after: { name: input.name, kind: input.kind, startYear: input.startYear, endYear: input.endYear, ownerUnitId: input.ownerUnitId },
+    });
+    return newId;
+  });
+  return toMovementView((await repo.findMovement(ctx.db, id))!);
+}
+
+// ── Plans: reading ─────────────────────────────────────────────────────
+
+/** Plans issued in the actor's subtrees or above them (the ones they adopt). */
+export async function listPlans(ctx: AppContext, actor: Actor, query: ListPlansQuery): Promise<PlanList> {
+  const rows = await repo.listPlans(ctx.db, visibleRoots(actor), query);
+  return { items: rows.map((r) => toSummary(r, actor)) };
+}
+
+/** One plan with its criteria tree, milestones, deadlines, award forms and import warnings. */
+export async function getPlan(ctx: AppContext, actor: Actor, id: number): Promise<PlanDetail> {
+  await visiblePlan(ctx.db, actor, id);
+  return detailOf(ctx.db, actor, id);
+}
+
+// ── Plans: creating ────────────────────────────────────────────────────
+
+/** The plan a new one adopts: published, of the same movement, issued above the adopter. */
+async function adoptablePlan(db: Executor, actor: Actor, parentPlanId: number, movementId: number, unitPath: string): Promise<void> {
+  const parent = await visiblePlan(db, actor, parentPlanId);
+  if (parent.movement_id !== movementId) throw invalid('parentPlanId', 'Kế hoạch cấp trên thuộc phong trào khác', 'The parent plan belongs to another movement');
+  if (parent.unit_path === unitPath || !isWithin(unitPath, parent.unit_path)) {
+    throw invalid('parentPlanId', 'Kế hoạch cấp trên phải do đơn vị cấp trên ban hành', 'The parent plan must be issued by a unit above');
+  }
+  if (parent.status === 'draft') throw invalid('parentPlanId', 'Kế hoạch cấp trên chưa ban hành', 'The parent plan is not published');
+}
+
+/** Creates an empty draft plan (kế hoạch) issued by a unit for a movement. */
+export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePlanBody): Promise<PlanDetail> {
+  const unit = await writableUnit(ctx.db, actor, input.unitId);
+  await visibleMovement(ctx.db, actor, input.movementId);
+  if (input.parentPlanId) await adoptablePlan(ctx.db, actor, input.parentPlanId, input.movementId, unit.path);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const newId = await repo.insertPlan(trx, {
+      movement_id: input.movementId,
+      unit_id: input.unitId,
+      parent_plan_id: input.parentPlanId ?? null,
+      document_type: input.documentType,
+      number: input.number ?? null,
+      code: input.code ?? null,
+      issue_date: input.issueDate ?? null,
+      signer: input.signer ?? null,
+      title: input.title,
+      purpose_text: input.purposeText ?? null,
+      source_file_name: null,
+      source_text: null,
+      parse_warnings: [],
+      created_by: actor.userId,
+    });
+    const created = await repo.findPlan(trx, newId);
+    await writeAudit(trx, auditContextOf(actor), { action: 'plan.create', entity: 'plan', entityId: newId, unitId: input.unitId, after: snapshot(created!) });
+    return newId;
+  });
+  return detailOf(ctx.db, actor, id);
+}
+
+const documentTypeByName: [RegExp, string][] = [
+  [/^kế hoạch/iu, 'KH'],
+  [/^chỉ thị/iu, 'CT'],
+  [/^hướng dẫn/iu, 'HD'],
+  [/^quyết định/iu, 'QĐ'],
+  [/^thông báo/iu, 'TB'],
+];
+
+/** "KH" from the code "KH-UBND", else from the name the document gives itself; KH when neither says. */
+function documentTypeOf(parsed: ParsedPlan): string {
+  const fromCode = parsed.code?.split('-')[0]?.trim().toUpperCase();
+  if (fromCode && /^\p{Lu}{1,10}$/u.test(fromCode)) return fromCode;
+  const name = parsed.documentType?.trim() ?? '';
+  return documentTypeByName.find(([re]) => re.test(name))?.[1] ?? 'KH';
+}
+
+/** The document as a reader sees it, when only its outline is left (a .docx or a sheet). */
+function outlineText(nodes: PlanNode[], out: string[] = []): string[] {
+  for (const n of nodes) {
+    out.push(n.code && /^[\p{L}\d.]+$/u.test(n.code) ? `${n.code}. ${n.text}` : n.code ? `${n.code} ${n.text}` : n.text);
+    outlineText(n.children, out);
+  }
+  return out;
+}
+
+/** Parsed criteria as rows with ids taken ahead, parents before children, positions per sibling list. */
+function criteriaRows(planId: number, parsed: ParsedPlan, ids: number[]): NewCriterion[] {
+  const rows: NewCriterion[] = [];
+  let next = 0;
+  const add = (nodes: PlanNode[], subject: CriterionSubject, parentId: number | null) => {
+    nodes.forEach((n, position) => {
+      const id = ids[next++]!;
+      rows.push({
+        id,
+        plan_id: planId,
+        parent_id: parentId,
+        subject,
+        code: n.code,
+        text: n.text,
+        max_points: n.maxPoints ?? null,
+        position,
+        origin_criterion_id: null,
+        dropped_reason: null,
+        is_veto: false,
+        source_line: n.line ?? null,
+      });
+      add(n.children, subject, id);
+    });
+  };
+  add(parsed.criteria.collective, 'collective', null);
+  add(parsed.criteria.individual, 'individual', null);
+  return rows;
+}
+
+function countNodes(nodes: PlanNode[]): number {
+  return nodes.reduce((sum, n) => sum + 1 + countNodes(n.children), 0);
+}
+
+/**
+ * Imports a plan from the document the unit already has (.docx, .xlsx, text) into a draft holding
+ * all that was parsed, warnings included. A document without recognisable structure still becomes a
+ * draft with its text; only an unreadable file is refused (FILE_INVALID), and then nothing is stored.
+ */
+export async function importPlan(
+  ctx: AppContext,
+  actor: Actor,
+  upload: { fileName: string; bytes: Buffer; fields: Record<string, string> },
+): Promise<PlanDetail> {
+  const fields = importPlanFields.safeParse(upload.fields);
+  if (!fields.success) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      undefined,
+      fields.error.issues.map((i) => {
+        const path = i.path.map(String).join('.') || '(body)';
+        return { path, message: `${path}: Bắt buộc nhập số hợp lệ`, messageEn: `${path}: A valid number is required` };
+      }),
+    );
+  }
+  const { movementId, unitId } = fields.data;
+  await writableUnit(ctx.db, actor, unitId);
+  await visibleMovement(ctx.db, actor, movementId);
+
+  const parsed = await parsePlanFile(upload.bytes, upload.fileName);
+  const sourceText =
+    parsed.source.format === 'text' ? decodeText(upload.bytes) : outlineText(parsed.sections).join('\n');
+  const fileName = upload.fileName.slice(0, 255) || 'ke-hoach';
+  const title = parsed.title?.trim() || fileName.replace(/\.[^.]+$/, '');
+  const nodeCount = countNodes(parsed.criteria.collective) + countNodes(parsed.criteria.individual);
+
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const newId = await repo.insertPlan(trx, {
+      movement_id: movementId,
+      unit_id: unitId,
+      parent_plan_id: null,
+      document_type: documentTypeOf(parsed),
+      number: parsed.number,
+      code: parsed.code,
+      issue_date: parsed.date,
+      signer: null,
+      title: title.slice(0, 1000),
+      purpose_text: null,
+      source_file_name: fileName,
+      // NUL cannot be stored in text; a text file holding one is binary junk anyway.
+      source_text: sourceText.replaceAll('\u0000', ''),
+      parse_warnings: parsed.warnings,
+      created_by: actor.userId,
+    });
+    const ids = await repo.nextCriterionIds(trx, nodeCount);
+    await repo.insertCriteria(trx, criteriaRows(newId, parsed, ids));
+    await repo.replaceMilestones(
+      trx,
+      newId,
+      parsed.milestones.map((m) => ({ year: m.year, date: m.date ?? null, label: m.label, kind: m.kind, source_line: m.line ?? null })),
+    );
+    await repo.replaceDeadlines(
+      trx,
+      newId,
+      parsed.deadlines.map((d) => ({
+        day: d.day,
+        month: d.month,
+        year: d.year ?? null,
+        period: d.period,
+        recipient_text: d.recipient ?? null,
+        recipient_unit_id: null,
+        text: d.text,
+        source_line: d.line ?? null,
+      })),
+    );
+    await repo.replaceAwardForms(trx, newId, parsed.awardForms);
+    const created = await repo.findPlan(trx, newId);
+    await writeAudit(trx, auditContextOf(actor), {
+      action: 'plan.import',
+      entity: 'plan',
+      entityId: newId,
+      unitId,
+      after: { ...snapshot(created!), sourceFileName: fileName, format: parsed.source.format, criteria: nodeCount, warnings: parsed.warnings.length },
+    });
+    return newId;
+  });
+  return detailOf(ctx.db, actor, id);
+}
+
+// ── Plans: editing a draft ─────────────────────────────────────────────
+
+/**
+ * Runs `change` on a draft the actor may write, inside one transaction with the plan row locked:
+ * a concurrent publish waits, and a plan published meanwhile is refused (PLAN_NOT_DRAFT).
+ */
+async function changeDraft(ctx: AppContext, actor: Actor, id: number, action: string, change: (trx: Executor) => Promise<unknown>): Promise<PlanDetail> {
+  const plan = await visiblePlan(ctx.db, actor, id);
+  requireWrite(actor, plan.unit_path);
+  if (plan.status !== 'draft') throw new AppError('PLAN_NOT_DRAFT', { planId: id, status: plan.status });
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await repo.lockPlan(trx, id);
+    if (!locked) throw new AppError('NOT_FOUND');
+    if (locked.status !== 'draft') throw new AppError('PLAN_NOT_DRAFT', { planId: id, status: locked.status });
+    const details = await change(trx);
+    await repo.touch(trx, id);
+    const after = await repo.findPlan(trx, id);
+    await writeAudit(trx, auditContextOf(actor), {
+      action,
+      entity: 'plan',
+      entityId: id,
+      unitId: plan.unit_id,
+      before: snapshot(plan),
+      after: { ...snapshot(after!), ...(details && typeof details === 'object' ? details : {}) },
+    });
+  });
+  return detailOf(ctx.db, actor, id);
+}
+
+/** Edits a draft's header (number, code, date, signer, title, purpose) and, when given, its lists. */
+export async function updatePlan(ctx: AppContext, actor: Actor, id: number, input: UpdatePlanBody): Promise<PlanDetail> {
+  return changeDraft(ctx, actor, id, 'plan.update', async (trx) => {
+    const header = {
+      ...(input.documentType !== undefined ? { document_type: input.documentType } : {}),
+      ...(input.number !== undefined ? { number: input.number } : {}),
+      ...(input.code !== undefined ? { code: input.code } : {}),
+      ...(input.issueDate !== undefined ? { issue_date: input.issueDate } : {}),
+      ...(input.signer !== undefined ? { signer: input.signer } : {}),
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.purposeText !== undefined ? { purpose_text: input.purposeText } : {}),
+    };
+    if (Object.keys(header).length > 0) await repo.updateHeader(trx, id, header);
+    if (input.milestones) {
+      await repo.replaceMilestones(
+        trx,
+        id,
+        input.milestones.map((m) => ({ year: m.year, date: m.date, label: m.label, kind: m.kind, source_line: null })),
+      );
+    }
+    if (input.deadlines) {
+      await repo.replaceDeadlines(
+        trx,
+        id,
+        input.deadlines.map((d) => ({
+          day: d.day,
+          month: d.month,
+          year: d.year,
+          period: d.period,
+          recipient_text: d.recipientText,
+          recipient_unit_id: d.recipientUnitId,
+          text: d.text,
+          source_line: null,
+        })),
+      );
+    }
+    if (input.awardForms) await repo.replaceAwardForms(trx, id, input.awardForms);
+    return {
+      ...(input.milestones ? { milestones: input.milestones.length } : {}),
+      ...(input.deadlines ? { deadlines: input.deadlines.length } : {}),
+      ...(input.awardForms ? { awardForms: input.awardForms } : {}),
+    };
+  });
+}
+
+/**
+ * Checks a whole criteria tree: refs unique, each parent named before its child and of the same
+ * subject, codes unique per subject (tập thể and cá nhân each number from 1).
+ */
+function validateTree(items: CriterionInput[]): void {
+  const refs = new Map<string, CriterionInput>();
+  const codes = new Set<string>();
+  items.forEach((c, i) => {
+    if (refs.has(c.ref)) throw invalid(`criteria.${i}.ref`, `Trùng ref "${c.ref}"`, `Duplicate ref "${c.ref}"`);
+    if (c.parentRef !== null) {
+      const parent = refs.get(c.parentRef);
+      if (!parent) throw invalid(`criteria.${i}.parentRef`, 'Tiêu chí cha phải đứng trước tiêu chí con', 'The parent must come before the child');
+      if (parent.subject !== c.subject) throw invalid(`criteria.${i}.subject`, 'Tiêu chí con phải cùng đối tượng với tiêu chí cha', 'A child must have its parent’s subject');
+    }
+    const key = `${c.subject}\u0000${c.code.toLowerCase()}`;
+    if (codes.has(key)) throw invalid(`criteria.${i}.code`, `Trùng mã tiêu chí "${c.code}"`, `Duplicate criterion code "${c.code}"`);
+    codes.add(key);
+    refs.set(c.ref, c);
+  });
+}
+
+/** Replaces the whole criteria tree (tiêu chí) of a draft. */
+export async function replaceCriteria(ctx: AppContext, actor: Actor, id: number, input: ReplaceCriteriaBody): Promise<PlanDetail> {
+  validateTree(input.criteria);
+  const origins = [...new Set(input.criteria.map((c) => c.originCriterionId).filter((o): o is number => o !== null))];
+  return changeDraft(ctx, actor, id, 'plan.criteria.replace', async (trx) => {
+    if (origins.length > 0) {
+      const plan = await repo.findPlan(trx, id);
+      const found = await repo.criteriaByIds(trx, origins);
+      // An origin must be a criterion of the plan this one adopts.
+      const bad = origins.find((o) => !found.some((f) => f.id === o && f.plan_id === plan!.parent_plan_id));
+      if (bad !== undefined) throw invalid('criteria.originCriterionId', `Tiêu chí gốc ${bad} không thuộc kế hoạch cấp trên`, `Origin criterion ${bad} is not in the parent plan`);
+    }
+    const before = await repo.criteria(trx, id);
+    await repo.deleteCriteria(trx, id);
+    const ids = await repo.nextCriterionIds(trx, input.criteria.length);
+    const idOf = new Map(input.criteria.map((c, i) => [c.ref, ids[i]!]));
+    const positions = new Map<string, number>();
+    const rows: NewCriterion[] = input.criteria.map((c, i) => {
+      const siblings = `${c.subject}\u0000${c.parentRef ?? ''}`;
+      const position = positions.get(siblings) ?? 0;
+      positions.set(siblings, position + 1);
+      return {
+        id: ids[i]!,
+        plan_id: id,
+        parent_id: c.parentRef === null ? null : idOf.get(c.parentRef)!,
+        subject: c.subject,
+        code: c.code,
+        text: c.text,
+        max_points: c.maxPoints,
+        position,
+        origin_criterion_id: c.originCriterionId,
+        dropped_reason: c.droppedReason,
+        is_veto: c.isVeto,
+        source_line: c.sourceLine,
+      };
+    });
+    await repo.insertCriteria(trx, rows);
+    return { criteriaBefore: before.length, criteria: rows.map((r) => ({ code: r.code, subject: r.subject, maxPoints: r.max_points, dropped: r.dropped_reason !== null })) };
+  });
+}
+
+// ── Plans: state changes ───────────────────────────────────────────────
+
+/** Publishes (ban hành) a draft that has at least one criterion kept. */
+export async function publishPlan(ctx: AppContext, actor: Actor, id: number): Promise<PlanDetail> {
+  return changeDraft(ctx, actor, id, 'plan.publish', async (trx) => {
+    if ((await repo.countCriteria(trx, id)) === 0) throw new AppError('PLAN_NO_CRITERIA', { planId: id });
+    await repo.setStatus(trx, id, 'published');
+    return { status: 'published' };
+  });
+}
+
+/** Closes (kết thúc) a published plan: the movement's period for it is over. */
+export async function closePlan(ctx: AppContext, actor: Actor, id: number): Promise<PlanDetail> {
+  const plan = await visiblePlan(ctx.db, actor, id);
+  requireWrite(actor, plan.unit_path);
+  if (plan.status !== 'published') throw new AppError('PLAN_NOT_PUBLISHED', { planId: id, status: plan.status });
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await repo.lockPlan(trx, id);
+    if (!locked) throw new AppError('NOT_FOUND');
+    if (locked.status !== 'published') throw new AppError('PLAN_NOT_PUBLISHED', { planId: id, status: locked.status });
+    await repo.setStatus(trx, id, 'closed');
+    const after = await repo.findPlan(trx, id);
+    await writeAudit(trx, auditContextOf(actor), { action: 'plan.close', entity: 'plan', entityId: id, unitId: plan.unit_id, before: snapshot(plan), after: snapshot(after!) });
+  });
+  return detailOf(ctx.db, actor, id);
+}
