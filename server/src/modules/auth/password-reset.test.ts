@@ -9,7 +9,9 @@ const PUBLIC_URL = 'https://thidua.example.gov.vn';
 const NEW_PASSWORD = 'mat-khau-moi-2026';
 
 // Each test speaks from its own address so that the per-address limit of one test never spills into another.
-const someIp = () => `198.51.100.${randomInt(1, 254)}`;
+// A fresh address per call: a random pick could repeat one another test already counted against its limit.
+let lastIp = 0;
+const someIp = () => `198.51.100.${++lastIp}`;
 
 describe('password reset (đặt lại mật khẩu)', () => {
   let t: TestApp;
