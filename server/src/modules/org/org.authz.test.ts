@@ -1,7 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, testApp, type TestApp } from '../../../test/app.js';
-import { auditCount, newSystemAdmin, newUnit, newUser, type TestUnit } from '../../../test/factories.js';
+import { adminAt, clientWith } from '../../../test/clients.js';
+import { auditCount, newUnit, type TestUnit } from '../../../test/factories.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 
 /**
@@ -19,18 +20,10 @@ describe('org authorisation matrix', () => {
     t = await testApp();
     national = await newUnit(t.ctx.db, { kind: 'national' });
     const elsewhere = await newUnit(t.ctx.db, { parent: national });
-    const a = await newSystemAdmin(t.ctx.db, national);
-    admin = new Client(t.app);
-    await admin.signIn(a.username, undefined, a.totp());
-    outsider = await signedIn([['standing_officer', elsewhere]]);
+    admin = await adminAt(t, national);
+    outsider = await clientWith(t, [['standing_officer', elsewhere]]);
   });
 
-  async function signedIn(roles: NonNullable<Parameters<typeof newUser>[1]>['roles']) {
-    const user = await newUser(t.ctx.db, { roles });
-    const c = new Client(t.app);
-    await c.signIn(user.username);
-    return c;
-  }
 
   interface Arranged {
     /** The unit the route acts on: the wrong role is granted here. */
@@ -161,9 +154,9 @@ describe('org authorisation matrix', () => {
 
   const callers: { name: string; expect: (ok: number) => number; client(unit: TestUnit): Promise<Client> }[] = [
     { name: 'anonymous', expect: () => 401, client: async () => new Client(t.app) },
-    { name: 'staff_member at the same unit', expect: () => 403, client: (u) => signedIn([['staff_member', u]]) },
+    { name: 'staff_member at the same unit', expect: () => 403, client: (u) => clientWith(t, [['staff_member', u]]) },
     { name: 'standing_officer of another subtree', expect: () => 404, client: async () => outsider },
-    { name: 'standing_officer of the province', expect: (ok) => ok, client: async (u) => signedIn([['standing_officer', provinceOf(u)]]) },
+    { name: 'standing_officer of the province', expect: (ok) => ok, client: async (u) => clientWith(t, [['standing_officer', provinceOf(u)]]) },
     { name: 'system_admin', expect: (ok) => ok, client: async () => admin },
   ];
 

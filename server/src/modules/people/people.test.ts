@@ -1,32 +1,14 @@
-import type { Role } from '@thidua/contracts';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, testApp, type TestApp } from '../../../test/app.js';
-import { newPerson, newUnit, newUser, type TestUnit } from '../../../test/factories.js';
+import { adminAt, clientWith } from '../../../test/clients.js';
+import { newPerson, newUnit, type TestUnit } from '../../../test/factories.js';
 import { verifyAuditChain } from '../../platform/audit.js';
-import { newTotpSecret, totpFor } from '../auth/totp.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
 });
-
-/** A signed-in client holding the given roles. */
-async function clientWith(roles: [Role, TestUnit][]) {
-  const user = await newUser(t.ctx.db, { roles });
-  const c = new Client(t.app);
-  await c.signIn(user.username);
-  return c;
-}
-
-/** A signed-in system administrator: they must have a second factor to act. */
-async function adminAt(unit: TestUnit) {
-  const secret = newTotpSecret();
-  const user = await newUser(t.ctx.db, { roles: [['system_admin', unit]], totpSecret: secret });
-  const c = new Client(t.app);
-  await c.signIn(user.username, undefined, totpFor(secret, 'x').generate());
-  return c;
-}
 
 /** Everything a people write could touch, to prove a refused request changed nothing. */
 async function peopleState() {
@@ -57,7 +39,7 @@ describe('PeopleService search and scope', () => {
     const duc = await newPerson(t.ctx.db, unit, { fullName: 'Nguyễn Văn Đức' });
     await newPerson(t.ctx.db, unit, { fullName: 'Nguyễn Văn Dũng' });
     await newPerson(t.ctx.db, unit, { fullName: 'Trần Thị Hương' });
-    const c = await clientWith([['viewer', unit]]);
+    const c = await clientWith(t, [['viewer', unit]]);
     for (const q of ['nguyen van duc', 'NGUYEN VAN ĐUC', 'đức nguyễn']) {
       const res = await c.get(`/api/people?q=${encodeURIComponent(q)}`);
       expect(res.statusCode, res.body).toBe(200);
@@ -73,7 +55,7 @@ describe('PeopleService search and scope', () => {
     const le = await newPerson(t.ctx.db, unit, { fullName: 'Lê Thị Hoa' });
     const ly = await newPerson(t.ctx.db, unit, { fullName: 'Trần Văn Lý' });
     await newPerson(t.ctx.db, unit, { fullName: 'Phạm Văn Lệnh' });
-    const c = await clientWith([['viewer', unit]]);
+    const c = await clientWith(t, [['viewer', unit]]);
     const ids = async (q: string) => (await c.get(`/api/people?q=${encodeURIComponent(q)}`)).json().items.map((p: { id: number }) => p.id);
     expect(await ids('le')).toEqual([le.id]);
     expect(await ids('LY van')).toEqual([ly.id]);
@@ -85,7 +67,7 @@ describe('PeopleService search and scope', () => {
     const unit = await newUnit(t.ctx.db);
     await newPerson(t.ctx.db, unit, { fullName: 'Nguyễn Văn Đức' });
     await newPerson(t.ctx.db, unit, { fullName: 'Nguyễn Văn Dũng' });
-    const c = await clientWith([['viewer', unit]]);
+    const c = await clientWith(t, [['viewer', unit]]);
     const names = (await c.get('/api/people?q=nguyen')).json().items.map((p: { fullName: string }) => p.fullName);
     const r = await sql<{ ok: boolean }>`select exists (select 1 from pg_collation where collname = 'vi-x-icu') as ok`.execute(t.ctx.db);
     if (r.rows[0]?.ok) expect(names).toEqual(['Nguyễn Văn Dũng', 'Nguyễn Văn Đức']);
@@ -100,7 +82,7 @@ describe('PeopleService search and scope', () => {
     const pa = await newPerson(t.ctx.db, a, { gender: 'female' });
     const pa1 = await newPerson(t.ctx.db, a1);
     const pb = await newPerson(t.ctx.db, b);
-    const c = await clientWith([['viewer', root]]);
+    const c = await clientWith(t, [['viewer', root]]);
     const ids = async (url: string) => {
       const res = await c.get(url);
       expect(res.statusCode, res.body).toBe(200);
@@ -125,7 +107,7 @@ describe('PeopleService search and scope', () => {
     const pa = await newPerson(t.ctx.db, a);
     const pa1 = await newPerson(t.ctx.db, a1);
     const pb = await newPerson(t.ctx.db, b);
-    const c = await clientWith([['unit_officer', a]]);
+    const c = await clientWith(t, [['unit_officer', a]]);
     const list = (await c.get('/api/people?pageSize=200')).json();
     expect(list.items.map((p: { id: number }) => p.id).sort()).toEqual([pa.id, pa1.id].sort());
     expect(list.items[0].allowed).toEqual(['unit.read', 'person.write', 'plan.write']);
@@ -140,7 +122,7 @@ describe('PeopleService search and scope', () => {
 
   it('answers bad input with the bilingual 400, and strangers with 401', async () => {
     const unit = await newUnit(t.ctx.db);
-    const c = await clientWith([['unit_officer', unit]]);
+    const c = await clientWith(t, [['unit_officer', unit]]);
     for (const url of ['/api/people/abc', '/api/people?pageSize=1000', '/api/people?gender=x', '/api/people?includeSubunits=maybe']) {
       const res = await c.get(url);
       expect(res.statusCode, url).toBe(400);
@@ -166,7 +148,7 @@ describe('PeopleService search and scope', () => {
 describe('PeopleService writes', () => {
   it('creates a person with a first assignment, unique code, and an audit row', async () => {
     const unit = await newUnit(t.ctx.db);
-    const c = await clientWith([['unit_officer', unit]]);
+    const c = await clientWith(t, [['unit_officer', unit]]);
     const res = await c.post('/api/people', personInput(unit, { code: 'CB-001-x', email: '', birthDate: '1980-05-01' }));
     expect(res.statusCode, res.body).toBe(201);
     const p = res.json();
@@ -185,7 +167,7 @@ describe('PeopleService writes', () => {
     const root = await newUnit(t.ctx.db);
     const merged = await newUnit(t.ctx.db, { parent: root });
     await t.ctx.db.updateTable('units').set({ status: 'merged' }).where('id', '=', merged.id).execute();
-    const c = await clientWith([['unit_officer', root]]);
+    const c = await clientWith(t, [['unit_officer', root]]);
     const res = await c.post('/api/people', personInput(merged));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('UNIT_INACTIVE');
@@ -194,7 +176,7 @@ describe('PeopleService writes', () => {
   it('edits details, mirroring a new position into the open assignment', async () => {
     const unit = await newUnit(t.ctx.db);
     const person = await newPerson(t.ctx.db, unit, { fullName: 'Lê Văn Tám' });
-    const c = await clientWith([['unit_head', unit]]);
+    const c = await clientWith(t, [['unit_head', unit]]);
     const res = await c.patch(`/api/people/${person.id}`, { fullName: 'Lê Văn Tâm', position: 'Trưởng phòng', isActive: false });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ fullName: 'Lê Văn Tâm', position: 'Trưởng phòng', isActive: false });
@@ -210,7 +192,7 @@ describe('PeopleService writes', () => {
     const a = await newUnit(t.ctx.db, { parent: root });
     const b = await newUnit(t.ctx.db, { parent: root });
     const person = await newPerson(t.ctx.db, a);
-    const c = await clientWith([['standing_officer', root]]);
+    const c = await clientWith(t, [['standing_officer', root]]);
 
     const early = await c.post(`/api/people/${person.id}/transfer`, { unitId: b.id, date: '2024-12-31' });
     expect(early.statusCode).toBe(400);
@@ -243,7 +225,7 @@ describe('PeopleService writes', () => {
     const dissolved = await newUnit(t.ctx.db, { parent: root });
     await t.ctx.db.updateTable('units').set({ status: 'dissolved' }).where('id', '=', dissolved.id).execute();
     const person = await newPerson(t.ctx.db, a);
-    const c = await clientWith([['unit_officer', root]]);
+    const c = await clientWith(t, [['unit_officer', root]]);
     const before = await peopleState();
     const inactive = await c.post(`/api/people/${person.id}/transfer`, { unitId: dissolved.id, date: '2026-01-01' });
     expect(inactive.json().error.code).toBe('UNIT_INACTIVE');
@@ -267,11 +249,11 @@ describe('PeopleService authorisation matrix', () => {
     b = await newUnit(t.ctx.db, { parent: root });
     clients = {
       anonymous: new Client(t.app),
-      viewer: await clientWith([['viewer', a]]),
-      staff: await clientWith([['staff_member', a]]),
-      outsider: await clientWith([['unit_officer', b]]),
-      officer: await clientWith([['unit_officer', a]]),
-      admin: await adminAt(root),
+      viewer: await clientWith(t, [['viewer', a]]),
+      staff: await clientWith(t, [['staff_member', a]]),
+      outsider: await clientWith(t, [['unit_officer', b]]),
+      officer: await clientWith(t, [['unit_officer', a]]),
+      admin: await adminAt(t, root),
     };
   });
 
@@ -321,7 +303,7 @@ describe('PeopleService authorisation matrix', () => {
     // The officer of A may not push someone into B, nor may B's officer pull them out of A.
     await expectRefused('officer', toB, 404);
     await expectRefused('outsider', toB, 404);
-    const both = await clientWith([
+    const both = await clientWith(t, [
       ['unit_officer', a],
       ['unit_head', b],
     ]);

@@ -6,7 +6,8 @@ import type { PlanDetail } from '@thidua/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, testApp, type TestApp } from '../../../test/app.js';
-import { auditCount, newSystemAdmin, newUnit, newUser, type TestUnit } from '../../../test/factories.js';
+import { adminAt, clientWith } from '../../../test/clients.js';
+import { auditCount, newUnit, type TestUnit } from '../../../test/factories.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/plans');
@@ -42,18 +43,10 @@ describe('plans', () => {
     t = await testApp();
     national = await newUnit(t.ctx.db, { kind: 'national' });
     const elsewhere = await newUnit(t.ctx.db, { parent: national });
-    const a = await newSystemAdmin(t.ctx.db, national);
-    admin = new Client(t.app);
-    await admin.signIn(a.username, undefined, a.totp());
-    outsider = await signedIn([['standing_officer', elsewhere]]);
+    admin = await adminAt(t, national);
+    outsider = await clientWith(t, [['standing_officer', elsewhere]]);
   });
 
-  async function signedIn(roles: NonNullable<Parameters<typeof newUser>[1]>['roles']) {
-    const user = await newUser(t.ctx.db, { roles });
-    const c = new Client(t.app);
-    await c.signIn(user.username);
-    return c;
-  }
 
   /** A city (as Nha Trang) under its province, with a school below, and a movement owned by the city. */
   async function city() {
@@ -103,7 +96,7 @@ describe('plans', () => {
 
     beforeAll(async () => {
       units = await city();
-      officer = await signedIn([['unit_officer', units.city]]);
+      officer = await clientWith(t, [['unit_officer', units.city]]);
       const res = await importFile(officer, units.movementId, units.city.id, 'ke-hoach-6344.txt', fixture(SEED_000));
       expect(res.statusCode, res.body).toBe(201);
       plan = res.json();
@@ -127,7 +120,7 @@ describe('plans', () => {
     });
 
     it('is readable by the school below, which adopts it, but not writable there', async () => {
-      const teacher = await signedIn([['unit_officer', units.school]]);
+      const teacher = await clientWith(t, [['unit_officer', units.school]]);
       const res = await teacher.get(`/api/plans/${plan.id}`);
       expect(res.statusCode).toBe(200);
       expect(res.json().allowed).toEqual([]);
@@ -318,10 +311,10 @@ describe('plans', () => {
 
     const callers: { name: string; expect: (ok: number) => number; client(unit: TestUnit): Promise<Client> }[] = [
       { name: 'anonymous', expect: () => 401, client: async () => new Client(t.app) },
-      { name: 'viewer at the same unit', expect: () => 403, client: (u) => signedIn([['viewer', u]]) },
-      { name: 'council_member at the same unit', expect: () => 403, client: (u) => signedIn([['council_member', u]]) },
+      { name: 'viewer at the same unit', expect: () => 403, client: (u) => clientWith(t, [['viewer', u]]) },
+      { name: 'council_member at the same unit', expect: () => 403, client: (u) => clientWith(t, [['council_member', u]]) },
       { name: 'standing_officer of another subtree', expect: () => 404, client: async () => outsider },
-      { name: 'unit_officer of the unit', expect: (ok) => ok, client: (u) => signedIn([['unit_officer', u]]) },
+      { name: 'unit_officer of the unit', expect: (ok) => ok, client: (u) => clientWith(t, [['unit_officer', u]]) },
       { name: 'system_admin', expect: (ok) => ok, client: async () => admin },
     ];
 
