@@ -1,9 +1,8 @@
-import type { LightMyRequestResponse } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { Client, testApp, type TestApp } from '../../../test/app.js';
+import { authorisationMatrix, type MatrixCaller, type MatrixRoute } from '../../../test/authz-matrix.js';
 import { adminAt, clientWith } from '../../../test/clients.js';
-import { auditCount, newUnit, type TestUnit } from '../../../test/factories.js';
-import { verifyAuditChain } from '../../platform/audit.js';
+import { newUnit, type TestUnit } from '../../../test/factories.js';
 
 /**
  * Every mutating org route against five callers: anonymous, the wrong role at the same unit,
@@ -25,13 +24,6 @@ describe('org authorisation matrix', () => {
   });
 
 
-  interface Arranged {
-    /** The unit the route acts on: the wrong role is granted here. */
-    unit: TestUnit;
-    send(c: Client): Promise<LightMyRequestResponse>;
-    /** Everything the route could change, read straight from the database. */
-    snapshot(): Promise<unknown>;
-  }
 
   /** A province under the national root with two communes, as the 2025 local government has. */
   async function province() {
@@ -67,7 +59,7 @@ describe('org authorisation matrix', () => {
     return block.id;
   }
 
-  const routes: { name: string; ok: number; arrange(): Promise<Arranged> }[] = [
+  const routes: MatrixRoute[] = [
     {
       name: 'POST /api/units',
       ok: 201,
@@ -152,7 +144,7 @@ describe('org authorisation matrix', () => {
     },
   ];
 
-  const callers: { name: string; expect: (ok: number) => number; client(unit: TestUnit): Promise<Client> }[] = [
+  const callers: MatrixCaller[] = [
     { name: 'anonymous', expect: () => 401, client: async () => new Client(t.app) },
     { name: 'staff_member at the same unit', expect: () => 403, client: (u) => clientWith(t, [['staff_member', u]]) },
     { name: 'standing_officer of another subtree', expect: () => 404, client: async () => outsider },
@@ -166,28 +158,5 @@ describe('org authorisation matrix', () => {
     return { id: Number(provinceId), path: `${national.path}.${provinceId}`, name: '', code: '' };
   }
 
-  for (const route of routes) {
-    describe(route.name, () => {
-      for (const caller of callers) {
-        const status = caller.expect(route.ok);
-        it(`${caller.name} → ${status}`, async () => {
-          const arranged = await route.arrange();
-          const c = await caller.client(arranged.unit);
-          const before = await arranged.snapshot();
-          const audits = await auditCount(t.ctx.db);
-          const res = await arranged.send(c);
-          expect(res.statusCode, res.body).toBe(status);
-          if (status >= 400) {
-            expect(res.json().error.code).toBe({ 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[status]);
-            expect(await arranged.snapshot()).toEqual(before);
-            expect(await auditCount(t.ctx.db)).toBe(audits);
-            return;
-          }
-          expect(await arranged.snapshot()).not.toEqual(before);
-          expect(await auditCount(t.ctx.db)).toBe(audits + 1);
-          expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
-        });
-      }
-    });
-  }
+  authorisationMatrix(() => t, routes, callers);
 });

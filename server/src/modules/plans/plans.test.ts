@@ -3,12 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlanDetail } from '@thidua/contracts';
-import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, testApp, type TestApp } from '../../../test/app.js';
+import { authorisationMatrix, type MatrixCaller, type MatrixRoute } from '../../../test/authz-matrix.js';
 import { adminAt, clientWith } from '../../../test/clients.js';
 import { auditCount, newUnit, type TestUnit } from '../../../test/factories.js';
-import { verifyAuditChain } from '../../platform/audit.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/plans');
 const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name));
@@ -226,13 +225,8 @@ describe('plans', () => {
   });
 
   describe('authorisation matrix', () => {
-    interface Arranged {
-      unit: TestUnit;
-      send(c: Client): Promise<LightMyRequestResponse>;
-      snapshot(): Promise<unknown>;
-    }
 
-    const routes: { name: string; ok: number; arrange(): Promise<Arranged> }[] = [
+    const routes: MatrixRoute[] = [
       {
         name: 'POST /api/movements',
         ok: 201,
@@ -309,7 +303,7 @@ describe('plans', () => {
       },
     ];
 
-    const callers: { name: string; expect: (ok: number) => number; client(unit: TestUnit): Promise<Client> }[] = [
+    const callers: MatrixCaller[] = [
       { name: 'anonymous', expect: () => 401, client: async () => new Client(t.app) },
       { name: 'viewer at the same unit', expect: () => 403, client: (u) => clientWith(t, [['viewer', u]]) },
       { name: 'council_member at the same unit', expect: () => 403, client: (u) => clientWith(t, [['council_member', u]]) },
@@ -318,29 +312,6 @@ describe('plans', () => {
       { name: 'system_admin', expect: (ok) => ok, client: async () => admin },
     ];
 
-    for (const route of routes) {
-      describe(route.name, () => {
-        for (const caller of callers) {
-          const status = caller.expect(route.ok);
-          it(`${caller.name} → ${status}`, async () => {
-            const arranged = await route.arrange();
-            const c = await caller.client(arranged.unit);
-            const before = await arranged.snapshot();
-            const audits = await auditCount(t.ctx.db);
-            const res = await arranged.send(c);
-            expect(res.statusCode, res.body).toBe(status);
-            if (status >= 400) {
-              expect(res.json().error.code).toBe({ 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[status]);
-              expect(await arranged.snapshot()).toEqual(before);
-              expect(await auditCount(t.ctx.db)).toBe(audits);
-              return;
-            }
-            expect(await arranged.snapshot()).not.toEqual(before);
-            expect(await auditCount(t.ctx.db)).toBe(audits + 1);
-            expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
-          });
-        }
-      });
-    }
+    authorisationMatrix(() => t, routes, callers);
   });
 });
