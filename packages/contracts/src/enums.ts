@@ -90,6 +90,10 @@ export const actions = [
   'role.grant',
   'audit.read',
   'plan.write',
+  'registration.write',
+  'assessment.review',
+  'assessment.council',
+  'discipline.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -102,6 +106,14 @@ export const permissions: Record<Action, readonly Role[]> = {
   'role.grant': ['system_admin', 'standing_officer', 'unit_head'],
   'audit.read': ['system_admin', 'standing_officer'],
   'plan.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
+  // Registering others (in bulk) and reminding those who have not; everyone registers themselves.
+  'registration.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
+  // Scoring after the self-assessment: the head of the unit (for a collective, of a unit above).
+  'assessment.review': ['system_admin', 'standing_officer', 'unit_head'],
+  // Reviewing and finalising as the council (Hội đồng Thi đua - Khen thưởng).
+  'assessment.council': ['system_admin', 'standing_officer', 'council_member'],
+  // Recording discipline (kỷ luật) decided for a person.
+  'discipline.write': ['system_admin', 'standing_officer', 'unit_head'],
 };
 
 /** Which roles a holder of each role may grant (within its subtree). */
@@ -141,3 +153,61 @@ export type DeadlinePeriod = (typeof deadlinePeriods)[number];
 /** What the actor may do with one plan now, given its state: the buttons the review screen shows. */
 export const planOperations = ['edit', 'publish', 'close'] as const;
 export type PlanOperation = (typeof planOperations)[number];
+
+// ── Registration, assessment, evidence (đăng ký, đánh giá, minh chứng) ──
+/** Titles (danh hiệu thi đua) a subject may aim for; the emulation_titles table holds the same rows. */
+export const emulationTitles = [
+  { code: 'lao_dong_tien_tien', subject: 'individual', vi: 'Lao động tiên tiến', en: 'Advanced worker' },
+  { code: 'chien_si_thi_dua_co_so', subject: 'individual', vi: 'Chiến sĩ thi đua cơ sở', en: 'Grassroots emulation fighter' },
+  { code: 'chien_si_thi_dua_cap_tinh', subject: 'individual', vi: 'Chiến sĩ thi đua cấp tỉnh', en: 'Provincial emulation fighter' },
+  { code: 'chien_si_thi_dua_toan_quoc', subject: 'individual', vi: 'Chiến sĩ thi đua toàn quốc', en: 'National emulation fighter' },
+  { code: 'tap_the_lao_dong_tien_tien', subject: 'collective', vi: 'Tập thể lao động tiên tiến', en: 'Advanced collective' },
+  { code: 'tap_the_lao_dong_xuat_sac', subject: 'collective', vi: 'Tập thể lao động xuất sắc', en: 'Excellent collective' },
+  { code: 'co_thi_dua_cap_tinh', subject: 'collective', vi: 'Cờ thi đua cấp tỉnh', en: 'Provincial emulation flag' },
+  { code: 'co_thi_dua_chinh_phu', subject: 'collective', vi: 'Cờ thi đua của Chính phủ', en: 'Government emulation flag' },
+] as const;
+export const emulationTitleCodes = emulationTitles.map((t) => t.code) as [
+  (typeof emulationTitles)[number]['code'],
+  ...(typeof emulationTitles)[number]['code'][],
+];
+export type EmulationTitleCode = (typeof emulationTitles)[number]['code'];
+
+export const registrationStatuses = ['registered', 'withdrawn'] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+/** Who holds an assessment now: self → review (unit head) → council → final (locked). */
+export const assessmentStages = ['self', 'review', 'council', 'final'] as const;
+export type AssessmentStage = (typeof assessmentStages)[number];
+export const assessmentStageLabels: Record<AssessmentStage, { vi: string; en: string }> = {
+  self: { vi: 'Tự đánh giá', en: 'Self-assessment' },
+  review: { vi: 'Thủ trưởng chấm điểm', en: 'Head’s review' },
+  council: { vi: 'Hội đồng xét', en: 'Council review' },
+  final: { vi: 'Đã hoàn tất', en: 'Final' },
+};
+
+/** Default classification bands (xếp loại), Nghị định 335/2025; each plan holds its own copy. */
+export const defaultClassificationBands = [
+  { key: 'excellent', vi: 'Xuất sắc', en: 'Excellent', min: 90 },
+  { key: 'good', vi: 'Tốt', en: 'Good', min: 70 },
+  { key: 'pass', vi: 'Đạt', en: 'Pass', min: 50 },
+  { key: 'fail', vi: 'Không đạt', en: 'Fail', min: 0 },
+] as const;
+
+/** What caps a classification: a veto criterion (điểm liệt) not met, or discipline in the year. */
+export const classificationCaps = ['veto', 'discipline'] as const;
+export type ClassificationCap = (typeof classificationCaps)[number];
+
+export const evidenceKinds = ['file', 'photo', 'link', 'note'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+
+/** Forms of discipline (hình thức kỷ luật) for cadres and civil servants. */
+export const disciplineForms = ['reprimand', 'warning', 'salary_step_down', 'demotion', 'removal', 'dismissal'] as const;
+export type DisciplineForm = (typeof disciplineForms)[number];
+export const disciplineFormLabels: Record<DisciplineForm, { vi: string; en: string }> = {
+  reprimand: { vi: 'Khiển trách', en: 'Reprimand' },
+  warning: { vi: 'Cảnh cáo', en: 'Warning' },
+  salary_step_down: { vi: 'Hạ bậc lương', en: 'Salary step-down' },
+  demotion: { vi: 'Giáng chức', en: 'Demotion' },
+  removal: { vi: 'Cách chức', en: 'Removal from post' },
+  dismissal: { vi: 'Buộc thôi việc', en: 'Dismissal' },
+};

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/2026-11-22-0001-foundation.js';
 import * as m0010auth from './migrations/2026-11-22-0010-auth.js';
 import * as m0020 from './migrations/2026-11-22-0020-people-search-words.js';
 import * as m0030 from './migrations/2026-11-22-0030-plans.js';
+import * as m0040 from './migrations/2026-11-22-0040-assessment.js';
 
 // Append-only: add a new file and a line here; never edit one that has shipped.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-0010-auth': m0010auth,
   '2026-11-22-0020-people-search-words': m0020,
   '2026-11-22-0030-plans': m0030,
+  '2026-11-22-0040-assessment': m0040,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -209,6 +209,9 @@ export interface PlansTable {
   created_by: number | null;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
+  supersedes_plan_id: ColumnType<number | null, number | null | undefined, number | null>;
+  classification_bands: ColumnType<unknown, string | undefined, string>;
+  overscore_margin: ColumnType<number, number | string | undefined, number | string>;
 }
 
 export interface PlanCriteriaTable {
@@ -259,6 +262,115 @@ export interface PlanAwardFormsTable {
   position: number;
 }
 
+export interface EmulationTitlesTable {
+  code: string;
+  subject: string;
+  name: string;
+  name_en: string;
+  rank: number;
+}
+
+export interface RegistrationsTable {
+  id: GeneratedAlways<number>;
+  plan_id: number;
+  movement_id: number;
+  year: number;
+  subject: string;
+  unit_id: number;
+  person_id: number | null;
+  title_code: string;
+  commitments: string | null;
+  status: Generated<string>;
+  registered_by: number | null;
+  registered_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface AssessmentsTable {
+  id: GeneratedAlways<number>;
+  plan_id: number;
+  movement_id: number;
+  year: number;
+  subject: string;
+  unit_id: number;
+  person_id: number | null;
+  registration_id: number | null;
+  stage: Generated<string>;
+  self_total: Numeric;
+  review_total: Numeric;
+  council_total: Numeric;
+  met_count: number | null;
+  criteria_count: number | null;
+  classification: string | null;
+  capped_by: string | null;
+  cap_reason: string | null;
+  overscore_flag: Generated<boolean>;
+  returned_reason: string | null;
+  returned_from: string | null;
+  returned_by: number | null;
+  returned_at: NullableTimestamp;
+  submitted_at: NullableTimestamp;
+  reviewed_by: number | null;
+  reviewed_at: NullableTimestamp;
+  finalised_by: number | null;
+  finalised_at: NullableTimestamp;
+  override_reason: string | null;
+  revision: Generated<number>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface AssessmentScoresTable {
+  assessment_id: number;
+  plan_id: number;
+  criterion_id: number;
+  self_points: Numeric;
+  self_met: boolean | null;
+  self_note: string | null;
+  review_points: Numeric;
+  review_met: boolean | null;
+  review_note: string | null;
+  council_points: Numeric;
+  council_met: boolean | null;
+  council_note: string | null;
+  updated_by: number | null;
+  updated_at: TimestampDefault;
+}
+
+export interface EvidenceTable {
+  id: GeneratedAlways<number>;
+  assessment_id: number;
+  plan_id: number;
+  criterion_id: number | null;
+  kind: string;
+  file_name: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  storage: string | null;
+  storage_key: string | null;
+  url: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  deleted_by: number | null;
+  deleted_at: NullableTimestamp;
+}
+
+export interface DisciplinesTable {
+  id: GeneratedAlways<number>;
+  person_id: number;
+  unit_id: number;
+  form: string;
+  decided_on: string;
+  decision_number: string | null;
+  reason: string;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  revoked_at: NullableTimestamp;
+  revoked_reason: string | null;
+}
+
 export interface DB {
   units: UnitsTable;
   blocks: BlocksTable;
@@ -280,4 +392,10 @@ export interface DB {
   plan_milestones: PlanMilestonesTable;
   plan_deadlines: PlanDeadlinesTable;
   plan_award_forms: PlanAwardFormsTable;
+  emulation_titles: EmulationTitlesTable;
+  registrations: RegistrationsTable;
+  assessments: AssessmentsTable;
+  assessment_scores: AssessmentScoresTable;
+  evidence: EvidenceTable;
+  disciplines: DisciplinesTable;
 }
