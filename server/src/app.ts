@@ -19,6 +19,10 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
+import { registrationRoutes } from './modules/registrations/registrations.routes.js';
+import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
+import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 
@@ -96,6 +100,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(importRoutes, { prefix: '/api/imports', ctx });
   await app.register(auditRoutes, { prefix: '/api/audit', ctx });
   await app.register(planRoutes, { prefix: '/api', ctx });
+  await app.register(registrationRoutes, { prefix: '/api', ctx });
+  await app.register(evidenceRoutes, { prefix: '/api', ctx });
+  await app.register(assessmentRoutes, { prefix: '/api', ctx });
+  await app.register(dashboardRoutes, { prefix: '/api', ctx });
 
   const webDist = path.join(repoRoot, 'web', 'dist');
   const serveWeb = ctx.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));

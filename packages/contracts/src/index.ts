@@ -6,3 +6,7 @@ export * from './schemas/org.js';
 export * from './schemas/audit.js';
 export * from './schemas/imports.js';
 export * from './schemas/plans.js';
+export * from './schemas/registrations.js';
+export * from './schemas/evidence.js';
+export * from './schemas/assessments.js';
+export * from './schemas/dashboard.js';

@@ -11,6 +11,10 @@ export const paths = {
   accounts: '/phan-quyen',
   audit: '/nhat-ky',
   account: '/tai-khoan',
+  plans: '/ke-hoach',
+  registrations: '/dang-ky-thi-dua',
+  assessments: '/danh-gia',
+  dashboard: '/tong-hop',
 } as const;
 
 /** A safe in-app return path from ?next= (never another origin). */

@@ -6,6 +6,10 @@ import { PageSpinner } from './page-spinner';
 import { RouteError } from './route-error';
 import { paths } from './paths';
 import { ME_KEY } from './session';
+import { plansRoutes } from '../features/plans/routes';
+import { registrationsRoutes } from '../features/registrations/routes';
+import { assessmentsRoutes } from '../features/assessments/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
 
 
 
@@ -40,6 +44,10 @@ const routes: RouteObject[] = [
           { path: paths.accounts, lazy: page(() => import('../features/accounts/accounts-page')) },
           { path: paths.audit, lazy: page(() => import('../features/audit/audit-page')) },
           { path: paths.account, lazy: page(() => import('../features/auth/account-page')) },
+          ...plansRoutes,
+          ...registrationsRoutes,
+          ...assessmentsRoutes,
+          ...dashboardRoutes,
           { path: '*', lazy: page(() => import('./not-found-page')) },
         ],
       },

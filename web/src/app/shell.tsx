@@ -1,8 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileTextOutlined,
+  FormOutlined,
   LogoutOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
@@ -70,6 +74,10 @@ function ShellFrame({ me }: { me: Me }) {
 
   const items: NavItem[] = [
     { key: paths.home, icon: <DashboardOutlined aria-hidden />, label: t('nav.home'), show: true },
+    { key: paths.plans, icon: <FileTextOutlined aria-hidden />, label: t('nav.plans'), show: hasGrant },
+    { key: paths.registrations, icon: <FormOutlined aria-hidden />, label: t('nav.registrations'), show: hasGrant },
+    { key: paths.assessments, icon: <CheckSquareOutlined aria-hidden />, label: t('nav.assessments'), show: hasGrant },
+    { key: paths.dashboard, icon: <BarChartOutlined aria-hidden />, label: t('nav.dashboard'), show: hasGrant },
     { key: paths.units, icon: <ApartmentOutlined aria-hidden />, label: t('nav.units'), show: hasGrant },
     { key: paths.blocks, icon: <ClusterOutlined aria-hidden />, label: t('nav.blocks'), show: hasGrant },
     { key: paths.people, icon: <TeamOutlined aria-hidden />, label: t('nav.people'), show: hasGrant },

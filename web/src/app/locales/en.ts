@@ -1,4 +1,9 @@
 import type { Messages } from './vi';
+import { plansEn } from '../../features/plans/locale.en';
+import { registrationsEn } from '../../features/registrations/locale.en';
+import { evidenceEn } from '../../features/evidence/locale.en';
+import { assessmentsEn } from '../../features/assessments/locale.en';
+import { dashboardEn } from '../../features/dashboard/locale.en';
 
 export const en: Messages = {
   app: {
@@ -41,6 +46,10 @@ export const en: Messages = {
     people: 'People',
     accounts: 'Access control',
     audit: 'Audit log',
+    plans: 'Plans',
+    registrations: 'Registration',
+    assessments: 'Assessment',
+    dashboard: 'Dashboard and ranking',
     account: 'My account',
     signOut: 'Sign out',
     language: 'Language',
@@ -339,4 +348,9 @@ export const en: Messages = {
     after: 'After',
     noData: 'No details recorded',
   },
+  plans: plansEn,
+  registrations: registrationsEn,
+  evidence: evidenceEn,
+  assessments: assessmentsEn,
+  dashboard: dashboardEn,
 };

@@ -1,3 +1,9 @@
+import { plansVi } from '../../features/plans/locale.vi';
+import { registrationsVi } from '../../features/registrations/locale.vi';
+import { evidenceVi } from '../../features/evidence/locale.vi';
+import { assessmentsVi } from '../../features/assessments/locale.vi';
+import { dashboardVi } from '../../features/dashboard/locale.vi';
+
 // Vietnamese is the reference language: en.ts must have the same keys.
 export const vi = {
   app: {
@@ -40,6 +46,10 @@ export const vi = {
     people: 'Cán bộ',
     accounts: 'Phân quyền',
     audit: 'Nhật ký',
+    plans: 'Kế hoạch',
+    registrations: 'Đăng ký thi đua',
+    assessments: 'Đánh giá, chấm điểm',
+    dashboard: 'Tổng hợp, xếp hạng',
     account: 'Tài khoản',
     signOut: 'Đăng xuất',
     language: 'Ngôn ngữ',
@@ -338,6 +348,11 @@ export const vi = {
     after: 'Sau',
     noData: 'Không có dữ liệu chi tiết',
   },
+  plans: plansVi,
+  registrations: registrationsVi,
+  evidence: evidenceVi,
+  assessments: assessmentsVi,
+  dashboard: dashboardVi,
 };
 
 type Deep<T> = { [K in keyof T]: T[K] extends string ? string : Deep<T[K]> };

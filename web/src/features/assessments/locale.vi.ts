@@ -1,0 +1,4 @@
+// Texts of the assessments feature; locale.en.ts has the same keys.
+export const assessmentsVi = {
+  title: 'Đánh giá',
+};
