@@ -23,6 +23,7 @@ import { registrationRoutes } from './modules/registrations/registrations.routes
 import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(evidenceRoutes, { prefix: '/api', ctx });
   await app.register(assessmentRoutes, { prefix: '/api', ctx });
   await app.register(dashboardRoutes, { prefix: '/api', ctx });
+  await app.register(documentRoutes, { prefix: '/api', ctx });
 
   const webDist = path.join(repoRoot, 'web', 'dist');
   const serveWeb = ctx.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
