@@ -62,8 +62,36 @@ function cleanCriterion(text: string): { text: string; points?: number; ambiguou
 
 const NUMBERED = new Set(['roman', 'arabic', 'letter', 'multi', 'upper', 'article', 'part']);
 
+/** "(điểm liệt)", "Điểm liệt:", "là tiêu chí liệt": failing it caps the classification. */
+const VETO = /điểm\s+liệt|tiêu\s+chí\s+liệt/iu;
+
+/**
+ * "Có biển tên (5đ); có nơi để xe (5đ); khuôn viên xanh (5đ)": several criteria written in one
+ * item, each with its own points. Null unless every part carries points.
+ */
+function pointedParts(text: string): string[] | null {
+  const parts = text.split(';').map((p) => squash(p)).filter(Boolean);
+  if (parts.length < 2) return null;
+  return parts.every((p) => extractPoints(p).points !== undefined) ? parts : null;
+}
+
 function toNodes(blocks: Block[], path: string, notes: Note[]): PlanNode[] {
-  return blocks.map((b, i) => {
+  const out: PlanNode[] = [];
+  for (const b of blocks) {
+    const parts = !b.children.length && !b.body.length ? pointedParts(b.text) : null;
+    if (parts) {
+      notes.push({ line: b.line, message: `tách ${parts.length} tiêu chí viết liền, mỗi tiêu chí có điểm riêng, ngăn bởi dấu ";"` });
+      for (const part of parts) out.push(...nodesOf([{ ...b, points: undefined, text: capitalise(part), family: 'bullet', code: '' }], path, notes, out.length));
+    } else {
+      out.push(...nodesOf([b], path, notes, out.length));
+    }
+  }
+  return out;
+}
+
+function nodesOf(blocks: Block[], path: string, notes: Note[], start: number): PlanNode[] {
+  return blocks.map((b, j) => {
+    const i = start + j;
     let seg = String(i + 1);
     let code: string;
     if (NUMBERED.has(b.family) && b.code) {
@@ -79,7 +107,15 @@ function toNodes(blocks: Block[], path: string, notes: Note[]): PlanNode[] {
     const points = b.points ?? c.points;
     if (b.points === undefined && c.ambiguous) notes.push({ line: b.line, message: `có nhiều mức điểm (${c.ambiguous.join(', ')}) trong một tiêu chí: đã lấy ${c.points}` });
     const text = [c.text, ...b.body.map((p) => squash(p.text))].filter(Boolean).join('\n');
-    const node: PlanNode = { code, text, ...(points !== undefined ? { maxPoints: points } : {}), children: toNodes(b.children, code, notes), line: b.line };
+    const veto = VETO.test(text);
+    const node: PlanNode = {
+      code,
+      text,
+      ...(points !== undefined ? { maxPoints: points } : {}),
+      ...(veto ? { veto: true } : {}),
+      children: toNodes(b.children, code, notes),
+      line: b.line,
+    };
     checkSum(node, notes);
     return node;
   });
@@ -100,13 +136,13 @@ function criteriaOf(b: Block, notes: Note[], path = ''): PlanNode[] {
     notes.push({ line: b.line, message: `tách ${items.length} tiêu chí viết liền, ngăn bởi dấu ";"` });
     return items.map((t, i) => {
       const c = cleanCriterion(t);
-      return { code: at(i), text: capitalise(c.text), ...(c.points !== undefined ? { maxPoints: c.points } : {}), children: [], line: b.line };
+      return { code: at(i), text: capitalise(c.text), ...(c.points !== undefined ? { maxPoints: c.points } : {}), ...(VETO.test(c.text) ? { veto: true } : {}), children: [], line: b.line };
     });
   }
   // A heading followed by plain paragraphs: each paragraph is one criterion.
   return b.body.map((p, i) => {
     const c = cleanCriterion(p.text);
-    return { code: at(i), text: c.text, ...(c.points !== undefined ? { maxPoints: c.points } : {}), children: [], line: p.line };
+    return { code: at(i), text: c.text, ...(c.points !== undefined ? { maxPoints: c.points } : {}), ...(VETO.test(c.text) ? { veto: true } : {}), children: [], line: p.line };
   });
 }
 

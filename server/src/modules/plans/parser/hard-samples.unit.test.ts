@@ -184,3 +184,48 @@ describe('scoring sheets', () => {
     expect(plan.criteria.collective[0]!.children.map((n) => n.code).slice(-2)).toEqual(['1.9', '1.10']);
   });
 });
+
+describe('scoring-groups.txt: "Tiêu chí 1:" groups, points after a dash, several pointed items on one line, điểm liệt', () => {
+  const plan = parsePlanText(fixture('scoring-groups.txt').toString('utf8'));
+
+  it('reads "Tiêu chí N:" as the groups of the scoring sheet, with their maxima', () => {
+    expectOutline(plan.criteria.collective, [
+      ['1', 'Chấp hành kỷ cương hành chính', 3],
+      ['2', 'Bài trí công sở', 4],
+      ['3', 'Điểm liệt', 0],
+    ]);
+    expect(plan.criteria.collective.map((n) => n.maxPoints)).toEqual([30, 20, undefined]);
+    // "… đúng quy định - 10 điểm": points after a dash.
+    expect(plan.criteria.collective[0]!.children.map((n) => [n.code, n.maxPoints])).toEqual([
+      ['1.a', 10],
+      ['1.b', 10],
+      ['1.c', 10],
+    ]);
+  });
+
+  it('splits "A (5đ); B (5đ); C (5đ)" into one criterion each', () => {
+    expect(plan.criteria.collective[1]!.children.map((n) => [n.text, n.maxPoints])).toEqual([
+      ['Treo Quốc kỳ, Quốc huy đúng quy định', 5],
+      ['Có biển tên cơ quan, sơ đồ phòng làm việc', 5],
+      ['Có nơi để xe cho người dân', 5],
+      ['Khuôn viên xanh sạch đẹp', 5],
+    ]);
+  });
+
+  it('marks veto criteria (điểm liệt)', () => {
+    expect(plan.criteria.collective[2]!.veto).toBe(true);
+    expect(plan.criteria.individual.map((n) => n.veto ?? false)).toEqual([false, false, true]);
+  });
+
+  it('takes a title that begins like a preamble ("Thực hiện …") when it stands under KẾ HOẠCH', () => {
+    expect(plan.title).toBe('Thực hiện phong trào thi đua "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở" năm 2026');
+    expect([plan.number, plan.code, plan.date]).toEqual(['112', 'KH-UBND', '2026-02-03']);
+  });
+
+  it('reads "trước ngày 20/6" and "chậm nhất ngày 15 tháng 12 hằng năm" as the two deadlines', () => {
+    expect(plan.deadlines.map((d) => [d.day, d.month, d.period])).toEqual([
+      [20, 6, 'six_months'],
+      [15, 12, 'year'],
+    ]);
+  });
+});

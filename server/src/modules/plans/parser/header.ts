@@ -209,7 +209,10 @@ export function readHeader(lines: SourceLine[]): Header {
         i++;
         break;
       }
-      if (detectMarker(t) || PREAMBLE.test(t) || l.tableId !== undefined || l.headingLevel || l.label) break;
+      if (detectMarker(t) || l.tableId !== undefined || l.headingLevel || l.label) break;
+      // "Thực hiện phong trào thi đua … năm 2026" right under "KẾ HOẠCH" is the title; a preamble
+      // opening the same way cites a document ("Thực hiện Quyết định số 733/QĐ-TTg ngày …").
+      if (PREAMBLE.test(t) && !(titleParts.length === 0 && t.length <= 250 && !/(?:số|Số)\s*\d|ngày\s*\d/u.test(t))) break;
       // "(Kèm theo Kế hoạch số …)" under a table's title says where it belongs, it is not the title.
       if (/^\((?:ban hành )?kèm theo/iu.test(t)) break;
       if (titleParts.length && l.blankBefore && !startsLower(t) && !/^["“(]/u.test(t)) break;

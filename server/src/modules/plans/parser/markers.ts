@@ -100,6 +100,12 @@ export function detectMarker(line: string): Marker | null {
     const num = m[2] ?? '';
     return { family: 'part', kind: 'part-phụ lục', label: `${m[1]}${num ? ` ${num}` : ''}`, value: /^\d+$/.test(num) ? Number(num) : (romanValue(num) ?? 1), rest: m[3]! };
   }
+  // "Tiêu chí 1:", "Tiêu chuẩn 2.", "Nhóm tiêu chí III –": scoring sheets head each group so.
+  if ((m = /^(?:Nhóm\s+tiêu\s+chí|Tiêu\s+chí|Tiêu\s+chuẩn|TIÊU\s+CHÍ|TIÊU\s+CHUẨN)\s+(?:số\s+)?(\d{1,2}|[IVX]{1,6})(?![\p{L}\d])\s*[.:\-–)]\s*(.*)$/su.exec(t))) {
+    const num = m[1]!;
+    const value = /^\d+$/.test(num) ? Number(num) : romanValue(num);
+    if (value !== null) return { family: 'article', kind: 'article-criterion', label: /^\d+$/.test(num) ? num : String(value), value, rest: m[2]! };
+  }
   if ((m = /^Điều\s+(\d{1,3})\s*[.:]\s*(.*)$/su.exec(t))) {
     return { family: 'article', kind: 'article', label: `Điều ${m[1]}`, value: Number(m[1]), rest: m[2]! };
   }

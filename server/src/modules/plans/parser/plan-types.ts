@@ -9,6 +9,8 @@ export interface PlanNode {
   text: string;
   /** Max points (điểm tối đa) from "(10 điểm)", "tối đa 10 điểm" or a points column. */
   maxPoints?: number;
+  /** A veto criterion (điểm liệt): not met caps the classification, whatever the total. */
+  veto?: boolean;
   children: PlanNode[];
   /** Where the item starts (line of a text file, paragraph of a .docx, row of a sheet), for the review screen. */
   line?: number;
