@@ -229,3 +229,42 @@ describe('scoring-groups.txt: "Tiêu chí 1:" groups, points after a dash, sever
     ]);
   });
 });
+
+describe('school-year.txt: a school year (2026 - 2027), unmarked "Tiêu chuẩn …" headings, monthly and semester reports', () => {
+  const plan = parsePlanText(fixture('school-year.txt').toString('utf8'));
+
+  it('reads the header and the individual criteria under an unmarked "Tiêu chuẩn cá nhân giáo viên"', () => {
+    expect([plan.number, plan.code, plan.place, plan.date]).toEqual(['15', 'KH-LQĐ', 'Cam Ranh', '2026-09-10']);
+    expect(plan.title).toBe('Thi đua thực hiện văn hóa công sở năm học 2026 - 2027');
+    expect(plan.criteria.individual.map((n) => n.text)).toEqual([
+      'Đeo thẻ, trang phục đúng quy định',
+      'Đúng giờ lên lớp, không bỏ tiết',
+      'Ứng xử mẫu mực với học sinh, cha mẹ học sinh',
+    ]);
+    expect(plan.deadlines.find((d) => d.day === 25 && d.month === 5)?.period).toBe('year');
+  });
+
+  it.fails('splits "Tiêu chuẩn tập thể …: a; b; c" written on one unmarked line into collective criteria', () => {
+    expect(plan.criteria.collective).toHaveLength(3);
+  });
+
+  it.fails('reads "báo cáo hằng tháng vào ngày 25" as a monthly deadline and a semester report as once', () => {
+    expect(plan.deadlines.map((d) => [d.day, d.month, d.period])).toEqual([
+      [25, 0, 'month'],
+      [10, 1, 'once'],
+      [25, 5, 'year'],
+    ]);
+  });
+
+  it.fails('splits "Sơ kết … tháng 01/2027, tổng kết … tháng 5/2027" into two milestones', () => {
+    const fromLine = plan.milestones.filter((m) => m.label.startsWith('Sơ kết') || m.label.startsWith('tổng kết') || m.label.startsWith('Tổng kết'));
+    expect(fromLine.map((m) => [m.kind, m.year])).toEqual([
+      ['midterm_review', 2027],
+      ['final_review', 2027],
+    ]);
+  });
+
+  it.fails('keeps the whole award form "Giấy khen của Giám đốc Sở Giáo dục và Đào tạo"', () => {
+    expect(plan.awardForms).toContain('Giấy khen của Giám đốc Sở Giáo dục và Đào tạo');
+  });
+});
