@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../src/platform/config.js';
 import type { AppContext } from '../src/platform/context.js';
 import { inlineJobs, startPgBossJobs } from '../src/platform/jobs.js';
 import type { MailMessage } from '../src/platform/mail.js';
-import { registerImportJobs } from '../src/modules/imports/imports.service.js';
+import { registerJobHandlers } from '../src/workers.js';
 import { testDatabase } from './database.js';
 
 export interface TestApp {
@@ -26,7 +26,8 @@ export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: 
   const log = { error: (obj: object, msg: string) => process.env.TEST_LOG && console.error(msg, obj) };
   const jobs = opts.pgBoss ? await startPgBossJobs(url, { runWorkers: true, log, pollingIntervalSeconds: 0.5 }) : inlineJobs(log);
   const ctx: AppContext = { db, config, mailer: { send: async (m) => void mails.push(m) }, jobs };
-  await registerImportJobs(ctx, log);
+  // Every capability's handlers, as the server declares them: a test that queues a job gets it run.
+  await registerJobHandlers(ctx, log);
   const app = await buildApp(ctx, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   afterAll(async () => {
