@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { criterionSubjects, deadlinePeriods, milestoneKinds, movementKinds, planOperations, planStatuses } from '../enums.js';
+import {
+  criterionComparedFields,
+  criterionComparisonStatuses,
+  criterionSubjects,
+  deadlinePeriods,
+  milestoneKinds,
+  movementKinds,
+  parentChangeKinds,
+  planOperations,
+  planStatuses,
+} from '../enums.js';
 import { isoDate } from './common.js';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -55,6 +65,9 @@ export const planSummary = z.object({
   title: z.string(),
   status: z.enum(planStatuses),
   version: z.number().int(),
+  /** The version this one replaces, and the newer version that replaces it (phiên bản). */
+  supersedesPlanId: z.number().int().nullable(),
+  supersededByPlanId: z.number().int().nullable(),
   updatedAt: z.string(),
   allowed: z.array(z.enum(planOperations)),
 });
@@ -77,6 +90,8 @@ export const criterionView = z.object({
   droppedReason: z.string().nullable(),
   isVeto: z.boolean(),
   sourceLine: z.number().int().nullable(),
+  /** The same criterion across the plan's versions. */
+  key: z.string(),
 });
 export type CriterionView = z.infer<typeof criterionView>;
 
@@ -132,6 +147,8 @@ export const planDetail = planSummary.extend({
   deadlines: z.array(deadlineView),
   awardForms: z.array(z.object({ id: z.number().int(), name: z.string() })),
   createdAt: z.string(),
+  /** Changes the parent plan published since this plan adopted it, not yet accepted or dismissed. */
+  parentChanges: z.number().int(),
 });
 export type PlanDetail = z.infer<typeof planDetail>;
 
@@ -189,8 +206,10 @@ export const importPlanFields = z.object({
 export type ImportPlanFields = z.infer<typeof importPlanFields>;
 
 /**
- * One node of the criteria tree a draft is replaced with. `ref` names the node within this request
- * (an existing id or any client key); `parentRef` points at an earlier node's ref.
+ * One node of the criteria tree a plan is replaced with. `ref` names the node within this request:
+ * the id of one of the plan's criteria (as a string) keeps that criterion — its id, what lower plans
+ * adopted from it, its key across versions — while any other key makes a new one. `parentRef`
+ * points at an earlier node's ref.
  */
 export const criterionInput = z.object({
   ref: trimmed(50),
@@ -207,3 +226,86 @@ export const criterionInput = z.object({
 export type CriterionInput = z.infer<typeof criterionInput>;
 export const replaceCriteriaBody = z.object({ criteria: z.array(criterionInput).max(5000) });
 export type ReplaceCriteriaBody = z.infer<typeof replaceCriteriaBody>;
+
+// ── Cascade (áp dụng kế hoạch cấp trên), comparison and versions ───────
+
+/** POST /api/plans/:id/adopt: the unit below the issuer that adopts the plan. */
+export const adoptPlanBody = z.object({ unitId: z.number().int().positive() });
+export type AdoptPlanBody = z.infer<typeof adoptPlanBody>;
+
+/** One side of a compared row: the criterion as one plan holds it. */
+export const comparedCriterion = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  text: z.string(),
+  maxPoints: z.number().nullable(),
+  isVeto: z.boolean(),
+});
+export type ComparedCriterion = z.infer<typeof comparedCriterion>;
+
+/**
+ * One row of a plan beside its parent. `parent` is the parent's criterion, `own` the plan's;
+ * an added row has no parent side, a removed one no own side. `changed` lists the fields that
+ * differ (also on a dropped row that was edited before being dropped).
+ */
+export const comparisonRow = z.object({
+  key: z.string(),
+  status: z.enum(criterionComparisonStatuses),
+  depth: z.number().int(),
+  changed: z.array(z.enum(criterionComparedFields)),
+  droppedReason: z.string().nullable(),
+  parent: comparedCriterion.nullable(),
+  own: comparedCriterion.nullable(),
+});
+export type ComparisonRow = z.infer<typeof comparisonRow>;
+
+const statusCounts = z.object({ same: z.number().int(), changed: z.number().int(), added: z.number().int(), dropped: z.number().int(), removed: z.number().int() });
+
+/** GET /api/plans/:id/comparison: rows per subject (tập thể, cá nhân), in the plan's tree order. */
+export const planComparison = z.object({
+  plan: planSummary,
+  /** Null when the plan adopts no other: every row is then the plan's own. */
+  parent: planSummary.nullable(),
+  collective: z.array(comparisonRow),
+  individual: z.array(comparisonRow),
+  counts: statusCounts,
+});
+export type PlanComparison = z.infer<typeof planComparison>;
+
+/**
+ * One change a newer version of the parent plan made to a criterion, offered to an adopter.
+ * `key` names it in accept/dismiss; `before` is the criterion in the version adopted, `after` in
+ * the latest, `own` the adopter's counterpart (what accepting would change).
+ */
+export const parentChange = z.object({
+  key: z.string(),
+  kind: z.enum(parentChangeKinds),
+  subject: z.enum(criterionSubjects),
+  fields: z.array(z.enum(criterionComparedFields)),
+  before: comparedCriterion.nullable(),
+  after: comparedCriterion.nullable(),
+  own: comparedCriterion.nullable(),
+});
+export type ParentChange = z.infer<typeof parentChange>;
+
+export const planVersionRef = z.object({ id: z.number().int(), version: z.number().int(), title: z.string(), status: z.enum(planStatuses) });
+
+/** GET /api/plans/:id/parent-changes. */
+export const parentChanges = z.object({
+  planId: z.number().int(),
+  /** The parent version this plan adopted, and the latest published one; null when there is none. */
+  adopted: planVersionRef.nullable(),
+  latest: planVersionRef.nullable(),
+  changes: z.array(parentChange),
+});
+export type ParentChanges = z.infer<typeof parentChanges>;
+
+const changeKeys = z.array(z.string().trim().min(1).max(100)).max(5000);
+/** POST /api/plans/:id/parent-changes: which offered changes to take into the plan and which to set aside. */
+export const decideParentChangesBody = z
+  .object({ accept: changeKeys.default([]), dismiss: changeKeys.default([]) })
+  .refine((b) => b.accept.length + b.dismiss.length > 0, {
+    path: ['accept'],
+    message: 'Chọn ít nhất một thay đổi để áp dụng hoặc bỏ qua / Choose at least one change to accept or dismiss',
+  });
+export type DecideParentChangesBody = z.infer<typeof decideParentChangesBody>;

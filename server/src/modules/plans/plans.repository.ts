@@ -19,6 +19,8 @@ export interface PlanRow {
   purpose_text: string | null;
   status: string;
   version: number;
+  supersedes_plan_id: number | null;
+  superseded_by_plan_id: number | null;
   criteria_frozen_at: Date | null;
   source_file_name: string | null;
   created_at: Date;
@@ -50,10 +52,30 @@ export interface CriterionRow {
   dropped_reason: string | null;
   is_veto: boolean;
   source_line: number | null;
+  /** The same criterion across the plan's versions. */
+  lineage_key: string;
 }
 
-export interface NewCriterion extends CriterionRow {
+/** A criterion to insert; without a lineage key it starts a lineage of its own. */
+export interface NewCriterion extends Omit<CriterionRow, 'lineage_key'> {
   plan_id: number;
+  lineage_key?: string;
+}
+
+/** One plan of a version chain (phiên bản), oldest first. */
+export interface VersionRow {
+  id: number;
+  version: number;
+  status: string;
+  title: string;
+}
+
+export interface DecisionRow {
+  criterion_key: string;
+  kind: string;
+  fingerprint: string;
+  decision: string;
+  source_plan_id: number;
 }
 
 export interface NewMilestone {
@@ -94,6 +116,9 @@ export interface NewPlan extends PlanHeader {
   source_text: string | null;
   parse_warnings: string[];
   created_by: number;
+  /** A new version (phiên bản) of an older plan. */
+  version?: number;
+  supersedes_plan_id?: number | null;
 }
 
 export interface PlanFilter {
@@ -133,6 +158,8 @@ function planQuery(db: Executor) {
       'p.purpose_text',
       'p.status',
       'p.version',
+      'p.supersedes_plan_id',
+      (eb) => eb.selectFrom('plans as n').select('n.id').whereRef('n.supersedes_plan_id', '=', 'p.id').limit(1).as('superseded_by_plan_id'),
       'p.criteria_frozen_at',
       'p.source_file_name',
       'p.created_at',
@@ -222,7 +249,7 @@ export const plansRepository = {
   criteria(db: Executor, planId: number): Promise<CriterionRow[]> {
     return db
       .selectFrom('plan_criteria')
-      .select(['id', 'parent_id', 'subject', 'code', 'text', 'max_points', 'position', 'origin_criterion_id', 'dropped_reason', 'is_veto', 'source_line'])
+      .select(['id', 'parent_id', 'subject', 'code', 'text', 'max_points', 'position', 'origin_criterion_id', 'dropped_reason', 'is_veto', 'source_line', 'lineage_key'])
       .where('plan_id', '=', planId)
       .orderBy('position')
       .orderBy('id')
@@ -257,10 +284,120 @@ export const plansRepository = {
     }
   },
 
-  /** Criteria that exist, by id, with their plan: to check the origins an adopter names. */
-  criteriaByIds(db: Executor, ids: number[]): Promise<{ id: number; plan_id: number }[]> {
+  /** Criteria that exist, by id, with their plan and lineage: to check and pair the origins an adopter names. */
+  criteriaByIds(db: Executor, ids: number[]): Promise<{ id: number; plan_id: number; subject: string; lineage_key: string }[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return db.selectFrom('plan_criteria').select(['id', 'plan_id']).where('id', 'in', ids).execute();
+    return db.selectFrom('plan_criteria').select(['id', 'plan_id', 'subject', 'lineage_key']).where('id', 'in', ids).execute();
+  },
+
+  /** Criteria of other plans adopted from these ones (their origin): they must not disappear. */
+  adoptedFrom(db: Executor, planId: number, ids: number[]): Promise<{ id: number; plan_id: number; origin_criterion_id: number }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('plan_criteria')
+      .select(['id', 'plan_id', 'origin_criterion_id as origin_criterion_id'])
+      .where('origin_criterion_id', 'in', ids)
+      .where('plan_id', '<>', planId)
+      .orderBy('id')
+      .execute() as Promise<{ id: number; plan_id: number; origin_criterion_id: number }[]>;
+  },
+
+  /** Detaches kept criteria from their parents, so deleting the others cascades to no kept row. */
+  async unparentCriteria(db: Executor, planId: number, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.updateTable('plan_criteria').set({ parent_id: null }).where('plan_id', '=', planId).where('id', 'in', ids).execute();
+  },
+
+  async deleteCriteriaByIds(db: Executor, planId: number, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db.deleteFrom('plan_criteria').where('plan_id', '=', planId).where('id', 'in', ids).execute();
+  },
+
+  /** Rewrites kept criteria in place (ids and lineage keys stay), in one statement per 1,000 rows. */
+  async updateCriteria(db: Executor, planId: number, rows: Omit<NewCriterion, 'plan_id' | 'lineage_key'>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = JSON.stringify(rows.slice(i, i + 1000));
+      await sql`
+        update plan_criteria c set
+          parent_id = v.parent_id, subject = v.subject, code = v.code, text = v.text, max_points = v.max_points,
+          position = v.position, origin_criterion_id = v.origin_criterion_id, dropped_reason = v.dropped_reason,
+          is_veto = v.is_veto, source_line = v.source_line
+        from jsonb_to_recordset(${chunk}::jsonb) as v(
+          id bigint, parent_id bigint, subject text, code text, text text, max_points numeric, position int,
+          origin_criterion_id bigint, dropped_reason text, is_veto boolean, source_line int)
+        where c.id = v.id and c.plan_id = ${planId}
+      `.execute(db);
+    }
+  },
+
+  // ── Versions (phiên bản) and the cascade (áp dụng) ──
+  /** Every version of the plan's chain, oldest first (the chain is linear: one successor each). */
+  async versions(db: Executor, planId: number): Promise<VersionRow[]> {
+    const r = await sql<VersionRow>`
+      with recursive up as (
+        select id, supersedes_plan_id, 0 as depth from plans where id = ${planId}
+        union all
+        select p.id, p.supersedes_plan_id, up.depth + 1 from plans p join up on p.id = up.supersedes_plan_id where up.depth < 1000
+      ),
+      down as (
+        select id, 0 as depth from up where supersedes_plan_id is null
+        union all
+        select p.id, down.depth + 1 from plans p join down on p.supersedes_plan_id = down.id where down.depth < 1000
+      )
+      select p.id, p.version, p.status, p.title from down join plans p on p.id = down.id order by p.version, p.id
+    `.execute(db);
+    return r.rows.map((v) => ({ ...v, id: Number(v.id) }));
+  },
+
+  /** The unit's plans that adopt one of these plans (versions of one parent), newest first. */
+  async adoptionsBy(db: Executor, unitId: number, parentIds: number[]): Promise<{ id: number }[]> {
+    if (parentIds.length === 0) return [];
+    return db.selectFrom('plans').select('id').where('unit_id', '=', unitId).where('parent_plan_id', 'in', parentIds).orderBy('id', 'desc').execute();
+  },
+
+  /** Serialises adoptions by one unit to the end of the transaction: one adoption per parent plan. */
+  async lockAdoptions(db: Executor, unitId: number): Promise<void> {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`plan.adopt:${unitId}`}::text, 0))`.execute(db);
+  },
+
+  /** The settings a copy of a plan keeps besides its header: classification bands and the overscore margin. */
+  async planSettings(db: Executor, id: number): Promise<{ classification_bands: unknown; overscore_margin: number }> {
+    return db.selectFrom('plans').select(['classification_bands', 'overscore_margin']).where('id', '=', id).executeTakeFirstOrThrow();
+  },
+
+  async setPlanSettings(db: Executor, id: number, s: { classification_bands: unknown; overscore_margin: number }): Promise<void> {
+    await db
+      .updateTable('plans')
+      .set({ classification_bands: JSON.stringify(s.classification_bands), overscore_margin: s.overscore_margin })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async setParentPlan(db: Executor, id: number, parentPlanId: number): Promise<void> {
+    await db.updateTable('plans').set({ parent_plan_id: parentPlanId, updated_at: new Date() }).where('id', '=', id).execute();
+  },
+
+  async setOrigins(db: Executor, planId: number, pairs: { id: number; origin: number }[]): Promise<void> {
+    if (pairs.length === 0) return;
+    await sql`
+      update plan_criteria c set origin_criterion_id = v.origin
+      from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as v(id bigint, origin bigint)
+      where c.id = v.id and c.plan_id = ${planId}
+    `.execute(db);
+  },
+
+  // ── Decisions on a parent's later changes ──
+  decisions(db: Executor, planId: number): Promise<DecisionRow[]> {
+    return db.selectFrom('plan_parent_decisions').select(['criterion_key', 'kind', 'fingerprint', 'decision', 'source_plan_id']).where('plan_id', '=', planId).orderBy('id').execute();
+  },
+
+  async insertDecisions(db: Executor, planId: number, rows: DecisionRow[], decidedBy: number | null): Promise<void> {
+    if (rows.length === 0) return;
+    await db
+      .insertInto('plan_parent_decisions')
+      .values(rows.map((r) => ({ ...r, plan_id: planId, decided_by: decidedBy })))
+      .onConflict((oc) => oc.columns(['plan_id', 'criterion_key', 'fingerprint']).doNothing())
+      .execute();
   },
 
   // ── Milestones, deadlines, award forms ──

@@ -1,10 +1,14 @@
 import {
+  adoptPlanBody,
   createMovementBody,
+  decideParentChangesBody,
   createPlanBody,
   idParams,
   listPlansQuery,
   movementList,
   movementView,
+  parentChanges,
+  planComparison,
   planDetail,
   planList,
   replaceCriteriaBody,
@@ -15,6 +19,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireActor } from '../../platform/session.js';
+import * as cascade from './plans.cascade.js';
 import * as plans from './plans.service.js';
 
 /** The uploaded file and the text fields beside it, in whichever order they come; too large → 413. */
@@ -82,5 +87,26 @@ export async function planRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
 
   app.post('/plans/:id/close', { schema: { tags, params: idParams, response: { 200: planDetail } } }, async (req) =>
     plans.closePlan(ctx, requireActor(req), req.params.id),
+  );
+
+  // The cascade (áp dụng kế hoạch cấp trên) and versions (phiên bản).
+  app.post('/plans/:id/adopt', { schema: { tags, params: idParams, body: adoptPlanBody, response: { 201: planDetail } } }, async (req, reply) =>
+    reply.status(201).send(await cascade.adoptPlan(ctx, requireActor(req), req.params.id, req.body)),
+  );
+
+  app.get('/plans/:id/comparison', { schema: { tags, params: idParams, response: { 200: planComparison } } }, async (req) =>
+    cascade.comparePlan(ctx, requireActor(req), req.params.id),
+  );
+
+  app.post('/plans/:id/versions', { schema: { tags, params: idParams, response: { 201: planDetail } } }, async (req, reply) =>
+    reply.status(201).send(await cascade.createVersion(ctx, requireActor(req), req.params.id)),
+  );
+
+  app.get('/plans/:id/parent-changes', { schema: { tags, params: idParams, response: { 200: parentChanges } } }, async (req) =>
+    cascade.getParentChanges(ctx, requireActor(req), req.params.id),
+  );
+
+  app.post('/plans/:id/parent-changes', { schema: { tags, params: idParams, body: decideParentChangesBody, response: { 200: planDetail } } }, async (req) =>
+    cascade.decideParentChanges(ctx, requireActor(req), req.params.id, req.body),
   );
 }

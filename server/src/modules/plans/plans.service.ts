@@ -1,5 +1,6 @@
 import {
   importPlanFields,
+  permissions,
   type CreateMovementBody,
   type CreatePlanBody,
   type CriterionInput,
@@ -23,10 +24,11 @@ import { can } from '../../platform/access.js';
 import { isWithin, visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Executor } from '../../platform/database.js';
+import type { Executor, Tx } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
 import { parsePlanFile, type ParsedPlan, type PlanNode } from './parser/index.js';
 import { decodeText } from './parser/text-reader.js';
+import { pendingCount } from './plans.changes.js';
 import { plansRepository as repo, type CriterionRow, type MovementRow, type NewCriterion, type PlanRow } from './plans.repository.js';
 
 /** Largest plan file accepted: a 60-page plan in .docx is a few megabytes. */
@@ -38,30 +40,46 @@ export const PLAN_MAX_BYTES = 20 * 1024 * 1024;
  * May the actor read a record of the unit at `path`? Its own subtrees, and the units above them:
  * lower levels must read the plans they adopt.
  */
-function canSee(actor: Actor, path: string): boolean {
+export function canSee(actor: Actor, path: string): boolean {
   return visibleRoots(actor).some((r) => isWithin(path, r) || isWithin(r, path));
 }
 
 /** Hidden → 404 (an unknown id and a hidden one look the same); visible but not writable → 403. */
-function requireWrite(actor: Actor, path: string): void {
+export function requireWrite(actor: Actor, path: string): void {
   if (!canSee(actor, path)) throw new AppError('NOT_FOUND');
   if (!can(actor, 'plan.write', path)) throw new AppError('FORBIDDEN');
 }
 
-function operations(actor: Actor, plan: PlanRow): PlanOperation[] {
-  if (!can(actor, 'plan.write', plan.unit_path)) return [];
-  if (plan.status === 'draft') return ['edit', 'publish'];
-  if (plan.status === 'published') return ['close'];
-  return [];
+/**
+ * May the actor adopt (áp dụng) a plan issued at `path` for some unit strictly below it? Yes when
+ * one of its plan.write grants lies below that unit, or at or above it (it then covers the units below).
+ */
+export function canAdoptBelow(actor: Actor, path: string): boolean {
+  const writers = permissions['plan.write'];
+  return actor.grants.some((g) => writers.includes(g.role) && (isWithin(g.unitPath, path) || isWithin(path, g.unitPath)));
 }
 
-async function visiblePlan(db: Executor, actor: Actor, id: number): Promise<PlanRow> {
+function operations(actor: Actor, plan: PlanRow): PlanOperation[] {
+  const ops: PlanOperation[] = [];
+  const current = plan.superseded_by_plan_id === null;
+  if (can(actor, 'plan.write', plan.unit_path)) {
+    if (plan.status === 'draft') ops.push('edit', 'publish');
+    if (plan.status === 'published') ops.push('close');
+    if (plan.status === 'published' && current && plan.criteria_frozen_at === null) ops.push('correctCriteria');
+    if (plan.status !== 'draft' && current) ops.push('newVersion');
+    if (plan.parent_plan_id !== null && current) ops.push('reviewParentChanges');
+  }
+  if (plan.status === 'published' && canAdoptBelow(actor, plan.unit_path)) ops.push('adopt');
+  return ops;
+}
+
+export async function visiblePlan(db: Executor, actor: Actor, id: number): Promise<PlanRow> {
   const plan = await repo.findPlan(db, id);
   if (!plan || !canSee(actor, plan.unit_path)) throw new AppError('NOT_FOUND');
   return plan;
 }
 
-async function writableUnit(db: Executor, actor: Actor, unitId: number) {
+export async function writableUnit(db: Executor, actor: Actor, unitId: number) {
   const unit = await repo.findUnit(db, unitId);
   if (!unit) throw new AppError('NOT_FOUND');
   requireWrite(actor, unit.path);
@@ -75,7 +93,7 @@ async function visibleMovement(db: Executor, actor: Actor, id: number): Promise<
   return m;
 }
 
-function invalid(path: string, vi: string, en: string): AppError {
+export function invalid(path: string, vi: string, en: string): AppError {
   return new AppError('VALIDATION_FAILED', undefined, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
 }
 
@@ -95,7 +113,7 @@ function toMovementView(m: MovementRow): MovementView {
   };
 }
 
-function toSummary(p: PlanRow, actor: Actor): PlanSummary {
+export function toSummary(p: PlanRow, actor: Actor): PlanSummary {
   return {
     id: p.id,
     movementId: p.movement_id,
@@ -110,6 +128,8 @@ function toSummary(p: PlanRow, actor: Actor): PlanSummary {
     title: p.title,
     status: p.status as PlanStatus,
     version: p.version,
+    supersedesPlanId: p.supersedes_plan_id,
+    supersededByPlanId: p.superseded_by_plan_id,
     updatedAt: new Date(p.updated_at).toISOString(),
     allowed: operations(actor, p),
   };
@@ -139,6 +159,7 @@ function flattenTree(rows: CriterionRow[]): CriterionView[] {
         droppedReason: r.dropped_reason,
         isVeto: r.is_veto,
         sourceLine: r.source_line,
+        key: r.lineage_key,
       });
       walk(r.id, depth + 1);
     }
@@ -147,16 +168,17 @@ function flattenTree(rows: CriterionRow[]): CriterionView[] {
   return out;
 }
 
-async function detailOf(db: Executor, actor: Actor, id: number): Promise<PlanDetail> {
+export async function detailOf(db: Executor, actor: Actor, id: number): Promise<PlanDetail> {
   const plan = await repo.findPlan(db, id);
   if (!plan) throw new AppError('NOT_FOUND');
-  const [criteria, milestones, deadlines, awardForms, warnings, sourceText] = await Promise.all([
+  const [criteria, milestones, deadlines, awardForms, warnings, sourceText, parentChanges] = await Promise.all([
     repo.criteria(db, id),
     repo.milestones(db, id),
     repo.deadlines(db, id),
     repo.awardForms(db, id),
     repo.warnings(db, id),
     repo.sourceText(db, id),
+    pendingCount(db, plan),
   ]);
   return {
     ...toSummary(plan, actor),
@@ -181,11 +203,12 @@ async function detailOf(db: Executor, actor: Actor, id: number): Promise<PlanDet
     })),
     awardForms,
     createdAt: new Date(plan.created_at).toISOString(),
+    parentChanges,
   };
 }
 
 /** What the audit log keeps of a plan's header and state. */
-function snapshot(p: PlanRow) {
+export function snapshot(p: PlanRow) {
   return {
     movementId: p.movement_id,
     unitId: p.unit_id,
@@ -198,6 +221,7 @@ function snapshot(p: PlanRow) {
     title: p.title,
     status: p.status,
     version: p.version,
+    supersedesPlanId: p.supersedes_plan_id,
   };
 }
 
@@ -260,12 +284,32 @@ async function adoptablePlan(db: Executor, actor: Actor, parentPlanId: number, m
   if (parent.status === 'draft') throw invalid('parentPlanId', 'Kế hoạch cấp trên chưa ban hành', 'The parent plan is not published');
 }
 
+/**
+ * One adoption per unit and parent plan, whichever version of the parent it took: a second one is
+ * refused (PLAN_ALREADY_ADOPTED) naming the plan the unit already has. Run inside the writing
+ * transaction: the lock makes two simultaneous adoptions by one unit take turns.
+ */
+export async function requireNotAdopted(trx: Executor, unitId: number, parentPlanId: number): Promise<void> {
+  await repo.lockAdoptions(trx, unitId);
+  const versions = await repo.versions(trx, parentPlanId);
+  const [existing] = await repo.adoptionsBy(trx, unitId, versions.map((v) => v.id));
+  if (!existing) return;
+  throw new AppError('PLAN_ALREADY_ADOPTED', { existingPlanId: existing.id, unitId }, [
+    {
+      path: 'unitId',
+      message: `unitId: Đơn vị đã áp dụng kế hoạch này trong kế hoạch #${existing.id}`,
+      messageEn: `unitId: The unit already adopted this plan in plan #${existing.id}`,
+    },
+  ]);
+}
+
 /** Creates an empty draft plan (kế hoạch) issued by a unit for a movement. */
 export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePlanBody): Promise<PlanDetail> {
   const unit = await writableUnit(ctx.db, actor, input.unitId);
   await visibleMovement(ctx.db, actor, input.movementId);
   if (input.parentPlanId) await adoptablePlan(ctx.db, actor, input.parentPlanId, input.movementId, unit.path);
   const id = await ctx.db.transaction().execute(async (trx) => {
+    if (input.parentPlanId) await requireNotAdopted(trx, input.unitId, input.parentPlanId);
     const newId = await repo.insertPlan(trx, {
       movement_id: input.movementId,
       unit_id: input.unitId,
@@ -332,7 +376,7 @@ function criteriaRows(planId: number, parsed: ParsedPlan, ids: number[]): NewCri
         position,
         origin_criterion_id: null,
         dropped_reason: null,
-        is_veto: false,
+        is_veto: n.veto ?? false,
         source_line: n.line ?? null,
       });
       add(n.children, subject, id);
@@ -438,7 +482,7 @@ export async function importPlan(
  * Runs `change` on a draft the actor may write, inside one transaction with the plan row locked:
  * a concurrent publish waits, and a plan published meanwhile is refused (PLAN_NOT_DRAFT).
  */
-async function changeDraft(ctx: AppContext, actor: Actor, id: number, action: string, change: (trx: Executor) => Promise<unknown>): Promise<PlanDetail> {
+async function changeDraft(ctx: AppContext, actor: Actor, id: number, action: string, change: (trx: Tx) => Promise<unknown>): Promise<PlanDetail> {
   const plan = await visiblePlan(ctx.db, actor, id);
   requireWrite(actor, plan.unit_path);
   if (plan.status !== 'draft') throw new AppError('PLAN_NOT_DRAFT', { planId: id, status: plan.status });
@@ -527,55 +571,167 @@ function validateTree(items: CriterionInput[]): void {
   });
 }
 
-/** Replaces the whole criteria tree (tiêu chí) of a draft. */
-export async function replaceCriteria(ctx: AppContext, actor: Actor, id: number, input: ReplaceCriteriaBody): Promise<PlanDetail> {
-  validateTree(input.criteria);
-  const origins = [...new Set(input.criteria.map((c) => c.originCriterionId).filter((o): o is number => o !== null))];
-  return changeDraft(ctx, actor, id, 'plan.criteria.replace', async (trx) => {
-    if (origins.length > 0) {
-      const plan = await repo.findPlan(trx, id);
-      const found = await repo.criteriaByIds(trx, origins);
-      // An origin must be a criterion of the plan this one adopts.
-      const bad = origins.find((o) => !found.some((f) => f.id === o && f.plan_id === plan!.parent_plan_id));
-      if (bad !== undefined) throw invalid('criteria.originCriterionId', `Tiêu chí gốc ${bad} không thuộc kế hoạch cấp trên`, `Origin criterion ${bad} is not in the parent plan`);
+/**
+ * The origins a plan's criteria name: each must be a criterion of the plan it adopts (of any of that
+ * plan's versions, as an adopter may have taken changes from a newer one), for the same subject, and
+ * no two of the plan's criteria may come from the same one.
+ */
+async function validateOrigins(db: Executor, plan: PlanRow, items: CriterionInput[]): Promise<void> {
+  const origins = [...new Set(items.map((c) => c.originCriterionId).filter((o): o is number => o !== null))];
+  if (origins.length === 0) return;
+  const versions = plan.parent_plan_id === null ? [] : await repo.versions(db, plan.parent_plan_id);
+  const inParent = new Set(versions.map((v) => v.id));
+  const found = new Map((await repo.criteriaByIds(db, origins)).filter((f) => inParent.has(f.plan_id)).map((f) => [f.id, f]));
+  const taken = new Map<string, number>();
+  items.forEach((c, i) => {
+    if (c.originCriterionId === null) return;
+    const origin = found.get(c.originCriterionId);
+    if (!origin) {
+      throw invalid(
+        `criteria.${i}.originCriterionId`,
+        `Tiêu chí gốc ${c.originCriterionId} không thuộc kế hoạch cấp trên mà kế hoạch này áp dụng`,
+        `Origin criterion ${c.originCriterionId} is not in the parent plan this plan adopts`,
+      );
     }
-    const before = await repo.criteria(trx, id);
-    await repo.deleteCriteria(trx, id);
-    const ids = await repo.nextCriterionIds(trx, input.criteria.length);
-    const idOf = new Map(input.criteria.map((c, i) => [c.ref, ids[i]!]));
-    const positions = new Map<string, number>();
-    const rows: NewCriterion[] = input.criteria.map((c, i) => {
-      const siblings = `${c.subject}\u0000${c.parentRef ?? ''}`;
-      const position = positions.get(siblings) ?? 0;
-      positions.set(siblings, position + 1);
-      return {
-        id: ids[i]!,
-        plan_id: id,
-        parent_id: c.parentRef === null ? null : idOf.get(c.parentRef)!,
-        subject: c.subject,
-        code: c.code,
-        text: c.text,
-        max_points: c.maxPoints,
-        position,
-        origin_criterion_id: c.originCriterionId,
-        dropped_reason: c.droppedReason,
-        is_veto: c.isVeto,
-        source_line: c.sourceLine,
-      };
-    });
-    await repo.insertCriteria(trx, rows);
-    return { criteriaBefore: before.length, criteria: rows.map((r) => ({ code: r.code, subject: r.subject, maxPoints: r.max_points, dropped: r.dropped_reason !== null })) };
+    if (origin.subject !== c.subject) {
+      throw invalid(`criteria.${i}.subject`, 'Tiêu chí phải cùng đối tượng (tập thể/cá nhân) với tiêu chí gốc', 'A criterion must have the subject (collective/individual) of its origin');
+    }
+    const first = taken.get(origin.lineage_key);
+    if (first !== undefined) {
+      throw invalid(
+        `criteria.${i}.originCriterionId`,
+        `Tiêu chí gốc ${c.originCriterionId} đã được tiêu chí thứ ${first + 1} dùng; mỗi tiêu chí cấp trên chỉ tương ứng một tiêu chí`,
+        `Origin criterion ${c.originCriterionId} is already used by criterion ${first + 1}; each parent criterion maps to one criterion`,
+      );
+    }
+    taken.set(origin.lineage_key, i);
   });
+}
+
+/**
+ * Writes a whole criteria tree into a plan whose row the caller has locked. A criterion named by
+ * its id (`ref`) is updated in place and keeps its id and lineage key, so what lower plans adopted
+ * from it stays linked; one left out is deleted unless lower plans adopted it (CRITERION_ADOPTED:
+ * drop it with a reason instead). Returns what the audit row keeps.
+ */
+export async function writeCriteria(trx: Executor, plan: PlanRow, items: CriterionInput[]) {
+  validateTree(items);
+  await validateOrigins(trx, plan, items);
+  const id = plan.id;
+  const existing = await repo.criteria(trx, id);
+  const existingIds = new Set(existing.map((c) => c.id));
+  const keptId = (c: CriterionInput) => (/^\d{1,15}$/.test(c.ref) && existingIds.has(Number(c.ref)) ? Number(c.ref) : null);
+  const kept = new Set(items.map(keptId).filter((k): k is number => k !== null));
+  const removed = existing.filter((c) => !kept.has(c.id));
+  const adopted = await repo.adoptedFrom(trx, id, removed.map((c) => c.id));
+  if (adopted.length > 0) {
+    const codes = [...new Set(adopted.map((a) => removed.find((r) => r.id === a.origin_criterion_id)!.code))];
+    throw new AppError('CRITERION_ADOPTED', { criteria: codes, adoptingPlanIds: [...new Set(adopted.map((a) => a.plan_id))] });
+  }
+  const fresh = await repo.nextCriterionIds(trx, items.filter((c) => keptId(c) === null).length);
+  let next = 0;
+  const idOf = new Map(items.map((c) => [c.ref, keptId(c) ?? fresh[next++]!]));
+  const positions = new Map<string, number>();
+  const rows: NewCriterion[] = items.map((c) => {
+    const siblings = `${c.subject}\u0000${c.parentRef ?? ''}`;
+    const position = positions.get(siblings) ?? 0;
+    positions.set(siblings, position + 1);
+    return {
+      id: idOf.get(c.ref)!,
+      plan_id: id,
+      parent_id: c.parentRef === null ? null : idOf.get(c.parentRef)!,
+      subject: c.subject,
+      code: c.code,
+      text: c.text,
+      max_points: c.maxPoints,
+      position,
+      origin_criterion_id: c.originCriterionId,
+      dropped_reason: c.droppedReason,
+      is_veto: c.isVeto,
+      source_line: c.sourceLine,
+    };
+  });
+  // Kept rows let go of their parents first: deleting the others then cascades to no kept row, and
+  // a kept row may move under a new one once that is inserted.
+  await repo.unparentCriteria(trx, id, [...kept]);
+  await repo.deleteCriteriaByIds(trx, id, removed.map((c) => c.id));
+  await repo.insertCriteria(trx, rows.filter((r) => !kept.has(r.id)));
+  await repo.updateCriteria(
+    trx,
+    id,
+    rows.filter((r) => kept.has(r.id)).map(({ plan_id: _plan, lineage_key: _key, ...r }) => r),
+  );
+  return {
+    criteriaBefore: existing.length,
+    criteria: rows.map((r) => ({ code: r.code, subject: r.subject, maxPoints: r.max_points, dropped: r.dropped_reason !== null })),
+  };
+}
+
+/**
+ * Whether a plan's criteria may change now: a draft's may; a published plan's may be corrected until
+ * assessment freezes them (CRITERIA_FROZEN: a new version is needed), and only on the latest version.
+ */
+function requireCriteriaChangeable(p: { id: number; status: string; criteria_frozen_at: Date | null; superseded_by_plan_id: number | null }): void {
+  if (p.criteria_frozen_at !== null) throw new AppError('CRITERIA_FROZEN', { planId: p.id, frozenAt: new Date(p.criteria_frozen_at).toISOString() });
+  if (p.status === 'closed') throw new AppError('PLAN_NOT_DRAFT', { planId: p.id, status: p.status });
+  if (p.superseded_by_plan_id !== null) throw new AppError('PLAN_SUPERSEDED', { planId: p.id, newerPlanId: p.superseded_by_plan_id });
+}
+
+/**
+ * Replaces the whole criteria tree (tiêu chí) of a draft, or corrects that of a published plan
+ * before assessment freezes it; a correction is audited as such.
+ */
+export async function replaceCriteria(ctx: AppContext, actor: Actor, id: number, input: ReplaceCriteriaBody): Promise<PlanDetail> {
+  const plan = await visiblePlan(ctx.db, actor, id);
+  requireWrite(actor, plan.unit_path);
+  requireCriteriaChangeable(plan);
+  validateTree(input.criteria);
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await repo.lockPlan(trx, id);
+    if (!locked) throw new AppError('NOT_FOUND');
+    const current = (await repo.findPlan(trx, id))!;
+    requireCriteriaChangeable(current);
+    const details = await writeCriteria(trx, current, input.criteria);
+    await repo.touch(trx, id);
+    const after = await repo.findPlan(trx, id);
+    await writeAudit(trx, auditContextOf(actor), {
+      action: current.status === 'draft' ? 'plan.criteria.replace' : 'plan.criteria.correct',
+      entity: 'plan',
+      entityId: id,
+      unitId: plan.unit_id,
+      before: snapshot(current),
+      after: { ...snapshot(after!), ...details },
+    });
+  });
+  return detailOf(ctx.db, actor, id);
 }
 
 // ── Plans: state changes ───────────────────────────────────────────────
 
-/** Publishes (ban hành) a draft that has at least one criterion kept. */
+/**
+ * Publishes (ban hành) a draft that has at least one criterion kept. A new version closes the
+ * version it supersedes, audited on that plan: one version of a plan is in force at a time.
+ */
 export async function publishPlan(ctx: AppContext, actor: Actor, id: number): Promise<PlanDetail> {
   return changeDraft(ctx, actor, id, 'plan.publish', async (trx) => {
     if ((await repo.countCriteria(trx, id)) === 0) throw new AppError('PLAN_NO_CRITERIA', { planId: id });
     await repo.setStatus(trx, id, 'published');
-    return { status: 'published' };
+    const plan = (await repo.findPlan(trx, id))!;
+    if (plan.supersedes_plan_id === null) return { status: 'published' };
+    const older = await repo.lockPlan(trx, plan.supersedes_plan_id);
+    if (older?.status !== 'published') return { status: 'published' };
+    const before = (await repo.findPlan(trx, older.id))!;
+    await repo.setStatus(trx, older.id, 'closed');
+    const after = (await repo.findPlan(trx, older.id))!;
+    await writeAudit(trx, auditContextOf(actor), {
+      action: 'plan.close',
+      entity: 'plan',
+      entityId: older.id,
+      unitId: before.unit_id,
+      before: snapshot(before),
+      after: { ...snapshot(after), supersededByPlanId: id, reason: 'superseded' },
+    });
+    return { status: 'published', closedPlanId: older.id };
   });
 }
 

@@ -129,10 +129,13 @@ describe('plans', () => {
       expect((await outsider.get('/api/plans')).json().items.map((p: { id: number }) => p.id)).not.toContain(plan.id);
     });
 
-    it('publishes, then refuses edits with PLAN_NOT_DRAFT and changes nothing', async () => {
+    it('publishes, then refuses header edits with PLAN_NOT_DRAFT, and criteria once frozen with CRITERIA_FROZEN', async () => {
       const published = await officer.post(`/api/plans/${plan.id}/publish`);
       expect(published.statusCode, published.body).toBe(200);
-      expect(published.json()).toMatchObject({ status: 'published', allowed: ['close'] });
+      expect(published.json()).toMatchObject({ status: 'published', allowed: ['close', 'correctCriteria', 'newVersion', 'adopt'] });
+      // The first assessment freezes the criteria (the assessments module sets this).
+      await t.ctx.db.updateTable('plans').set({ criteria_frozen_at: new Date() }).where('id', '=', plan.id).execute();
+      expect((await officer.get(`/api/plans/${plan.id}`)).json().allowed).toEqual(['close', 'newVersion', 'adopt']);
 
       const before = await planState(units.city)();
       const audits = await auditCount(t.ctx.db);
@@ -145,12 +148,14 @@ describe('plans', () => {
         payload: { criteria: [{ ref: 'a', parentRef: null, subject: 'individual', code: '1', text: 'Mới', maxPoints: 5 }] },
       });
       expect(put.statusCode).toBe(409);
+      expect(put.json().error.code).toBe('CRITERIA_FROZEN');
+      expect(put.json().error.message).toContain('phiên bản mới');
       expect((await officer.post(`/api/plans/${plan.id}/publish`)).json().error.code).toBe('PLAN_NOT_DRAFT');
       expect(await planState(units.city)()).toEqual(before);
       expect(await auditCount(t.ctx.db)).toBe(audits);
 
       const closed = await officer.post(`/api/plans/${plan.id}/close`);
-      expect(closed.json()).toMatchObject({ status: 'closed', allowed: [] });
+      expect(closed.json()).toMatchObject({ status: 'closed', allowed: ['newVersion'] });
       expect((await officer.post(`/api/plans/${plan.id}/close`)).json().error.code).toBe('PLAN_NOT_PUBLISHED');
     });
   });
@@ -163,6 +168,11 @@ describe('plans', () => {
       expect(res.json().status).toBe('draft');
       if (name === 'ke-hoach-diem.docx') expect(res.json().criteria.some((c: { maxPoints: number | null }) => c.maxPoints !== null)).toBe(true);
     }
+    // A veto criterion (điểm liệt) in the document arrives marked as one.
+    const sheet = await importFile(admin, movementId, unit.id, 'scoring-groups.txt', fixture('scoring-groups.txt'));
+    expect(sheet.statusCode, sheet.body).toBe(201);
+    const vetoes = sheet.json().criteria.filter((c: { isVeto: boolean }) => c.isVeto).map((c: { subject: string; code: string }) => `${c.subject} ${c.code}`);
+    expect(vetoes).toEqual(['collective 3', 'individual 3']);
     const prose = await importFile(admin, movementId, unit.id, 'ghi-chu.txt', Buffer.from('Một đoạn văn không có cấu trúc nào cả.\nDòng thứ hai.'));
     expect(prose.statusCode, prose.body).toBe(201);
     expect(prose.json()).toMatchObject({ status: 'draft', criteria: [], sourceFileName: 'ghi-chu.txt' });
