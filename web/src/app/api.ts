@@ -35,7 +35,11 @@ export class ApiError extends Error {
 
   /** The message in the given language ('vi' or 'en'). */
   text(lang: string): string {
-    return lang.startsWith('en') ? this.messageEn : this.messageVi;
+    const en = lang.startsWith('en');
+    // FILE_INVALID and the like say why in details.reason / reasonEn ("Tệp PDF chưa được hỗ trợ…").
+    const reason = en ? this.details?.reasonEn : this.details?.reason;
+    const message = en ? this.messageEn : this.messageVi;
+    return typeof reason === 'string' && typeof this.details?.reasonEn === 'string' ? `${message}: ${reason}` : message;
   }
 }
 

@@ -26,8 +26,7 @@ import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor, Tx } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
-import { parsePlanFile, type ParsedPlan, type PlanNode } from './parser/index.js';
-import { decodeText } from './parser/text-reader.js';
+import { readPlanFile, type ParsedPlan, type PlanNode } from './parser/index.js';
 import { pendingCount } from './plans.changes.js';
 import { plansRepository as repo, type CriterionRow, type MovementRow, type NewCriterion, type PlanRow } from './plans.repository.js';
 
@@ -349,15 +348,6 @@ function documentTypeOf(parsed: ParsedPlan): string {
   return documentTypeByName.find(([re]) => re.test(name))?.[1] ?? 'KH';
 }
 
-/** The document as a reader sees it, when only its outline is left (a .docx or a sheet). */
-function outlineText(nodes: PlanNode[], out: string[] = []): string[] {
-  for (const n of nodes) {
-    out.push(n.code && /^[\p{L}\d.]+$/u.test(n.code) ? `${n.code}. ${n.text}` : n.code ? `${n.code} ${n.text}` : n.text);
-    outlineText(n.children, out);
-  }
-  return out;
-}
-
 /** Parsed criteria as rows with ids taken ahead, parents before children, positions per sibling list. */
 function criteriaRows(planId: number, parsed: ParsedPlan, ids: number[]): NewCriterion[] {
   const rows: NewCriterion[] = [];
@@ -416,9 +406,8 @@ export async function importPlan(
   await writableUnit(ctx.db, actor, unitId);
   await visibleMovement(ctx.db, actor, movementId);
 
-  const parsed = await parsePlanFile(upload.bytes, upload.fileName);
-  const sourceText =
-    parsed.source.format === 'text' ? decodeText(upload.bytes) : outlineText(parsed.sections).join('\n');
+  // The text is numbered as the warnings and criteria number their lines (paragraphs of a .docx).
+  const { parsed, sourceText } = await readPlanFile(upload.bytes, upload.fileName);
   const fileName = upload.fileName.slice(0, 255) || 'ke-hoach';
   const title = parsed.title?.trim() || fileName.replace(/\.[^.]+$/, '');
   const nodeCount = countNodes(parsed.criteria.collective) + countNodes(parsed.criteria.individual);
