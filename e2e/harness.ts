@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -33,13 +34,16 @@ export function useJourney(): Journey {
   const j = {} as Journey;
   let app: FastifyInstance;
   let jobs: Jobs | undefined;
+  let dataDir: string | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) {
       throw new Error('web/dist is missing: run `npm run build -w web` (npm test does it)');
     }
     const { db, url } = await testDatabase();
-    const config = loadConfig({}, { serveWeb: true, runJobs: true, logLevel: 'warn', databaseUrl: url, port: 0 });
+    // Evidence and uploads of the journey go to a temporary folder, never into the checkout's data/.
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-data-'));
+    const config = loadConfig({}, { serveWeb: true, runJobs: true, logLevel: 'warn', databaseUrl: url, port: 0, dataDir });
     // Real pg-boss on this file's database, as in production: the import wizard waits on its jobs.
     const log = { info: () => undefined, error: (obj: object, msg?: string) => console.error(msg, obj) };
     jobs = await startPgBossJobs(url, { runWorkers: true, log, pollingIntervalSeconds: 0.5 });
@@ -79,6 +83,7 @@ export function useJourney(): Journey {
     await j.browser?.close();
     await app?.close();
     await jobs?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
   return j;
 }

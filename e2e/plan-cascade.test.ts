@@ -8,7 +8,8 @@ import { eventually, newNamedUser, signIn } from './steps.js';
 async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
   const res = await page.evaluate(
     async ([m, u, b]) => {
-      const csrf = document.cookie.split('; ').find((c) => c.startsWith('thidua_csrf='))?.slice('thidua_csrf='.length) ?? '';
+      const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
+      const csrf = cookie.split('; ').find((c) => c.startsWith('thidua_csrf='))?.slice('thidua_csrf='.length) ?? '';
       const r = await fetch(u as string, {
         method: m as string,
         headers: { ...(b === undefined ? {} : { 'content-type': 'application/json' }), 'x-csrf-token': decodeURIComponent(csrf) },

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -22,8 +25,10 @@ export interface TestApp {
 export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: boolean } = {}): Promise<TestApp> {
   const { db, url } = await testDatabase();
   const mails: MailMessage[] = [];
-  const config = loadConfig({}, { serveWeb: false, runJobs: false, logLevel: 'silent', databaseUrl: 'test', ...overrides });
-  const log = { error: (obj: object, msg: string) => process.env.TEST_LOG && console.error(msg, obj) };
+  // Uploaded files go to a folder of this file's own, never into the checkout's data/.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-test-data-'));
+  const config = loadConfig({}, { serveWeb: false, runJobs: false, logLevel: 'silent', databaseUrl: 'test', dataDir, ...overrides });
+  const log = { info: () => undefined, error: (obj: object, msg: string) => process.env.TEST_LOG && console.error(msg, obj) };
   const jobs = opts.pgBoss ? await startPgBossJobs(url, { runWorkers: true, log, pollingIntervalSeconds: 0.5 }) : inlineJobs(log);
   const ctx: AppContext = { db, config, mailer: { send: async (m) => void mails.push(m) }, jobs };
   // Every capability's handlers, as the server declares them: a test that queues a job gets it run.
@@ -33,6 +38,7 @@ export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: 
   afterAll(async () => {
     await app.close();
     await jobs.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
   return { app, ctx, mails };
 }

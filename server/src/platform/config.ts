@@ -20,6 +20,45 @@ export interface Config {
   /** Serve the built web app from web/dist. */
   serveWeb: boolean;
   runJobs: boolean;
+  /** Largest evidence (minh chứng) file accepted, in bytes. */
+  evidenceMaxBytes: number;
+  /** S3-compatible storage for evidence files; null keeps them on disk under dataDir/evidence. */
+  s3: S3Config | null;
+}
+
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Bucket in the path (http://host/bucket/key), as MinIO and most S3-compatible servers want. */
+  forcePathStyle: boolean;
+}
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** S3 when its settings are given; half a configuration stops the start rather than silently writing to disk. */
+function s3Config(env: NodeJS.ProcessEnv): S3Config | null {
+  const missing = S3_REQUIRED.filter((k) => !env[k]);
+  if (missing.length === S3_REQUIRED.length) return null;
+  if (missing.length) throw new Error(`S3 storage is half configured: set ${missing.join(', ')} as well (or none of the S3_* variables)`);
+  return {
+    endpoint: env.S3_ENDPOINT!.replace(/\/$/, ''),
+    bucket: env.S3_BUCKET!,
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE !== 'false',
+  };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number of bytes, not "${raw}"`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -48,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     oidc,
     serveWeb: env.SERVE_WEB !== 'false',
     runJobs: env.RUN_JOBS !== 'false',
+    evidenceMaxBytes: positiveInt(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024),
+    s3: s3Config(env),
     ...overrides,
   };
 }
