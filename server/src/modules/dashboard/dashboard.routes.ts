@@ -1,8 +1,36 @@
+import { dashboardQuery, dashboardView, rankingsQuery, rankingView } from '@thidua/contracts';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import { requireActor } from '../../platform/session.js';
+import { attachmentDisposition, XLSX_CONTENT_TYPE } from '../documents/state-format.js';
+import * as dashboard from './dashboard.service.js';
 
-/** The dashboard capability's routes, under /api. */
+// Fastify sends a Buffer as it is; the schema only documents the file in the OpenAPI document.
+const xlsxResponse = { 200: { description: 'Bảng tính Excel (.xlsx)', content: { [XLSX_CONTENT_TYPE]: { schema: z.instanceof(Buffer).meta({ type: 'string', format: 'binary' }) } } } };
+
+/** The dashboard (tổng hợp) and rankings (xếp hạng), live from the database, under /api. */
 export async function dashboardRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
-  void fastify;
-  void ctx;
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['dashboard'];
+  app.addHook('onRequest', async (req) => void requireActor(req));
+
+  app.get('/dashboard', { schema: { tags, summary: 'Registration rate, assessment progress and classification of a level', querystring: dashboardQuery, response: { 200: dashboardView } } }, async (req) =>
+    dashboard.getDashboard(ctx, requireActor(req), req.query),
+  );
+
+  app.get('/dashboard/export.xlsx', { schema: { tags, summary: 'The sub-unit table of the dashboard as .xlsx', querystring: dashboardQuery, response: xlsxResponse } }, async (req, reply) => {
+    const file = await dashboard.exportDashboard(ctx, requireActor(req), req.query);
+    return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', attachmentDisposition(file.fileName)).send(file.body);
+  });
+
+  app.get('/rankings', { schema: { tags, summary: 'Units of a block, or people of a unit, ranked by score', querystring: rankingsQuery, response: { 200: rankingView } } }, async (req) =>
+    dashboard.getRankings(ctx, requireActor(req), req.query),
+  );
+
+  app.get('/rankings/export.xlsx', { schema: { tags, summary: 'A ranking as .xlsx', querystring: rankingsQuery, response: xlsxResponse } }, async (req, reply) => {
+    const file = await dashboard.exportRankings(ctx, requireActor(req), req.query);
+    return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', attachmentDisposition(file.fileName)).send(file.body);
+  });
 }
