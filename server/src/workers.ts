@@ -1,5 +1,6 @@
 import type { AppContext } from './platform/context.js';
 import { registerImportJobs } from './modules/imports/imports.service.js';
+import { registerRegistrationJobs } from './modules/registrations/registrations.service.js';
 
 interface Logger {
   info(obj: object, msg?: string): void;
@@ -9,4 +10,5 @@ interface Logger {
 /** Declares every module's background job handlers (pg-boss queues); each capability adds its line. */
 export async function registerJobHandlers(ctx: AppContext, log: Logger): Promise<void> {
   await registerImportJobs(ctx, log);
+  await registerRegistrationJobs(ctx, log);
 }

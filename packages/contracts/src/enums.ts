@@ -150,9 +150,24 @@ export type MilestoneKind = (typeof milestoneKinds)[number];
 export const deadlinePeriods = ['month', 'quarter', 'six_months', 'year', 'once'] as const;
 export type DeadlinePeriod = (typeof deadlinePeriods)[number];
 
-/** What the actor may do with one plan now, given its state: the buttons the review screen shows. */
-export const planOperations = ['edit', 'publish', 'close'] as const;
+/**
+ * What the actor may do with one plan now, given its state: the buttons the review screen shows.
+ * adopt: áp dụng for a unit below the issuer; newVersion: a draft copy of a published or closed plan;
+ * correctCriteria: fix a published plan's criteria before assessment freezes them;
+ * reviewParentChanges: accept or dismiss what the parent plan changed since it was adopted.
+ */
+export const planOperations = ['edit', 'publish', 'close', 'adopt', 'newVersion', 'correctCriteria', 'reviewParentChanges'] as const;
 export type PlanOperation = (typeof planOperations)[number];
+
+/** A criterion of an adopting plan beside its parent's: kept, edited, the unit's own, dropped with a reason, or gone. */
+export const criterionComparisonStatuses = ['same', 'changed', 'added', 'dropped', 'removed'] as const;
+export type CriterionComparisonStatus = (typeof criterionComparisonStatuses)[number];
+/** The fields of a criterion a comparison or a parent's change names. */
+export const criterionComparedFields = ['code', 'text', 'maxPoints', 'isVeto'] as const;
+export type CriterionComparedField = (typeof criterionComparedFields)[number];
+/** What a parent's newer version did to one criterion, offered to the plans that adopted it. */
+export const parentChangeKinds = ['added', 'changed', 'removed'] as const;
+export type ParentChangeKind = (typeof parentChangeKinds)[number];
 
 // ── Registration, assessment, evidence (đăng ký, đánh giá, minh chứng) ──
 /** Titles (danh hiệu thi đua) a subject may aim for; the emulation_titles table holds the same rows. */
@@ -199,6 +214,14 @@ export type ClassificationCap = (typeof classificationCaps)[number];
 
 export const evidenceKinds = ['file', 'photo', 'link', 'note'] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
+/** Kinds of evidence that carry an uploaded file. */
+export const evidenceFileKinds = ['file', 'photo'] as const;
+export type EvidenceFileKind = (typeof evidenceFileKinds)[number];
+/**
+ * File name endings accepted as evidence; the server checks that the content agrees (by its
+ * bytes, not its name). The web app's file pickers offer the same list.
+ */
+export const evidenceFileExtensions = ['pdf', 'jpg', 'jpeg', 'png', 'webp', 'heic', 'heif', 'docx', 'xlsx', 'pptx', 'doc', 'xls'] as const;
 
 /** Forms of discipline (hình thức kỷ luật) for cadres and civil servants. */
 export const disciplineForms = ['reprimand', 'warning', 'salary_step_down', 'demotion', 'removal', 'dismissal'] as const;

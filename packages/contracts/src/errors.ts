@@ -75,6 +75,17 @@ export const errorTable = {
   },
   FILE_INVALID: { status: 400, vi: 'Tệp không hợp lệ', en: 'The file is not valid' },
   FILE_TOO_LARGE: { status: 413, vi: 'Tệp quá lớn', en: 'The file is too large' },
+  // Uploaded evidence (minh chứng), checked by content (evidence module).
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 400,
+    vi: 'Loại tệp không được nhận; chỉ nhận PDF, Word, Excel, PowerPoint và ảnh (JPEG, PNG, WebP, HEIC)',
+    en: 'This type of file is not accepted; only PDF, Word, Excel, PowerPoint and images (JPEG, PNG, WebP, HEIC)',
+  },
+  FILE_DISGUISED: {
+    status: 400,
+    vi: 'Nội dung tệp không khớp với đuôi tên tệp (tệp bị đổi đuôi hoặc giả dạng)',
+    en: 'The file’s content does not match its extension (renamed or disguised file)',
+  },
   IMPORT_HAS_ERRORS: {
     status: 422,
     vi: 'Tệp còn dòng lỗi; sửa tệp hoặc chọn chỉ nhập các dòng hợp lệ',
@@ -129,6 +140,119 @@ export const errorTable = {
     status: 409,
     vi: 'Kế hoạch chưa có tiêu chí nào, chưa thể ban hành',
     en: 'The plan has no criteria yet and cannot be published',
+  },
+  // The cascade and versions of plans (plans module).
+  PLAN_NOT_ADOPTABLE: {
+    status: 409,
+    vi: 'Chỉ áp dụng được kế hoạch đang ban hành (không phải dự thảo hay kế hoạch đã kết thúc, đã được thay bằng phiên bản mới)',
+    en: 'Only a published plan can be adopted (not a draft, nor a plan closed or replaced by a newer version)',
+  },
+  PLAN_ALREADY_ADOPTED: {
+    status: 409,
+    vi: 'Đơn vị đã áp dụng kế hoạch này; hãy mở kế hoạch đã có của đơn vị',
+    en: 'The unit has already adopted this plan; open the unit’s existing plan',
+  },
+  CRITERIA_FROZEN: {
+    status: 409,
+    vi: 'Tiêu chí của kế hoạch đã khóa vì đã bắt đầu đánh giá; muốn thay đổi hãy tạo phiên bản mới của kế hoạch',
+    en: 'The plan’s criteria are frozen because assessment has started; create a new version of the plan to change them',
+  },
+  CRITERION_ADOPTED: {
+    status: 409,
+    vi: 'Tiêu chí đã được đơn vị cấp dưới áp dụng nên không thể xóa; hãy đánh dấu bỏ kèm lý do hoặc tạo phiên bản mới',
+    en: 'Lower units have adopted this criterion, so it cannot be deleted; mark it dropped with a reason or create a new version',
+  },
+  PLAN_STILL_DRAFT: {
+    status: 409,
+    vi: 'Kế hoạch còn là dự thảo: hãy sửa trực tiếp, không cần tạo phiên bản mới',
+    en: 'The plan is still a draft: edit it directly; no new version is needed',
+  },
+  PLAN_SUPERSEDED: {
+    status: 409,
+    vi: 'Kế hoạch đã có phiên bản mới hơn; hãy thao tác trên phiên bản mới nhất',
+    en: 'The plan already has a newer version; work on the latest version',
+  },
+  // Registration (đăng ký thi đua, registrations module).
+  REGISTRATION_NO_PERSON: {
+    status: 400,
+    vi: 'Tài khoản chưa gắn với hồ sơ cán bộ nào nên chưa thể tự đăng ký; hãy nhờ cán bộ thi đua của đơn vị',
+    en: 'This account is not linked to a person record, so it cannot register itself; ask the unit’s emulation officer',
+  },
+  REGISTRATION_NO_PLAN: {
+    status: 400,
+    vi: 'Chưa có kế hoạch đã ban hành của phong trào này áp dụng cho đơn vị',
+    en: 'No published plan of this movement applies to the unit',
+  },
+  REGISTRATION_YEAR_OUTSIDE: {
+    status: 400,
+    vi: 'Năm đăng ký nằm ngoài thời gian của phong trào',
+    en: 'The year is outside the movement’s years',
+  },
+  REGISTRATION_TITLE_MISMATCH: {
+    status: 400,
+    vi: 'Danh hiệu không dành cho đối tượng này (danh hiệu cá nhân cho cá nhân, danh hiệu tập thể cho tập thể)',
+    en: 'The title is not for this kind of subject (individual titles for people, collective titles for units)',
+  },
+  REGISTRATION_DUPLICATE: {
+    status: 409,
+    vi: 'Đối tượng này đã đăng ký thi đua cho phong trào và năm này',
+    en: 'This subject has already registered for this movement and year',
+  },
+  REGISTRATION_LOCKED: {
+    status: 409,
+    vi: 'Hồ sơ đánh giá đã qua bước tự đánh giá, không thể sửa hoặc rút đăng ký',
+    en: 'The assessment has moved past self-assessment; the registration can no longer be changed or withdrawn',
+  },
+  REGISTRATION_WITHDRAWN: {
+    status: 409,
+    vi: 'Đăng ký đã được rút; hãy đăng ký lại',
+    en: 'The registration was withdrawn; register again',
+  },
+  REMINDER_TOO_SOON: {
+    status: 409,
+    vi: 'Đơn vị vừa được nhắc đăng ký trong vòng một giờ qua; vui lòng đợi rồi nhắc lại',
+    en: 'The unit was reminded to register within the last hour; wait before reminding again',
+  },
+  // Assessment (đánh giá, chấm điểm) and discipline (kỷ luật), assessments module.
+  ASSESSMENT_NOT_REGISTERED: {
+    status: 409,
+    vi: 'Chưa đăng ký thi đua cho phong trào và năm này nên chưa thể đánh giá; hãy đăng ký trước',
+    en: 'Not registered for this movement and year, so there is nothing to assess; register first',
+  },
+  ASSESSMENT_NO_CRITERIA: {
+    status: 409,
+    vi: 'Kế hoạch chưa có tiêu chí nào cho đối tượng này',
+    en: 'The plan has no criteria for this kind of subject',
+  },
+  ASSESSMENT_LOCKED: {
+    status: 409,
+    vi: 'Phiếu đánh giá đã hoàn tất và đã khóa, không thể thay đổi',
+    en: 'The assessment is final and locked; it cannot be changed',
+  },
+  ASSESSMENT_STALE: {
+    status: 409,
+    vi: 'Phiếu vừa được thay đổi ở nơi khác; hãy tải lại để xem bản mới nhất rồi lưu lại',
+    en: 'The assessment was changed elsewhere meanwhile; reload it, then save again',
+  },
+  ASSESSMENT_WRONG_STAGE: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở bước hiện tại của phiếu đánh giá',
+    en: 'This cannot be done at the assessment’s current step',
+  },
+  ASSESSMENT_INCOMPLETE: {
+    status: 409,
+    vi: 'Còn tiêu chí chưa chấm; chấm đủ tất cả tiêu chí rồi gửi lại',
+    en: 'Some criteria are not scored yet; score them all, then submit',
+  },
+  ASSESSMENT_DEPENDANTS_NOT_FINAL: {
+    status: 409,
+    vi: 'Còn phiếu của cá nhân hoặc đơn vị trực thuộc chưa hoàn tất; hoàn tất các phiếu đó trước, hoặc nhập lý do để hoàn tất ngay',
+    en: 'Some members’ or sub-units’ assessments are not final; finalise them first, or give a reason to finalise now',
+  },
+  DISCIPLINE_REVOKED: {
+    status: 409,
+    vi: 'Quyết định kỷ luật này đã được hủy trước đó',
+    en: 'This discipline was already revoked',
   },
 } as const;
 

@@ -5,6 +5,10 @@ import * as m0010auth from './migrations/2026-11-22-0010-auth.js';
 import * as m0020 from './migrations/2026-11-22-0020-people-search-words.js';
 import * as m0030 from './migrations/2026-11-22-0030-plans.js';
 import * as m0040 from './migrations/2026-11-22-0040-assessment.js';
+import * as m0041 from './migrations/2026-11-22-0041-plan-cascade.js';
+import * as m0042 from './migrations/2026-11-22-0042-registration-reminders.js';
+import * as m0044 from './migrations/2026-11-22-0044-assessment-workflow.js';
+import * as m0045 from './migrations/2026-11-22-0045-dashboard.js';
 
 // Append-only: add a new file and a line here; never edit one that has shipped.
 const migrations: Record<string, Migration> = {
@@ -13,6 +17,10 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-0020-people-search-words': m0020,
   '2026-11-22-0030-plans': m0030,
   '2026-11-22-0040-assessment': m0040,
+  '2026-11-22-0041-plan-cascade': m0041,
+  '2026-11-22-0042-registration-reminders': m0042,
+  '2026-11-22-0044-assessment-workflow': m0044,
+  '2026-11-22-0045-dashboard': m0045,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -228,6 +228,8 @@ export interface PlanCriteriaTable {
   dropped_reason: string | null;
   is_veto: Generated<boolean>;
   source_line: number | null;
+  /** The same criterion across a plan's versions (migration 0041-plan-cascade). */
+  lineage_key: Generated<string>;
 }
 
 export interface PlanMilestonesTable {
@@ -371,6 +373,33 @@ export interface DisciplinesTable {
   revoked_reason: string | null;
 }
 
+/** One unit reminded to register (migration 0042-registration-reminders). */
+export interface RegistrationRemindersTable {
+  id: GeneratedAlways<number>;
+  movement_id: number;
+  year: number;
+  unit_id: number;
+  sent_by: number | null;
+  created_at: TimestampDefault;
+  sent_at: NullableTimestamp;
+  unregistered_count: number | null;
+  mail_count: number | null;
+  failure: string | null;
+}
+
+/** An adopter's decision on a change its parent plan published later (migration 0041-plan-cascade). */
+export interface PlanParentDecisionsTable {
+  id: GeneratedAlways<number>;
+  plan_id: number;
+  criterion_key: string;
+  kind: string;
+  fingerprint: string;
+  decision: string;
+  source_plan_id: number;
+  decided_by: number | null;
+  decided_at: TimestampDefault;
+}
+
 export interface DB {
   units: UnitsTable;
   blocks: BlocksTable;
@@ -392,10 +421,12 @@ export interface DB {
   plan_milestones: PlanMilestonesTable;
   plan_deadlines: PlanDeadlinesTable;
   plan_award_forms: PlanAwardFormsTable;
+  plan_parent_decisions: PlanParentDecisionsTable;
   emulation_titles: EmulationTitlesTable;
   registrations: RegistrationsTable;
   assessments: AssessmentsTable;
   assessment_scores: AssessmentScoresTable;
   evidence: EvidenceTable;
   disciplines: DisciplinesTable;
+  registration_reminders: RegistrationRemindersTable;
 }

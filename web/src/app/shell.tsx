@@ -75,7 +75,7 @@ function ShellFrame({ me }: { me: Me }) {
   const items: NavItem[] = [
     { key: paths.home, icon: <DashboardOutlined aria-hidden />, label: t('nav.home'), show: true },
     { key: paths.plans, icon: <FileTextOutlined aria-hidden />, label: t('nav.plans'), show: hasGrant },
-    { key: paths.registrations, icon: <FormOutlined aria-hidden />, label: t('nav.registrations'), show: hasGrant },
+    { key: paths.registrations, icon: <FormOutlined aria-hidden />, label: t('nav.registrations'), show: hasGrant || me.personId !== null },
     { key: paths.assessments, icon: <CheckSquareOutlined aria-hidden />, label: t('nav.assessments'), show: hasGrant },
     { key: paths.dashboard, icon: <BarChartOutlined aria-hidden />, label: t('nav.dashboard'), show: hasGrant },
     { key: paths.units, icon: <ApartmentOutlined aria-hidden />, label: t('nav.units'), show: hasGrant },
