@@ -154,6 +154,10 @@ program
     const rt = await openRuntime(loadConfig());
     try {
       await generateDemo(rt.db, { size: opts.size, people: opts.people, units: opts.units, seed: opts.seed, log: (m) => console.log(m) });
+      if (opts.size === 'demo') {
+        const { generateDemoMovement } = await import('./demo/demo-movement.js');
+        await generateDemoMovement(rt.db);
+      }
       const accounts = formatDemoAccounts(await listDemoAccounts(rt.db));
       if (accounts) console.log(`\n${accounts}`);
     } catch (err) {

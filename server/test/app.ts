@@ -7,7 +7,8 @@ import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
 import type { AppContext } from '../src/platform/context.js';
 import { inlineJobs, startPgBossJobs } from '../src/platform/jobs.js';
-import type { MailMessage } from '../src/platform/mail.js';
+import { createMailer, type MailMessage } from '../src/platform/mail.js';
+import { pino } from 'pino';
 import { registerJobHandlers } from '../src/workers.js';
 import { testDatabase } from './database.js';
 
@@ -20,9 +21,10 @@ export interface TestApp {
 
 /**
  * The whole app on this file's own database, with mail captured. Jobs run inline right after they
- * are sent, unless `pgBoss` asks for the real queue on the test database.
+ * are sent, unless `pgBoss` asks for the real queue on the test database; `smtp` sends mail for real
+ * through the configured `smtpUrl` instead of capturing it.
  */
-export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: boolean } = {}): Promise<TestApp> {
+export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: boolean; smtp?: boolean } = {}): Promise<TestApp> {
   const { db, url } = await testDatabase();
   const mails: MailMessage[] = [];
   // Uploaded files go to a folder of this file's own, never into the checkout's data/.
@@ -30,7 +32,8 @@ export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: 
   const config = loadConfig({}, { serveWeb: false, runJobs: false, logLevel: 'silent', databaseUrl: 'test', dataDir, ...overrides });
   const log = { info: () => undefined, error: (obj: object, msg: string) => process.env.TEST_LOG && console.error(msg, obj) };
   const jobs = opts.pgBoss ? await startPgBossJobs(url, { runWorkers: true, log, pollingIntervalSeconds: 0.5 }) : inlineJobs(log);
-  const ctx: AppContext = { db, config, mailer: { send: async (m) => void mails.push(m) }, jobs };
+  const mailer = opts.smtp ? createMailer(config, pino({ enabled: false })) : { send: async (m: MailMessage) => void mails.push(m) };
+  const ctx: AppContext = { db, config, mailer, jobs };
   // Every capability's handlers, as the server declares them: a test that queues a job gets it run.
   await registerJobHandlers(ctx, log);
   const app = await buildApp(ctx, { logger: process.env.TEST_LOG ? { level: 'error' } : false });

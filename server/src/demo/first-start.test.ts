@@ -11,6 +11,21 @@ describe(demoOnFirstStart.name, () => {
     expect(first).toContain('thuongtruc');
     expect(first).toContain(DEMO_PASSWORD);
     const units = await db.selectFrom('units').select('id').execute();
+    // The movement is played through the services: the ward's plan, the school's adoption with its
+    // own criterion, and registrations — all but the demo teacher's, which is left to try.
+    const plans = await db.selectFrom('plans').select(['id', 'status', 'parent_plan_id', 'number', 'code']).orderBy('id').execute();
+    expect(plans.map((p) => [p.status, p.parent_plan_id === null, `${p.number}/${p.code}`])).toEqual([
+      ['published', true, '25/KH-UBND'],
+      ['published', false, '12/KH-THNT'],
+    ]);
+    const added = await db.selectFrom('plan_criteria').select('text').where('plan_id', '=', plans[1]!.id).where('origin_criterion_id', 'is', null).execute();
+    expect(added.map((c) => c.text)).toEqual([expect.stringContaining('trồng hoa và dọn vệ sinh hàng tuần')]);
+    const teacher = await db.selectFrom('users').select('person_id').where('username', '=', 'nhanvien').executeTakeFirstOrThrow();
+    const registered = await db.selectFrom('registrations').select(['person_id', 'plan_id']).execute();
+    expect(registered.length).toBeGreaterThan(5);
+    expect(registered.every((r) => r.plan_id === plans[1]!.id)).toBe(true);
+    expect(registered.some((r) => r.person_id === teacher.person_id)).toBe(false);
+    expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'plan.adopt').execute()).toHaveLength(1);
     // A later start finds the data, adds nothing and prints the same table.
     const later = await demoOnFirstStart(db, {}, () => undefined);
     expect(later).toBe(first);

@@ -1,5 +1,6 @@
 import type { Database } from '../platform/database.js';
 import { formatDemoAccounts, listDemoAccounts } from './demo-accounts.js';
+import { generateDemoMovement } from './demo-movement.js';
 import { DemoDataExistsError, generateDemo } from './generate-demo.js';
 
 /**
@@ -14,6 +15,8 @@ export async function demoOnFirstStart(db: Database, env: NodeJS.ProcessEnv = pr
     try {
       const r = await generateDemo(db, { size: 'demo', seed: env.THIDUA_DEMO_SEED ?? 'thidua' });
       log(`  ${r.counts.units} đơn vị, ${r.counts.people} cán bộ, ${r.counts.users} tài khoản / units, people, accounts (${r.seconds.toFixed(1)} s)`);
+      const m = await generateDemoMovement(db);
+      log(`  Phong trào văn hóa công sở: kế hoạch phường, kế hoạch trường áp dụng, ${m.registrations} đăng ký / the office-culture movement: ward plan, school plan, registrations`);
     } catch (err) {
       // Another server process on the same database got there first: its data is as good.
       if (!(err instanceof DemoDataExistsError)) throw err;

@@ -18,6 +18,9 @@ import { dropSecondaryIndexes, rebuildIndexes } from './bulk.js';
 
 export const BACKUP_FORMAT = 'thidua-backup';
 const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
+// Reference rows the migrations insert (the titles of Luật Thi đua, khen thưởng): a freshly migrated
+// database holds them already, so a restore replaces them with the backup's copy.
+const SEEDED_TABLES = ['emulation_titles'];
 
 export interface TableInfo {
   name: string;
@@ -196,10 +199,12 @@ export async function restoreDatabase(db: Database, source: string | Readable, l
 
       const tables = new Map((await listTables(trx)).map((t) => [t.name, t]));
       for (const t of tables.values()) {
+        if (SEEDED_TABLES.includes(t.name)) continue;
         const firstRow = await sql`select 1 from ${sql.id(t.name)} limit 1`.execute(trx);
         if (firstRow.rows.length) throw new RestoreRefusedError(`Cơ sở dữ liệu không trống (bảng ${t.name}); chỉ khôi phục vào cơ sở dữ liệu trống / the database is not empty (table ${t.name}): restore only into an empty database`);
       }
 
+      for (const name of SEEDED_TABLES) if (tables.has(name)) await sql`delete from ${sql.id(name)}`.execute(trx);
       // The foreign keys stay checked (a damaged file must not slip in); only the indexes wait.
       const deferred = await dropSecondaryIndexes(trx, [...tables.keys()]);
       let current: { info: TableInfo; columns: string[]; count: number } | null = null;

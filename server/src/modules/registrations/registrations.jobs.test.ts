@@ -1,12 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer } from '../../platform/mail.js';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { clientWith } from '../../../test/clients.js';
 import { newPerson, newUnit, newUser } from '../../../test/factories.js';
 import { newMovement, newPublishedPlan } from '../../../test/registration-factories.js';
-import { registerRegistrationJobs } from './registrations.service.js';
 
 interface Received {
   to: string[];
@@ -48,9 +46,11 @@ describe('registration reminders through pg-boss and SMTP', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const port = (smtp.server.address() as AddressInfo).port;
-    t = await testApp({ publicUrl: 'https://thidua.example.gov.vn' }, { pgBoss: true });
-    const config = { ...t.ctx.config, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Thi đua - Khen thưởng <no-reply@thidua.example.gov.vn>' };
-    await registerRegistrationJobs({ ...t.ctx, config, mailer: createMailer(config, t.app.log) }, { info: () => undefined, error: () => undefined });
+    // The server's own job handlers on the real queue, mailing through the SMTP server above.
+    t = await testApp(
+      { publicUrl: 'https://thidua.example.gov.vn', smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Thi đua - Khen thưởng <no-reply@thidua.example.gov.vn>' },
+      { pgBoss: true, smtp: true },
+    );
   });
   afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 
@@ -74,7 +74,9 @@ describe('registration reminders through pg-boss and SMTP', () => {
     expect([...byTo.keys()].sort()).toEqual(['canbo@truong.example.test', 'nguyet@truong.example.test']);
     expect(decodeSubject(byTo.get('canbo@truong.example.test')!.raw)).toBe('Nhắc đăng ký thi đua năm 2025: Trường Tiểu học Đống Đa');
     expect(decodeSubject(byTo.get('nguyet@truong.example.test')!.raw)).toBe('Nhắc đăng ký thi đua năm 2025');
-    const reminder = await db.selectFrom('registration_reminders').selectAll().where('unit_id', '=', school.id).executeTakeFirstOrThrow();
-    expect(reminder).toMatchObject({ unregistered_count: 1, mail_count: 2, failure: null });
+    // The job records what it sent once the last mail is out: wait for that, not for the inbox.
+    const reminder = () => db.selectFrom('registration_reminders').selectAll().where('unit_id', '=', school.id).executeTakeFirstOrThrow();
+    await expect.poll(async () => (await reminder()).mail_count, { timeout: 15_000 }).toBe(2);
+    expect(await reminder()).toMatchObject({ unregistered_count: 1, mail_count: 2, failure: null });
   });
 });
