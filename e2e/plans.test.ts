@@ -120,6 +120,11 @@ describe.skipIf(!browserAvailable)('Plans (kế hoạch)', () => {
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await j.screenshot(phone, 'plan-review-phone');
 
+    // The plan's classification: "Tốt" from 75 % instead of the decree's 70 %.
+    await page.getByRole('spinbutton', { name: 'Tỷ lệ tối thiểu của mức Tốt' }).fill('75');
+    await page.getByRole('button', { name: 'Lưu xếp loại' }).click();
+    await page.getByText('Đã lưu xếp loại').waitFor();
+
     // Publishing asks first, then the plan reads as published, no longer editable.
     await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Ban hành 6344/KH-UBND?' });
@@ -129,7 +134,8 @@ describe.skipIf(!browserAvailable)('Plans (kế hoạch)', () => {
     expect(await page.getByRole('textbox', { name: 'Số', exact: true }).count()).toBe(0);
     await eventually(() => page.getByRole('button', { name: 'Ban hành', exact: true }).count()).toBe(0);
 
-    const saved = await j.db.selectFrom('plans').select(['status', 'number', 'code', 'issue_date', 'signer', 'unit_id']).where('id', '=', planId).executeTakeFirstOrThrow();
+    const saved = await j.db.selectFrom('plans').select(['status', 'number', 'code', 'issue_date', 'signer', 'unit_id', 'classification_bands']).where('id', '=', planId).executeTakeFirstOrThrow();
+    expect((saved.classification_bands as { min: number }[]).map((b) => b.min)).toEqual([90, 75, 50, 0]);
     expect(saved).toMatchObject({ status: 'published', number: '6344', code: 'KH-UBND', signer: 'TM. ỦY BAN NHÂN DÂN – CHỦ TỊCH Nguyễn Anh Tuấn', unit_id: city.id });
     const points = await j.db
       .selectFrom('plan_criteria')

@@ -135,7 +135,31 @@ export const deadlineView = z.object({
   sourceLine: z.number().int().nullable(),
 });
 
+/** One classification band (xếp loại): reached from `min` per cent of the plan's points upwards. */
+export const planBand = z.object({
+  key: z.string().trim().min(1).max(30).regex(/^[a-z_]+$/, 'Mã chỉ gồm chữ thường không dấu và "_" / lower-case letters and "_" only'),
+  vi: z.string().trim().min(1).max(100),
+  en: z.string().trim().min(1).max(100),
+  min: z.number().min(0).max(100),
+});
+export type PlanBand = z.infer<typeof planBand>;
+
+/**
+ * A plan's bands, highest first: keys unique, minimums falling, the last one 0 so that every score
+ * has a band. The default is Nghị định 335/2025's (≥ 90, 70, 50, else).
+ */
+export const classificationBands = z
+  .array(planBand)
+  .min(2)
+  .max(8)
+  .refine((bands) => new Set(bands.map((b) => b.key)).size === bands.length, { message: 'Trùng mã mức xếp loại / Duplicate band key' })
+  .refine((bands) => bands.every((b, i) => i === 0 || b.min < bands[i - 1]!.min), { message: 'Điểm tối thiểu phải giảm dần từ mức cao nhất / Minimums must fall from the highest band' })
+  .refine((bands) => bands[bands.length - 1]?.min === 0, { message: 'Mức thấp nhất phải bắt đầu từ 0 / The lowest band must start at 0' });
+
 export const planDetail = planSummary.extend({
+  /** Xếp loại bands of this plan and the margin above which a self-score is flagged. */
+  classificationBands: z.array(planBand),
+  overscoreMargin: z.number(),
   signer: z.string().nullable(),
   purposeText: z.string().nullable(),
   criteriaFrozenAt: z.string().nullable(),
@@ -194,6 +218,8 @@ export const updatePlanBody = z
     milestones: z.array(milestoneItem).max(200),
     deadlines: z.array(deadlineItem).max(200),
     awardForms: z.array(trimmed(300)).max(100),
+    classificationBands,
+    overscoreMargin: z.number().min(0).max(100),
   })
   .partial();
 export type UpdatePlanBody = z.infer<typeof updatePlanBody>;

@@ -27,6 +27,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Executor, Tx } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
 import { readPlanFile, type ParsedPlan, type PlanNode } from './parser/index.js';
+import { normaliseBands } from '../assessments/assessments.rules.js';
 import { pendingCount } from './plans.changes.js';
 import { plansRepository as repo, type CriterionRow, type MovementRow, type NewCriterion, type PlanRow } from './plans.repository.js';
 
@@ -179,8 +180,11 @@ export async function detailOf(db: Executor, actor: Actor, id: number): Promise<
     repo.sourceText(db, id),
     pendingCount(db, plan),
   ]);
+  const settings = await repo.planSettings(db, id);
   return {
     ...toSummary(plan, actor),
+    classificationBands: normaliseBands(settings.classification_bands),
+    overscoreMargin: Number(settings.overscore_margin),
     signer: plan.signer,
     purposeText: plan.purpose_text,
     criteriaFrozenAt: plan.criteria_frozen_at ? new Date(plan.criteria_frozen_at).toISOString() : null,
@@ -531,7 +535,16 @@ export async function updatePlan(ctx: AppContext, actor: Actor, id: number, inpu
       );
     }
     if (input.awardForms) await repo.replaceAwardForms(trx, id, input.awardForms);
+    if (input.classificationBands || input.overscoreMargin !== undefined) {
+      const current = await repo.planSettings(trx, id);
+      await repo.setPlanSettings(trx, id, {
+        classification_bands: input.classificationBands ?? current.classification_bands,
+        overscore_margin: input.overscoreMargin ?? Number(current.overscore_margin),
+      });
+    }
     return {
+      ...(input.classificationBands ? { classificationBands: input.classificationBands } : {}),
+      ...(input.overscoreMargin !== undefined ? { overscoreMargin: input.overscoreMargin } : {}),
       ...(input.milestones ? { milestones: input.milestones.length } : {}),
       ...(input.deadlines ? { deadlines: input.deadlines.length } : {}),
       ...(input.awardForms ? { awardForms: input.awardForms } : {}),

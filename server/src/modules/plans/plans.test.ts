@@ -201,6 +201,36 @@ describe('plans', () => {
     expect(await auditCount(t.ctx.db)).toBe(audits);
   });
 
+  it('keeps classification bands (xếp loại) per plan: Nghị định 335/2025 by default, edited while a draft, refused when malformed', async () => {
+    const { city: unit, movementId } = await city();
+    const id = await draft(unit, movementId);
+    const fresh = (await admin.get(`/api/plans/${id}`)).json() as PlanDetail;
+    expect(fresh.classificationBands.map((b) => [b.vi, b.min])).toEqual([
+      ['Xuất sắc', 90],
+      ['Tốt', 70],
+      ['Đạt', 50],
+      ['Không đạt', 0],
+    ]);
+    expect(fresh.overscoreMargin).toBe(10);
+
+    const bands = [
+      { key: 'excellent', vi: 'Hoàn thành xuất sắc', en: 'Excellent', min: 95 },
+      { key: 'good', vi: 'Hoàn thành tốt', en: 'Good', min: 80 },
+      { key: 'fail', vi: 'Không hoàn thành', en: 'Fail', min: 0 },
+    ];
+    const ok = await admin.patch(`/api/plans/${id}`, { classificationBands: bands, overscoreMargin: 5 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((ok.json() as PlanDetail).classificationBands.map((b) => b.min)).toEqual([95, 80, 0]);
+    expect((ok.json() as PlanDetail).overscoreMargin).toBe(5);
+
+    const rising = await admin.patch(`/api/plans/${id}`, { classificationBands: [bands[1], bands[0], bands[2]] });
+    expect(rising.statusCode).toBe(400);
+    expect(rising.json().error.fields[0].message).toMatch(/giảm dần/);
+    const noFloor = await admin.patch(`/api/plans/${id}`, { classificationBands: [bands[0], { ...bands[1], min: 10 }] });
+    expect(noFloor.statusCode).toBe(400);
+    expect(((await admin.get(`/api/plans/${id}`)).json() as PlanDetail).classificationBands.map((b) => b.min)).toEqual([95, 80, 0]);
+  });
+
   it('replaces a draft’s criteria tree, refusing duplicate codes and negative points', async () => {
     const { city: unit, movementId } = await city();
     const id = await draft(unit, movementId, false);

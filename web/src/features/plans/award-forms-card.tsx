@@ -1,9 +1,10 @@
 import type { PlanDetail } from '@thidua/contracts';
-import { App as AntdApp, Button, Card, Empty, Flex, Select, Tag } from 'antd';
+import { App as AntdApp, Card, Empty, Flex, Select, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/forms';
 import { plansApi, usePlanChange } from './plans-api';
+import { SectionActions } from './section-actions';
 import { useSectionDirty } from './use-section-dirty';
 
 /** The award forms (hình thức khen thưởng) plans usually name, offered while typing; others may be typed. */
@@ -64,33 +65,24 @@ export function AwardFormsCard({ plan, editable, onDirtyChange }: { plan: PlanDe
         style={{ width: '100%' }}
         tokenSeparators={[';']}
       />
-      <Flex gap={8} wrap style={{ marginTop: 12 }}>
-        <Button
-          type="primary"
-          disabled={!dirty}
-          loading={save.isPending}
-          onClick={() =>
-            save.mutate(value, {
-              onSuccess: () => {
-                setDirty(false);
-                void message.success(t('plans.awards.saved'));
-              },
-            })
-          }
-        >
-          {t('plans.awards.save')}
-        </Button>
-        <Button
-          disabled={!dirty}
-          onClick={() => {
-            setValue(saved);
-            save.reset();
-            setDirty(false);
-          }}
-        >
-          {t('plans.detail.discard')}
-        </Button>
-      </Flex>
+      <SectionActions
+        dirty={dirty}
+        saving={save.isPending}
+        saveLabel={t('plans.awards.save')}
+        onSave={() =>
+          save.mutate(value, {
+            onSuccess: () => {
+              setDirty(false);
+              void message.success(t('plans.awards.saved'));
+            },
+          })
+        }
+        onDiscard={() => {
+          setValue(saved);
+          save.reset();
+          setDirty(false);
+        }}
+      />
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../app/forms';
 import { PageHeader } from '../../app/page-header';
 import { paths } from '../../app/paths';
 import { AwardFormsCard } from './award-forms-card';
+import { BandsCard } from './bands-card';
 import { ParentChangesAlert } from './cascade';
 import { CriteriaEditor } from './criteria-editor';
 import { DeadlinesCard } from './deadlines-card';
@@ -20,7 +21,7 @@ import { usePlan } from './plans-api';
 import { SourcePanel } from './source-panel';
 import { useUnsavedGuard } from './use-unsaved-guard';
 
-type Section = 'header' | 'criteria' | 'milestones' | 'deadlines' | 'awards';
+type Section = 'header' | 'criteria' | 'milestones' | 'deadlines' | 'awards' | 'bands';
 
 /**
  * /ke-hoach/:id — one plan. A draft is reviewed here after import: its heading, criteria, milestones,
@@ -32,7 +33,7 @@ export default function PlanDetailPage() {
   const id = Number(useParams().id) || 0;
   const query = usePlan(id);
   const plan = query.data;
-  const [dirty, setDirty] = useState<Record<Section, boolean>>({ header: false, criteria: false, milestones: false, deadlines: false, awards: false });
+  const [dirty, setDirty] = useState<Record<Section, boolean>>({ header: false, criteria: false, milestones: false, deadlines: false, awards: false, bands: false });
   const [actionError, setActionError] = useState<unknown>(null);
   const [focusLine, setFocusLine] = useState<{ line: number; at: number } | null>(null);
 
@@ -44,6 +45,7 @@ export default function PlanDetailPage() {
       milestones: (d: boolean) => mark('milestones', d),
       deadlines: (d: boolean) => mark('deadlines', d),
       awards: (d: boolean) => mark('awards', d),
+      bands: (d: boolean) => mark('bands', d),
     }),
     [mark],
   );
@@ -109,6 +111,7 @@ export default function PlanDetailPage() {
           <MilestonesCard plan={plan} editable={editable} onDirtyChange={onDirty.milestones} />
           <DeadlinesCard plan={plan} editable={editable} onDirtyChange={onDirty.deadlines} />
           <AwardFormsCard plan={plan} editable={editable} onDirtyChange={onDirty.awards} />
+          <BandsCard plan={plan} editable={editable} onDirtyChange={onDirty.bands} />
         </Col>
         {hasSource && (
           <Col xs={24} xl={10}>
