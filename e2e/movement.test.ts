@@ -45,7 +45,11 @@ describe.skipIf(!browserAvailable)('A movement from plan to classification (seed
     const adopt = desk.getByRole('dialog', { name: 'Áp dụng kế hoạch cho đơn vị cấp dưới' });
     await adopt.getByText('Trường Tiểu học Hứa Tạo').waitFor();
     await adopt.getByRole('button', { name: 'Tạo bản dự thảo' }).click();
-    await desk.waitForURL((url) => /\/ke-hoach\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${cityPlan.id}`));
+    // The new draft opens; a refusal would show in the dialog instead, and the poll says which.
+    const refusal = adopt.getByRole('alert');
+    await eventually(async () => ((await refusal.count()) ? `refused: ${await refusal.innerText()}` : new URL(desk.url()).pathname), 30_000).toMatch(
+      new RegExp(`^/ke-hoach/(?!${cityPlan.id}$)\\d+$`),
+    );
     const schoolPlanId = Number(new URL(desk.url()).pathname.split('/').pop());
     await desk.getByRole('tab', { name: /^Tập thể/ }).click();
     const collective = desk.getByRole('list', { name: 'Tiêu chí Tập thể' });

@@ -88,7 +88,11 @@ describe.skipIf(!browserAvailable)('Plan cascade (áp dụng kế hoạch cấp 
     // The officer's own school is offered already.
     await dialog.getByText('Trường THCS Thái Nguyên').waitFor();
     await dialog.getByRole('button', { name: 'Tạo bản dự thảo' }).click();
-    await page.waitForURL((url) => /\/ke-hoach\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${cityPlan.id}`));
+    // The new draft opens; a refusal would show in the dialog instead, and the poll says which.
+    const refusal = dialog.getByRole('alert');
+    await eventually(async () => ((await refusal.count()) ? `refused: ${await refusal.innerText()}` : new URL(page.url()).pathname), 30_000).toMatch(
+      new RegExp(`^/ke-hoach/(?!${cityPlan.id}$)\\d+$`),
+    );
     const schoolPlanId = Number(new URL(page.url()).pathname.split('/').pop());
     await page.getByText('Đã tạo bản dự thảo kế hoạch của đơn vị').waitFor();
 
