@@ -64,6 +64,8 @@ export function useJourney(): Journey {
         baseURL: j.baseUrl,
         locale: 'vi-VN',
         timezoneId: 'Asia/Ho_Chi_Minh',
+        // As a reader who turned animations off: no dropdown or modal is clicked mid-animation.
+        reducedMotion: 'reduce',
         viewport: opts.phone ? { width: 390, height: 844 } : { width: 1366, height: 850 },
         isMobile: !!opts.phone,
       });

@@ -12,6 +12,8 @@ const PUBLIC = [
   'GET /api/auth/sso',
   'GET /api/auth/sso/start',
   'GET /api/auth/sso/callback',
+  // The iCalendar feed: calendar apps fetch it without a session; the secret token in the URL is the key.
+  'GET /api/calendar/1.ics',
 ];
 
 interface Operation {

@@ -1,4 +1,5 @@
 import type { AppContext } from './platform/context.js';
+import { registerNotifyJobs } from './platform/notify.js';
 import { registerImportJobs } from './modules/imports/imports.service.js';
 import { registerRegistrationJobs } from './modules/registrations/registrations.service.js';
 
@@ -11,4 +12,5 @@ interface Logger {
 export async function registerJobHandlers(ctx: AppContext, log: Logger): Promise<void> {
   await registerImportJobs(ctx, log);
   await registerRegistrationJobs(ctx, log);
+  await registerNotifyJobs(ctx);
 }

@@ -234,3 +234,24 @@ export const disciplineFormLabels: Record<DisciplineForm, { vi: string; en: stri
   removal: { vi: 'Cách chức', en: 'Removal from post' },
   dismissal: { vi: 'Buộc thôi việc', en: 'Dismissal' },
 };
+
+/** Kinds of reporting period (kỳ báo cáo); dates and deadlines are worked out in server/src/modules/reports/reports.periods.ts. */
+export const reportPeriodKinds = ['six_months', 'year', 'quarter', 'month', 'custom'] as const;
+export type ReportPeriodKind = (typeof reportPeriodKinds)[number];
+export const reportPeriodKindLabels: Record<ReportPeriodKind, { vi: string; en: string }> = {
+  six_months: { vi: '6 tháng', en: 'Six months' },
+  year: { vi: 'Năm', en: 'Year' },
+  quarter: { vi: 'Quý', en: 'Quarter' },
+  month: { vi: 'Tháng', en: 'Month' },
+  custom: { vi: 'Tùy chọn', en: 'Custom' },
+};
+
+/** Kinds of report indicator (chỉ tiêu báo cáo): what a unit types or the system fills in. */
+export const indicatorKinds = ['number', 'percent', 'boolean', 'text'] as const;
+export type IndicatorKind = (typeof indicatorKinds)[number];
+export const indicatorKindLabels: Record<IndicatorKind, { vi: string; en: string }> = {
+  number: { vi: 'Số lượng', en: 'Number' },
+  percent: { vi: 'Tỷ lệ (%)', en: 'Percentage' },
+  boolean: { vi: 'Có/Không', en: 'Yes/No' },
+  text: { vi: 'Văn bản ngắn', en: 'Short text' },
+};

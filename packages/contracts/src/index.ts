@@ -10,3 +10,4 @@ export * from './schemas/registrations.js';
 export * from './schemas/evidence.js';
 export * from './schemas/assessments.js';
 export * from './schemas/dashboard.js';
+export * from './schemas/notifications.js';

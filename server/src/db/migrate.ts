@@ -9,6 +9,7 @@ import * as m0041 from './migrations/2026-11-22-0041-plan-cascade.js';
 import * as m0042 from './migrations/2026-11-22-0042-registration-reminders.js';
 import * as m0044 from './migrations/2026-11-22-0044-assessment-workflow.js';
 import * as m0045 from './migrations/2026-11-22-0045-dashboard.js';
+import * as m0051 from './migrations/2026-11-22-0051-notifications.js';
 
 // Append-only: add a new file and a line here; never edit one that has shipped.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-0042-registration-reminders': m0042,
   '2026-11-22-0044-assessment-workflow': m0044,
   '2026-11-22-0045-dashboard': m0045,
+  '2026-11-22-0051-notifications': m0051,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

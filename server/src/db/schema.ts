@@ -400,6 +400,37 @@ export interface PlanParentDecisionsTable {
   decided_at: TimestampDefault;
 }
 
+/** In-app notices (migration 0051-notifications); the same dedupe_key is stored once per user. */
+export interface NotificationsTable {
+  id: GeneratedAlways<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string;
+  created_at: TimestampDefault;
+  read_at: NullableTimestamp;
+}
+
+/** The exactly-once ledger: one row per notice, channel and recipient (migration 0051-notifications). */
+export interface DeliveriesTable {
+  key: string;
+  channel: 'email' | 'app';
+  recipient: string;
+  claimed_at: NullableTimestamp;
+  sent_at: NullableTimestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+/** The secret behind a user's iCalendar feed, stored as a hash (migration 0051-notifications). */
+export interface CalendarTokensTable {
+  user_id: number;
+  token_hash: string;
+  created_at: TimestampDefault;
+}
+
 export interface DB {
   units: UnitsTable;
   blocks: BlocksTable;
@@ -429,4 +460,7 @@ export interface DB {
   evidence: EvidenceTable;
   disciplines: DisciplinesTable;
   registration_reminders: RegistrationRemindersTable;
+  notifications: NotificationsTable;
+  deliveries: DeliveriesTable;
+  calendar_tokens: CalendarTokensTable;
 }

@@ -25,6 +25,7 @@ import { PageSpinner } from './page-spinner';
 import { paths } from './paths';
 import { can, setMe, useMe } from './session';
 import { Muted } from './text';
+import { NotificationBell } from '../features/notifications/notification-bell';
 
 /** The signed-in frame: header, menu (Sider on desktop, Drawer on phones) and the page. */
 export default function Shell() {
@@ -136,6 +137,7 @@ function ShellFrame({ me }: { me: Me }) {
           </Muted>
         )}
         <div style={{ flex: 1 }} />
+        <NotificationBell />
         <Button
           type="text"
           icon={<UserOutlined aria-hidden />}

@@ -26,6 +26,11 @@ export const theme: ThemeConfig = {
   },
 };
 
+/** The theme, without animations for readers who ask their system for reduced motion. */
+export function themeFor(reducedMotion: boolean): ThemeConfig {
+  return reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme;
+}
+
 /** Solid tag colours (white text) that pass AA. */
 export const tagColors = {
   active: '#1e7b34',

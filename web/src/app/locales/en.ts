@@ -4,6 +4,7 @@ import { registrationsEn } from '../../features/registrations/locale.en';
 import { evidenceEn } from '../../features/evidence/locale.en';
 import { assessmentsEn } from '../../features/assessments/locale.en';
 import { dashboardEn } from '../../features/dashboard/locale.en';
+import { notificationsEn } from '../../features/notifications/locale.en';
 
 export const en: Messages = {
   app: {
@@ -353,4 +354,5 @@ export const en: Messages = {
   evidence: evidenceEn,
   assessments: assessmentsEn,
   dashboard: dashboardEn,
+  notifications: notificationsEn,
 };

@@ -3,6 +3,7 @@ import { registrationsVi } from '../../features/registrations/locale.vi';
 import { evidenceVi } from '../../features/evidence/locale.vi';
 import { assessmentsVi } from '../../features/assessments/locale.vi';
 import { dashboardVi } from '../../features/dashboard/locale.vi';
+import { notificationsVi } from '../../features/notifications/locale.vi';
 
 // Vietnamese is the reference language: en.ts must have the same keys.
 export const vi = {
@@ -353,6 +354,7 @@ export const vi = {
   evidence: evidenceVi,
   assessments: assessmentsVi,
   dashboard: dashboardVi,
+  notifications: notificationsVi,
 };
 
 type Deep<T> = { [K in keyof T]: T[K] extends string ? string : Deep<T[K]> };

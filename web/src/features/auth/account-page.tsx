@@ -10,6 +10,7 @@ import { isSystemAdmin, setMe, useMe } from '../../app/session';
 import { tagColors } from '../../app/theme';
 import { authApi, TOTP_PATTERN } from './auth-api';
 import { MfaSetupPanel } from './mfa-setup-panel';
+import { CalendarCard } from '../notifications/calendar-card';
 import { confirmRules, newPasswordRules } from './password-rules';
 
 interface PasswordValues {
@@ -153,6 +154,9 @@ export default function AccountPage() {
               </Button>
             )}
           </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <CalendarCard />
         </Col>
       </Row>
     </>
