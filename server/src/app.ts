@@ -24,6 +24,8 @@ import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
+import { reportBoardRoutes } from './modules/reports/report-board.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -107,6 +109,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(assessmentRoutes, { prefix: '/api', ctx });
   await app.register(dashboardRoutes, { prefix: '/api', ctx });
   await app.register(documentRoutes, { prefix: '/api', ctx });
+  await app.register(reportRoutes, { prefix: '/api', ctx });
+  await app.register(reportBoardRoutes, { prefix: '/api', ctx });
   await app.register(notificationRoutes, { prefix: '/api', ctx });
 
   const webDist = path.join(repoRoot, 'web', 'dist');

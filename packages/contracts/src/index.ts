@@ -11,3 +11,4 @@ export * from './schemas/evidence.js';
 export * from './schemas/assessments.js';
 export * from './schemas/dashboard.js';
 export * from './schemas/notifications.js';
+export * from './schemas/reports.js';

@@ -431,6 +431,63 @@ export interface CalendarTokensTable {
   created_at: TimestampDefault;
 }
 
+type JsonValue = ColumnType<unknown, string | undefined, string>;
+
+export interface ReportTemplatesTable {
+  id: GeneratedAlways<number>;
+  plan_id: number | null;
+  code: string;
+  name: string;
+  period_kind: string;
+  due_day: number | null;
+  due_month: number | null;
+  due_date: string | null;
+  recipient_unit_id: number | null;
+  recipient_text: string | null;
+  reporter_kinds: ColumnType<string[], string[] | undefined, string[]>;
+  content: JsonValue;
+  reminder_schedule: JsonValue;
+  document_code: Generated<string>;
+  is_active: Generated<boolean>;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface ReportsTable {
+  id: GeneratedAlways<number>;
+  template_id: number;
+  unit_id: number;
+  recipient_unit_id: number | null;
+  year: number;
+  period_key: string;
+  period_start: string;
+  period_end: string;
+  due_date: string;
+  status: Generated<string>;
+  values: JsonValue;
+  narratives: JsonValue;
+  number: string | null;
+  signer: string | null;
+  submitted_at: NullableTimestamp;
+  submitted_by: number | null;
+  days_late: number | null;
+  returned_at: NullableTimestamp;
+  returned_by: number | null;
+  returned_reason: string | null;
+  accepted_at: NullableTimestamp;
+  accepted_by: number | null;
+  lock_exception_reason: string | null;
+  lock_exception_by: number | null;
+  lock_exception_at: NullableTimestamp;
+  consolidated_at: NullableTimestamp;
+  stale: Generated<boolean>;
+  revision: Generated<number>;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
 export interface DB {
   units: UnitsTable;
   blocks: BlocksTable;
@@ -463,4 +520,6 @@ export interface DB {
   notifications: NotificationsTable;
   deliveries: DeliveriesTable;
   calendar_tokens: CalendarTokensTable;
+  report_templates: ReportTemplatesTable;
+  reports: ReportsTable;
 }

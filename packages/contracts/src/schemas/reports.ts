@@ -1,0 +1,2 @@
+// Request and response schemas of periodic reports (báo cáo định kỳ).
+export {};
