@@ -2,6 +2,7 @@ import type { AppContext } from './platform/context.js';
 import { registerNotifyJobs } from './platform/notify.js';
 import { registerImportJobs } from './modules/imports/imports.service.js';
 import { registerRegistrationJobs } from './modules/registrations/registrations.service.js';
+import { registerReportReminderJobs } from './modules/reports/reports.reminders.js';
 
 interface Logger {
   info(obj: object, msg?: string): void;
@@ -13,4 +14,5 @@ export async function registerJobHandlers(ctx: AppContext, log: Logger): Promise
   await registerImportJobs(ctx, log);
   await registerRegistrationJobs(ctx, log);
   await registerNotifyJobs(ctx);
+  await registerReportReminderJobs(ctx, log);
 }

@@ -94,6 +94,8 @@ export const actions = [
   'assessment.review',
   'assessment.council',
   'discipline.write',
+  'report.write',
+  'report.review',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -114,6 +116,11 @@ export const permissions: Record<Action, readonly Role[]> = {
   'assessment.council': ['system_admin', 'standing_officer', 'council_member'],
   // Recording discipline (kỷ luật) decided for a person.
   'discipline.write': ['system_admin', 'standing_officer', 'unit_head'],
+  // Writing and submitting a unit's periodic report (báo cáo định kỳ): only for the unit's own report,
+  // which the reports policy narrows further (a grant above a reporting unit does not write its draft).
+  'report.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
+  // Returning, accepting and unlocking the reports a unit receives (đơn vị nhận báo cáo).
+  'report.review': ['system_admin', 'standing_officer', 'unit_head'],
 };
 
 /** Which roles a holder of each role may grant (within its subtree). */

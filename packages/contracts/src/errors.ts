@@ -249,6 +249,27 @@ export const errorTable = {
     vi: 'Còn phiếu của cá nhân hoặc đơn vị trực thuộc chưa hoàn tất; hoàn tất các phiếu đó trước, hoặc nhập lý do để hoàn tất ngay',
     en: 'Some members’ or sub-units’ assessments are not final; finalise them first, or give a reason to finalise now',
   },
+  // Periodic reports (báo cáo định kỳ), reports module.
+  REPORT_NOT_REPORTING_UNIT: {
+    status: 400,
+    vi: 'Đơn vị này không thuộc diện báo cáo theo mẫu báo cáo đã chọn',
+    en: 'This unit does not report under the chosen report template',
+  },
+  REPORT_LOCKED: {
+    status: 409,
+    vi: 'Báo cáo đã được tiếp nhận và đã khóa; cần đơn vị nhận báo cáo mở khóa để sửa hoặc gửi lại',
+    en: 'The report was accepted and is locked; the recipient must unlock it before it is changed or sent again',
+  },
+  REPORT_STALE: {
+    status: 409,
+    vi: 'Báo cáo vừa được thay đổi ở nơi khác; hãy tải lại để xem bản mới nhất rồi lưu lại',
+    en: 'The report was changed elsewhere meanwhile; reload it, then save again',
+  },
+  REPORT_WRONG_STATUS: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của báo cáo',
+    en: 'This cannot be done in the report’s current status',
+  },
   DISCIPLINE_REVOKED: {
     status: 409,
     vi: 'Quyết định kỷ luật này đã được hủy trước đó',

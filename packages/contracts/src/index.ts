@@ -12,3 +12,4 @@ export * from './schemas/assessments.js';
 export * from './schemas/dashboard.js';
 export * from './schemas/notifications.js';
 export * from './schemas/reports.js';
+export * from './schemas/report-board.js';

@@ -11,6 +11,7 @@ import * as m0044 from './migrations/2026-11-22-0044-assessment-workflow.js';
 import * as m0045 from './migrations/2026-11-22-0045-dashboard.js';
 import * as m0051 from './migrations/2026-11-22-0051-notifications.js';
 import * as m0052 from './migrations/2026-11-22-0052-reports.js';
+import * as m0053 from './migrations/2026-11-22-0053-reports-core.js';
 
 // Append-only: add a new file and a line here; never edit one that has shipped.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-0045-dashboard': m0045,
   '2026-11-22-0051-notifications': m0051,
   '2026-11-22-0052-reports': m0052,
+  '2026-11-22-0053-reports-core': m0053,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

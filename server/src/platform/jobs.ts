@@ -17,6 +17,12 @@ export interface Jobs {
   send<Q extends QueueName>(queue: Q, data: JobQueues[Q]): Promise<void>;
   /** Declares the handler of a queue; a process that does not run jobs ignores it. */
   work<Q extends QueueName>(queue: Q, handler: JobHandler<Q>): Promise<void>;
+  /**
+   * Sends `data` to the queue on a cron schedule (five fields, Vietnam time). pg-boss keeps one
+   * schedule per queue in the database and one process sends each tick, however many run jobs;
+   * a process that does not run jobs ignores it.
+   */
+  schedule<Q extends QueueName>(queue: Q, cron: string, data: JobQueues[Q]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,7 +54,7 @@ export async function startPgBossJobs(databaseUrl: string, opts: PgBossOptions):
     max: 4,
     // Maintenance and cron only where jobs run: a send-only process needs neither.
     supervise: opts.runWorkers,
-    schedule: false,
+    schedule: opts.runWorkers,
   });
   // On Ctrl-C the embedded PostgreSQL is stopped by its own exit hook at the same moment, so
   // connections dropped while stopping are expected, not failures worth an error line.
@@ -87,6 +93,11 @@ export async function startPgBossJobs(databaseUrl: string, opts: PgBossOptions):
       );
       localWorkers.set(queue, id);
     },
+    async schedule(queue, cron, data) {
+      if (!opts.runWorkers) return;
+      await ensureQueue(queue);
+      await boss.schedule(queue, cron, data as object, { tz: 'Asia/Ho_Chi_Minh' });
+    },
     async stop() {
       stopping = true;
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
@@ -118,6 +129,8 @@ export function inlineJobs(log: Logger = { error: () => undefined }): Jobs & { d
     async work(queue, handler) {
       handlers.set(queue, handler as (data: never) => Promise<void>);
     },
+    // No clock here: tests call a scheduled job's function themselves.
+    async schedule() {},
     drain,
     stop: drain,
   };

@@ -1,23 +1,17 @@
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newUser } from '../../test/factories.js';
 import { twoServers, type TestServer } from '../../test/two-servers.js';
 import { PGBOSS_SCHEMA } from './jobs.js';
 import type { Mailer } from './mail.js';
 import { deliverOnce, queueNotification, type DeliverOnceInput } from './notify.js';
+import { startSmtpInbox, type SmtpInbox } from '../../test/smtp-inbox.js';
 
 declare module './jobs.js' {
   interface JobQueues {
     /** This test's stand-in for a scheduled sweep that every server process runs. */
     'test-due-reminders-sweep': { recipients: { userId: number; email: string }[] };
   }
-}
-
-interface Received {
-  to: string[];
-  raw: string;
 }
 
 const PUBLIC_URL = 'https://thidua.example.gov.vn';
@@ -42,35 +36,17 @@ function reminder(userId: number, email: string, key = 'report-reminder:7:2026-0
 describe('deliverOnce', () => {
   let a: TestServer;
   let b: TestServer;
-  let smtp: SMTPServer;
-  const inbox: Received[] = [];
+  let smtp: SmtpInbox;
   // Addresses refused once with a temporary error, to prove a failed send is retried and sent once.
   const refuseOnce = new Set<string>();
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (refuseOnce.delete(address.address)) return callback(Object.assign(new Error('Hộp thư tạm thời không nhận'), { responseCode: 451 }));
-        callback();
-      },
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          setTimeout(callback, 150);
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
-    [a, b] = await twoServers({ publicUrl: PUBLIC_URL, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Thi đua - Khen thưởng <no-reply@thidua.example.gov.vn>' });
+    smtp = await startSmtpInbox({ delayMs: 150, refuse: (address) => refuseOnce.delete(address) });
+    [a, b] = await twoServers({ publicUrl: PUBLIC_URL, smtpUrl: smtp.url, mailFrom: 'Thi đua - Khen thưởng <no-reply@thidua.example.gov.vn>' });
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  afterAll(() => smtp.close());
 
-  const mailsTo = (address: string) => inbox.filter((m) => m.to.includes(address));
+  const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(address));
   const notices = (userId: number) => a.ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', userId).execute();
   /** Jobs of a queue not yet finished, in pg-boss's own table: the end of the work, without sleeping. */
   const unfinished = async (queue: string) => {

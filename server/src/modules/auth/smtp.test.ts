@@ -1,15 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { createMailer, smtpTransportOptions } from '../../platform/mail.js';
 import { Client, testApp, type TestApp } from '../../../test/app.js';
 import { newUser } from '../../../test/factories.js';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
+import { startSmtpInbox, type SmtpInbox } from '../../../test/smtp-inbox.js';
 
 /** RFC 2047 encoded words (=?UTF-8?B?…?= / =?UTF-8?Q?…?=), as nodemailer writes a Vietnamese subject. */
 function decodeWords(header: string): string {
@@ -36,33 +30,14 @@ function plainText(raw: string): string {
 
 describe('password reset mail through a real SMTP server', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  let port = 0;
-  const inbox: Received[] = [];
-  const waiters: (() => void)[] = [];
+  let smtp: SmtpInbox;
 
   beforeAll(async () => {
     // smtp-server offers STARTTLS with a self-signed certificate, as a local relay often does.
-    smtp = new SMTPServer({
-      authOptional: true,
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          waiters.splice(0).forEach((w) => w());
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpInbox();
     t = await testApp({ publicUrl: 'https://thidua.example.gov.vn' });
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-
-  const nextMail = () => new Promise<void>((resolve) => waiters.push(resolve));
+  afterAll(() => smtp.close());
 
   it('speaks to a relay on this machine without STARTTLS, unless the URL asks for it', () => {
     expect(smtpTransportOptions('smtp://127.0.0.1:2525')).toEqual({ url: 'smtp://127.0.0.1:2525', ignoreTLS: true });
@@ -71,17 +46,17 @@ describe('password reset mail through a real SMTP server', () => {
   });
 
   it('delivers the Vietnamese reset mail whose link then works', async () => {
-    const config = { ...t.ctx.config, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Thi đua - Khen thưởng <no-reply@thidua.example.gov.vn>' };
+    const config = { ...t.ctx.config, smtpUrl: smtp.url, mailFrom: 'Thi đua - Khen thưởng <no-reply@thidua.example.gov.vn>' };
     const app = await buildApp({ ...t.ctx, config, mailer: createMailer(config, t.app.log) }, { logger: false });
     await app.ready();
     try {
       const user = await newUser(t.ctx.db);
       const c = new Client(app);
-      const arrived = nextMail();
+      const arrived = smtp.next();
       expect((await c.post('/api/auth/password/forgot', { login: user.username })).statusCode).toBe(200);
       await arrived;
 
-      const mail = inbox.at(-1)!;
+      const mail = smtp.mails.at(-1)!;
       expect(mail.to).toEqual([`${user.username}@example.test`]);
       const subject = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(mail.raw)![1]!;
       expect(decodeWords(subject.replace(/\r\n/g, ''))).toBe('Đặt lại mật khẩu tài khoản thi đua - khen thưởng');

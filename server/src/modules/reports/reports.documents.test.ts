@@ -1,0 +1,170 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, testApp, type TestApp } from '../../../test/app.js';
+import { clientWith } from '../../../test/clients.js';
+import { newUnit, type TestUnit } from '../../../test/factories.js';
+import { newReport, newReportTemplate, type TestTemplate } from '../../../test/report-board-factories.js';
+import { docxTableRows, docxText } from '../documents/docx.testing.js';
+import { pdfPageLines } from '../documents/pdf.testing.js';
+import { issuerAbbreviation } from './reports.documents.js';
+
+// The report as the state prints it (Nghị định 30/2020) and the children's figures as a workbook.
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+
+interface Tree {
+  province: TestUnit;
+  wards: TestUnit[];
+  template: TestTemplate;
+}
+
+async function tree(): Promise<Tree> {
+  const db = t.ctx.db;
+  const province = await newUnit(db, { kind: 'province', name: 'UBND tỉnh Khánh Hòa' });
+  const wards: TestUnit[] = [];
+  for (const name of ['UBND phường Bắc Nha Trang', 'UBND phường Nam Nha Trang', 'UBND xã Cam Lâm']) wards.push(await newUnit(db, { parent: province, kind: 'commune', name }));
+  const template = await newReportTemplate(db, province, { reporterKinds: ['commune'], name: 'Kết quả thực hiện phong trào văn hóa công sở' });
+  return { province, wards, template };
+}
+
+/** The ward's six-month report, sent on 02/6 (two days late), where it corrected one computed figure. */
+async function wardReport(tr: Tree) {
+  return newReport(t.ctx.db, tr.template, tr.wards[0]!, {
+    status: 'submitted',
+    submittedAt: '2026-06-02T03:00:00Z',
+    daysLate: 2,
+    recipientUnit: tr.province,
+    number: '15',
+    signer: 'Nguyễn Văn An',
+    values: {
+      donViDangKy: { typed: 12, computed: 12 },
+      nguoiDangKy: { typed: 140, computed: 138 },
+      tyLeTuDanhGia: { typed: 96.5, computed: null },
+      coQuyChe: { typed: true, computed: null },
+    },
+    narratives: { ketQua: '100% cán bộ đã ký cam kết thực hiện văn hóa công sở.\nTổ chức 2 buổi tuyên truyền.', tonTai: '' },
+  });
+}
+
+describe('GET /api/reports/:id/document.docx and .pdf', () => {
+  it('prints the report in the state format: header, number, place and date, tables with the computed figure beside a changed one, narratives, signer, Nơi nhận', async () => {
+    const tr = await tree();
+    const report = await wardReport(tr);
+    const c = await clientWith(t, [['unit_officer', tr.wards[0]!]]);
+    const res = await c.get(`/api/reports/${report.id}/document.docx`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''B%C3%A1o%20c%C3%A1o");
+    const text = docxText(res.rawPayload);
+    for (const line of [
+      'UBND TỈNH KHÁNH HÒA',
+      'UBND PHƯỜNG BẮC NHA TRANG',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 15/BC-UBND',
+      'Bắc Nha Trang, ngày 02 tháng 6 năm 2026',
+      'BÁO CÁO',
+      'Kết quả thực hiện phong trào văn hóa công sở 6 tháng đầu năm 2026',
+      'I. ĐĂNG KÝ VÀ ĐÁNH GIÁ',
+      'II. VĂN HÓA CÔNG SỞ',
+      'III. KẾT QUẢ ĐẠT ĐƯỢC',
+      '100% cán bộ đã ký cam kết thực hiện văn hóa công sở.',
+      'Tổ chức 2 buổi tuyên truyền.',
+      'IV. TỒN TẠI, HẠN CHẾ',
+      'Nguyễn Văn An',
+    ]) {
+      expect(text).toContain(line);
+    }
+    expect(text).toMatch(/Nơi nhận:[\s\S]*UBND tỉnh Khánh Hòa;[\s\S]*Lưu: VT\./);
+    const rows = docxTableRows(res.rawPayload);
+    expect(rows).toContainEqual(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Số liệu hệ thống']);
+    // The typed 140 with the system's 138 beside it; an unchanged figure has nothing beside it.
+    expect(rows).toContainEqual(['2', 'Số cán bộ, công chức đăng ký', '', '140', '138']);
+    expect(rows).toContainEqual(['1', 'Số đơn vị đăng ký thi đua', '', '12', '']);
+    expect(rows).toContainEqual(['3', 'Tỷ lệ đã tự đánh giá', '%', '96,5%', '']);
+    expect(rows).toContainEqual(['1', 'Có quy chế văn hóa công sở', 'có/không', 'Có']);
+
+    const pdf = await c.get(`/api/reports/${report.id}/document.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const lines = (await pdfPageLines(pdf.rawPayload)).flat();
+    expect(lines).toContain('BÁO CÁO');
+    expect(lines.some((l) => l.includes('Số: 15/BC-UBND'))).toBe(true);
+    expect(lines.some((l) => l.includes('Bắc Nha Trang, ngày 02 tháng 6 năm 2026'))).toBe(true);
+    expect(lines.some((l) => l.includes('Số cán bộ, công chức đăng ký'))).toBe(true);
+  });
+
+  it('leaves the date and number blank on a draft', async () => {
+    const tr = await tree();
+    const draft = await newReport(t.ctx.db, tr.template, tr.wards[1]!, { status: 'draft' });
+    const c = await clientWith(t, [['unit_officer', tr.wards[1]!]]);
+    const text = docxText((await c.get(`/api/reports/${draft.id}/document.docx`)).rawPayload);
+    expect(text).toMatch(/Số: +\/BC-UBND/);
+    expect(text).toContain('Nam Nha Trang, ngày      tháng      năm');
+  });
+
+  it('is readable by the unit and by the recipient, and 404 for anyone else', async () => {
+    const tr = await tree();
+    const report = await wardReport(tr);
+    const recipient = await clientWith(t, [['viewer', tr.province]]);
+    expect((await recipient.get(`/api/reports/${report.id}/document.docx`)).statusCode).toBe(200);
+    const sibling = await clientWith(t, [['unit_officer', tr.wards[1]!]]);
+    for (const path of ['document.docx', 'document.pdf', 'children.xlsx']) {
+      expect((await sibling.get(`/api/reports/${report.id}/${path}`)).statusCode).toBe(404);
+      expect((await new Client(t.app).get(`/api/reports/${report.id}/${path}`)).statusCode).toBe(401);
+    }
+    expect((await recipient.get('/api/reports/99999999/document.docx')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/reports/:id/children.xlsx', () => {
+  it('lists each child’s figures, one column per number indicator, with a total row', async () => {
+    const tr = await tree();
+    const db = t.ctx.db;
+    const own = await newReport(db, tr.template, tr.province, { status: 'draft' });
+    await wardReport(tr);
+    await newReport(db, tr.template, tr.wards[1]!, {
+      status: 'accepted',
+      submittedAt: '2026-05-30T03:00:00Z',
+      values: { donViDangKy: { typed: null, computed: 8 }, nguoiDangKy: { typed: 95, computed: 95 }, tyLeTuDanhGia: { typed: 100 } },
+    });
+    // A draft is not sent: not in the table.
+    await newReport(db, tr.template, tr.wards[2]!, { status: 'draft', values: { donViDangKy: { typed: 1000 } } });
+
+    const c = await clientWith(t, [['unit_officer', tr.province]]);
+    const res = await c.get(`/api/reports/${own.id}/children.xlsx`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Tổng hợp')!;
+    const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+    const all = Array.from({ length: ws.rowCount }, (_, i) => values(i + 1));
+    expect(all[0]![0]).toBe('BẢNG TỔNG HỢP SỐ LIỆU BÁO CÁO CỦA CÁC ĐƠN VỊ TRỰC THUỘC');
+    expect(all[1]![0]).toBe('Kết quả thực hiện phong trào văn hóa công sở – 6 tháng đầu năm 2026');
+    const header = all.find((r) => r[0] === 'STT')!;
+    expect(header).toEqual(['STT', 'Đơn vị', 'Trạng thái', 'Ngày nộp', 'Số đơn vị đăng ký thi đua', 'Số cán bộ, công chức đăng ký', 'Tỷ lệ đã tự đánh giá (%)']);
+    const body = all.slice(all.indexOf(header) + 1);
+    expect(body).toHaveLength(3);
+    expect(body[0]!.slice(0, 3)).toEqual([1, 'UBND phường Bắc Nha Trang', 'Đã nộp (trễ 2 ngày)']);
+    expect(body[0]!.slice(4)).toEqual([12, 140, 96.5]);
+    expect(body[1]!.slice(0, 3)).toEqual([2, 'UBND phường Nam Nha Trang', 'Đã tiếp nhận']);
+    // The computed figure where nothing was typed.
+    expect(body[1]!.slice(4)).toEqual([8, 95, 100]);
+    // Numbers are summed, percentages are not.
+    expect(body[2]).toEqual(['', 'Tổng cộng', '', '', 20, 235]);
+  });
+});
+
+describe('issuerAbbreviation', () => {
+  it('takes the short name, else the leading acronym, else the initials', () => {
+    expect(issuerAbbreviation('UBND phường Trần Phú', null)).toBe('UBND');
+    expect(issuerAbbreviation('Sở Nội vụ', null)).toBe('SNV');
+    expect(issuerAbbreviation('Sở Nội vụ', 'SNV')).toBe('SNV');
+    expect(issuerAbbreviation('Phòng Nội vụ', 'PNV')).toBe('PNV');
+    expect(issuerAbbreviation('Đảng ủy xã', null)).toBe('DUX');
+  });
+});

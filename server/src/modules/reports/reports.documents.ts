@@ -1,0 +1,290 @@
+import ExcelJS from 'exceljs';
+import { sql, type SqlBool } from 'kysely';
+import { z } from 'zod';
+import { can } from '../../platform/access.js';
+import type { Actor } from '../../platform/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Executor } from '../../platform/database.js';
+import { AppError } from '../../platform/errors.js';
+import { documentsRepository } from '../documents/documents.repository.js';
+import { issuerOf } from '../documents/issuer.js';
+import { renderStatePdf } from '../documents/pdf.js';
+import { formatNumber, renderStateDocument, type StateBlock, type StateDocument, type TableCellInput } from '../documents/state-format.js';
+import { excelDate } from '../dashboard/dashboard.xlsx.js';
+import { periodFromKey } from './reports.board.js';
+import { formatCalendarDate, periodLabel, vietnamDateOf } from './reports.periods.js';
+import type { ReportPeriodKind } from '@thidua/contracts';
+
+// A unit's periodic report (báo cáo định kỳ) as a document in the state format (Nghị định
+// 30/2020: "Số: …/BC-…", the title BÁO CÁO, the indicator tables, the narrative sections, the
+// signer and Nơi nhận), as .docx and PDF; and the consolidated table of the children's figures as
+// .xlsx. Everything is read from the `reports` row as stored: what the unit typed, and beside it
+// what the system computed when the two differ.
+
+// ── The stored shapes ─────────────────────────────────────────────────
+
+const indicatorSchema = z.object({ key: z.string(), label: z.string(), kind: z.string().default('number'), source: z.string().optional() });
+const contentSchema = z.object({
+  sections: z.array(z.object({ key: z.string(), title: z.string(), indicators: z.array(indicatorSchema).default([]) })).default([]),
+  narratives: z.array(z.object({ key: z.string(), title: z.string() })).default([]),
+});
+type TemplateContent = z.infer<typeof contentSchema>;
+type Indicator = z.infer<typeof indicatorSchema>;
+
+const scalar = z.union([z.number(), z.string(), z.boolean()]).nullable().optional();
+const valuesSchema = z.record(z.string(), z.object({ typed: scalar, computed: scalar }).partial());
+type IndicatorValue = { typed?: number | string | boolean | null; computed?: number | string | boolean | null };
+
+/** The template's content, empty where the stored JSON is not of the documented shape. */
+export function contentOf(value: unknown): TemplateContent {
+  const parsed = contentSchema.safeParse(value);
+  return parsed.success ? parsed.data : { sections: [], narratives: [] };
+}
+
+function valuesOf(value: unknown): Record<string, IndicatorValue> {
+  const parsed = valuesSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+function narrativesOf(value: unknown): Record<string, string> {
+  const parsed = z.record(z.string(), z.string().nullable()).safeParse(value ?? {});
+  if (!parsed.success) return {};
+  return Object.fromEntries(Object.entries(parsed.data).filter((e): e is [string, string] => e[1] !== null));
+}
+
+// ── Reading the report ────────────────────────────────────────────────
+
+async function loadReport(db: Executor, id: number) {
+  return db
+    .selectFrom('reports as r')
+    .innerJoin('report_templates as t', 't.id', 'r.template_id')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .leftJoin('units as ru', (join) => join.on(sql<SqlBool>`ru.id = coalesce(r.recipient_unit_id, t.recipient_unit_id)`))
+    .select([
+      'r.id',
+      'r.template_id',
+      'r.unit_id',
+      'r.period_key',
+      'r.period_start',
+      'r.period_end',
+      'r.due_date',
+      'r.status',
+      'r.values',
+      'r.narratives',
+      'r.number',
+      'r.signer',
+      'r.submitted_at',
+      't.name as template_name',
+      't.period_kind',
+      't.content',
+      't.document_code',
+      't.recipient_text',
+      'u.name as unit_name',
+      'u.short_name as unit_short_name',
+      sql<string>`u.path::text`.as('unit_path'),
+      'ru.name as recipient_name',
+      sql<string | null>`ru.path::text`.as('recipient_path'),
+    ])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+type ReportRow = NonNullable<Awaited<ReturnType<typeof loadReport>>>;
+
+/** The report if the actor reads its unit or the unit it is sent to; 404 otherwise. */
+async function visibleReport(ctx: AppContext, actor: Actor, id: number): Promise<ReportRow> {
+  const r = await loadReport(ctx.db, id);
+  if (!r) throw new AppError('NOT_FOUND');
+  const readsUnit = can(actor, 'unit.read', r.unit_path);
+  const readsRecipient = r.recipient_path !== null && can(actor, 'unit.read', r.recipient_path);
+  if (!readsUnit && !readsRecipient) throw new AppError('NOT_FOUND');
+  return r;
+}
+
+function periodText(r: Pick<ReportRow, 'period_kind' | 'period_key' | 'period_start' | 'period_end'>): string {
+  try {
+    return periodLabel(periodFromKey(r.period_kind as ReportPeriodKind, r.period_key));
+  } catch {
+    return `Từ ngày ${formatCalendarDate(r.period_start)} đến ngày ${formatCalendarDate(r.period_end)}`;
+  }
+}
+
+/**
+ * The issuer's abbreviation after "BC-": the unit's short name, else its leading acronym ("UBND
+ * phường Trần Phú" → UBND), else the initials of its words ("Sở Nội vụ" → SNV).
+ */
+export function issuerAbbreviation(name: string, shortName: string | null): string {
+  const plain = (s: string) =>
+    s
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
+  if (shortName && /^[A-Z0-9Đ-]+$/u.test(shortName.trim())) return plain(shortName.trim());
+  const words = name.trim().split(/\s+/u);
+  const first = words[0] ?? '';
+  if (first.length >= 2 && first === first.toUpperCase() && /[A-ZĐ]/u.test(first)) return plain(first);
+  return plain(words.map((w) => w.charAt(0).toUpperCase()).join(''));
+}
+
+// ── Values as printed ─────────────────────────────────────────────────
+
+function printed(value: IndicatorValue['typed'], kind: string): TableCellInput {
+  if (value === null || value === undefined || value === '') return '';
+  if (kind === 'boolean' || typeof value === 'boolean') return value === true || value === 'true' ? 'Có' : 'Không';
+  if (typeof value === 'number') return kind === 'percent' ? `${formatNumber(value)}%` : value;
+  return String(value);
+}
+
+const sameValue = (a: IndicatorValue['typed'], b: IndicatorValue['typed']) => (a ?? null) === (b ?? null) || String(a ?? '') === String(b ?? '');
+
+const unitOf: Record<string, string> = { number: '', percent: '%', boolean: 'có/không', text: '' };
+
+const romans = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
+const roman = (i: number) => romans[i] ?? String(i + 1);
+
+function indicatorTable(indicators: Indicator[], values: Record<string, IndicatorValue>): StateBlock {
+  // The computed column only when the unit changed a figure the system filled in.
+  const differs = indicators.some((ind) => {
+    const v = values[ind.key];
+    return v?.computed !== undefined && v.computed !== null && v.typed !== undefined && v.typed !== null && !sameValue(v.typed, v.computed);
+  });
+  const header: TableCellInput[] = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', ...(differs ? ['Số liệu hệ thống'] : [])];
+  const rows = indicators.map((ind, i): TableCellInput[] => {
+    const v = values[ind.key] ?? {};
+    const shown = v.typed ?? v.computed ?? null;
+    const beside = differs && v.typed !== null && v.typed !== undefined && v.computed !== null && v.computed !== undefined && !sameValue(v.typed, v.computed) ? printed(v.computed, ind.kind) : '';
+    return [String(i + 1), ind.label, unitOf[ind.kind] ?? '', printed(shown, ind.kind), ...(differs ? [beside] : [])];
+  });
+  return { kind: 'table', widths: differs ? [1, 6, 2, 2, 2] : [1, 7, 2, 2], header: [header], rows };
+}
+
+/** The report as a state-format document: the description both renderers take. */
+export function reportStateDocument(r: ReportRow, lineage: Awaited<ReturnType<typeof documentsRepository.lineage>>): StateDocument {
+  const issuer = issuerOf(lineage);
+  const content = contentOf(r.content);
+  const values = valuesOf(r.values);
+  const narratives = narrativesOf(r.narratives);
+  const label = periodText(r);
+  const body: StateBlock[] = [];
+  let n = 0;
+  for (const section of content.sections) {
+    body.push({ kind: 'heading', text: `${roman(n++)}. ${section.title.toUpperCase()}` });
+    if (section.indicators.length) body.push(indicatorTable(section.indicators, values));
+  }
+  for (const nar of content.narratives) {
+    body.push({ kind: 'heading', text: `${roman(n++)}. ${nar.title.toUpperCase()}` });
+    const lines = (narratives[nar.key] ?? '')
+      .split(/\r?\n/u)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    if (lines.length === 0) body.push({ kind: 'paragraph', text: '.'.repeat(90) });
+    for (const line of lines) body.push({ kind: 'paragraph', text: line });
+  }
+  const recipient = r.recipient_name ?? r.recipient_text;
+  return {
+    parentBody: issuer.parentBody,
+    issuingBody: issuer.issuingBody,
+    reference: { number: r.number, code: `${r.document_code || 'BC'}-${issuerAbbreviation(r.unit_name, r.unit_short_name)}` },
+    place: issuer.place,
+    // Dated the day it was sent; a draft leaves the date to fill by hand.
+    date: r.submitted_at ? vietnamDateOf(r.submitted_at) : null,
+    title: 'Báo cáo',
+    summary: `${r.template_name} ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+    body,
+    signatures: [{ authority: [`TM. ${r.unit_name}`], title: 'Thủ trưởng đơn vị', note: '(Ký tên, đóng dấu)', name: r.signer }],
+    recipients: [...(recipient ? [recipient] : []), 'Lưu: VT'],
+  };
+}
+
+export interface ReportFile {
+  fileName: string;
+  body: Buffer;
+}
+
+const fileBase = (r: ReportRow) => `Báo cáo ${r.template_name} - ${r.unit_name} - ${r.period_key}`;
+
+export async function reportDocx(ctx: AppContext, actor: Actor, id: number): Promise<ReportFile> {
+  const r = await visibleReport(ctx, actor, id);
+  const doc = reportStateDocument(r, await documentsRepository.lineage(ctx.db, r.unit_path));
+  return { fileName: `${fileBase(r)}.docx`, body: await renderStateDocument(doc) };
+}
+
+export async function reportPdf(ctx: AppContext, actor: Actor, id: number): Promise<ReportFile> {
+  const r = await visibleReport(ctx, actor, id);
+  const doc = reportStateDocument(r, await documentsRepository.lineage(ctx.db, r.unit_path));
+  return { fileName: `${fileBase(r)}.pdf`, body: await renderStatePdf(doc) };
+}
+
+// ── The children's figures as .xlsx ───────────────────────────────────
+
+const statusLabels: Record<string, string> = { draft: 'Đang soạn', submitted: 'Đã nộp', returned: 'Bị trả lại', accepted: 'Đã tiếp nhận' };
+
+/**
+ * The consolidated table (bảng tổng hợp) of the children's reports for the same template and
+ * period: the reports sent to this report's unit — named as recipient, or from its direct children
+ * when no recipient is named. Drafts are not sent and do not appear. One row per child, one column
+ * per number or percent indicator (the typed figure, else the computed one), and a total row that
+ * sums the numbers (percentages are not summed).
+ */
+export async function childrenXlsx(ctx: AppContext, actor: Actor, id: number): Promise<ReportFile> {
+  const r = await visibleReport(ctx, actor, id);
+  const children = await ctx.db
+    .selectFrom('reports as c')
+    .innerJoin('units as cu', 'cu.id', 'c.unit_id')
+    .select(['c.id', 'c.status', 'c.values', 'c.submitted_at', 'c.days_late', 'cu.name as unit_name'])
+    .where('c.template_id', '=', r.template_id)
+    .where('c.period_key', '=', r.period_key)
+    .where('c.status', '!=', 'draft')
+    .where('c.unit_id', '!=', r.unit_id)
+    .where(sql<SqlBool>`cu.path <@ ${r.unit_path}::ltree`)
+    .where((eb) => eb.or([eb('c.recipient_unit_id', '=', r.unit_id), eb.and([eb('c.recipient_unit_id', 'is', null), eb('cu.parent_id', '=', r.unit_id)])]))
+    .orderBy(sql`cu.name COLLATE "vi-x-icu"`)
+    .execute();
+  const indicators = contentOf(r.content).sections.flatMap((s) => s.indicators.filter((i) => i.kind === 'number' || i.kind === 'percent'));
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'thidua';
+  const ws = wb.addWorksheet('Tổng hợp');
+  const width = 4 + indicators.length;
+  ws.addRow([`BẢNG TỔNG HỢP SỐ LIỆU BÁO CÁO CỦA CÁC ĐƠN VỊ TRỰC THUỘC`]).font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, width);
+  ws.getRow(1).alignment = { horizontal: 'center' };
+  ws.addRow([`${r.template_name} – ${periodText(r)}`]);
+  ws.addRow([`Đơn vị tổng hợp: ${r.unit_name}`]);
+  ws.addRow([`Hạn nộp: ${formatCalendarDate(r.due_date)}`]);
+  ws.addRow([]);
+  const headerRow = ws.addRow(['STT', 'Đơn vị', 'Trạng thái', 'Ngày nộp', ...indicators.map((i) => (i.kind === 'percent' ? `${i.label} (%)` : i.label))]);
+  headerRow.font = { bold: true };
+  headerRow.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+
+  const totals = indicators.map(() => 0);
+  children.forEach((c, i) => {
+    const values = valuesOf(c.values);
+    const figures = indicators.map((ind, k) => {
+      const v = values[ind.key];
+      const raw = v?.typed ?? v?.computed ?? null;
+      const num = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : null;
+      if (num !== null && ind.kind === 'number') totals[k]! += num;
+      return num;
+    });
+    const late = c.days_late && c.days_late > 0 ? ` (trễ ${c.days_late} ngày)` : '';
+    const row = ws.addRow([i + 1, c.unit_name, `${statusLabels[c.status] ?? c.status}${late}`, c.submitted_at ? excelDate(c.submitted_at) : null, ...figures]);
+    row.getCell(4).numFmt = 'dd/mm/yyyy';
+  });
+  const total = ws.addRow(['', 'Tổng cộng', '', '', ...indicators.map((ind, k) => (ind.kind === 'number' ? totals[k]! : null))]);
+  total.font = { bold: true };
+
+  const thin = { style: 'thin' as const };
+  for (let rowNo = headerRow.number; rowNo <= total.number; rowNo++) {
+    for (let col = 1; col <= width; col++) ws.getCell(rowNo, col).border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  ws.getColumn(1).width = 6;
+  ws.getColumn(2).width = 36;
+  ws.getColumn(3).width = 22;
+  ws.getColumn(4).width = 12;
+  for (let k = 0; k < indicators.length; k++) ws.getColumn(5 + k).width = 18;
+  ws.views = [{ state: 'frozen', ySplit: headerRow.number, xSplit: 2 }];
+
+  const body = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: `Tổng hợp ${r.template_name} - ${r.unit_name} - ${r.period_key}.xlsx`, body };
+}

@@ -1,0 +1,472 @@
+import type {
+  ListReportsQuery,
+  OpenReportBody,
+  ReasonBody,
+  ReportChild,
+  ReportDetail,
+  ReportList,
+  ReportPeriodKind,
+  ReportStatus,
+  ReportSummary,
+  SaveReportBody,
+  TemplateContent,
+} from '@thidua/contracts';
+import { can } from '../../platform/access.js';
+import { visibleRoots, type Actor } from '../../platform/actor.js';
+import { auditContextOf, writeAudit } from '../../platform/audit.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Executor } from '../../platform/database.js';
+import { AppError } from '../../platform/errors.js';
+import { applyConsolidation, combine, effectiveValue, sentChildren, storedValues, unitWeights, type StoredValues } from './reports.consolidation.js';
+import { computeIndicators } from './reports.indicators.js';
+import { dueDate, periodKey, periodLabel, reportPeriod, timeliness, type PeriodSpec, type ReportPeriod } from './reports.periods.js';
+import { canReviewReport, canSeeReport, canWriteReport, isEditable, ownReportingUnitIds, reportOperations } from './reports.policy.js';
+import { reportsRepository as repo, reportingScopeOf, type ReportRow, type ReportTemplateRow } from './reports.repository.js';
+import { contentOf, dueRuleOf, visibleTemplate } from './reports.templates.js';
+
+// A unit's periodic report (báo cáo định kỳ) for one period: opened with the figures the system
+// counts, edited while draft or returned (or unlocked), submitted (đúng hạn / trễ hạn recorded),
+// returned with a reason or accepted (locked) by the recipient (đơn vị nhận báo cáo), who may open an
+// accepted report again with a reason (lock exception). A report of a unit with reporting units below
+// it consolidates their reports (reports.consolidation.ts).
+
+/** Longest typed short text (văn bản ngắn) of an indicator. */
+export const TEXT_MAX = 2000;
+
+function invalid(path: string, vi: string, en: string): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** The period a report row stands for, rebuilt from its stored key and dates. */
+export function periodOfRow(kind: string, r: Pick<ReportRow, 'year' | 'period_key' | 'period_start' | 'period_end'>): ReportPeriod {
+  const m = /-(?:H|Q|M)(\d+)$/.exec(r.period_key);
+  return { kind: kind as ReportPeriodKind, year: r.year, index: m ? Number(m[1]) : null, start: r.period_start, end: r.period_end };
+}
+
+function periodSpecOf(kind: string, body: OpenReportBody): PeriodSpec {
+  switch (kind) {
+    case 'year':
+      return { kind: 'year', year: body.year };
+    case 'six_months':
+      return { kind: 'six_months', year: body.year, index: body.index ?? 1 };
+    case 'quarter':
+      return { kind: 'quarter', year: body.year, index: body.index ?? 0 };
+    case 'month':
+      return { kind: 'month', year: body.year, index: body.index ?? 0 };
+    default:
+      if (!body.start || !body.end) throw invalid('start', 'Kỳ báo cáo tùy chọn cần ngày bắt đầu và ngày kết thúc', 'A custom period needs its start and end dates');
+      return { kind: 'custom', start: body.start, end: body.end };
+  }
+}
+
+const indicatorsOf = (content: TemplateContent) => content.sections.flatMap((s) => s.indicators);
+
+// ── Reading ────────────────────────────────────────────────────────────
+
+/** The report with its template, when the actor may read it (else NOT_FOUND), and what the actor may do. */
+async function visibleReport(db: Executor, actor: Actor, id: number): Promise<{ r: ReportRow; t: ReportTemplateRow; writer: boolean; reviewer: boolean }> {
+  const r = await repo.findReport(db, id);
+  if (!r) throw new AppError('NOT_FOUND');
+  const t = (await repo.findTemplate(db, r.template_id))!;
+  const own = await ownReportingUnitIds(db, actor, reportingScopeOf(t));
+  if (!canSeeReport(actor, own, r)) throw new AppError('NOT_FOUND');
+  return { r, t, writer: canWriteReport(actor, own, r.unit_id, r.unit_path), reviewer: canReviewReport(actor, r) };
+}
+
+function toSummary(r: ReportRow, t: ReportTemplateRow, who: { writer: boolean; reviewer: boolean }): ReportSummary {
+  return {
+    id: r.id,
+    templateId: r.template_id,
+    templateName: r.template_name,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    recipientUnitId: r.recipient_unit_id,
+    recipientUnitName: r.recipient_unit_name,
+    year: r.year,
+    periodKey: r.period_key,
+    periodLabel: periodLabel(periodOfRow(t.period_kind, r)),
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    dueDate: r.due_date,
+    status: r.status as ReportStatus,
+    submittedAt: iso(r.submitted_at),
+    daysLate: r.days_late,
+    onTime: r.days_late === null ? null : r.days_late === 0,
+    stale: r.stale,
+    revision: r.revision,
+    updatedAt: iso(r.updated_at)!,
+    allowed: reportOperations(r, who.writer, who.reviewer),
+  };
+}
+
+/** The reporting units below the report's unit, with their reports of the same period. */
+async function childrenOf(db: Executor, r: ReportRow, t: ReportTemplateRow) {
+  const units = await repo.childReportingUnits(db, reportingScopeOf(t), r.unit_path);
+  const reports = await repo.reportsOfUnits(
+    db,
+    t.id,
+    r.period_key,
+    units.map((u) => u.id),
+  );
+  return { units, reports };
+}
+
+async function detailOf(db: Executor, actor: Actor, id: number): Promise<ReportDetail> {
+  const { r, t, writer, reviewer } = await visibleReport(db, actor, id);
+  const content = contentOf(t);
+  const stored = storedValues(r.values);
+  const values: ReportDetail['values'] = {};
+  for (const ind of indicatorsOf(content)) {
+    const v = stored[ind.key];
+    values[ind.key] = { typed: v?.typed ?? null, computed: v?.computed ?? null, consolidated: v?.consolidated ?? null };
+  }
+  const { units, reports } = await childrenOf(db, r, t);
+  const byUnit = new Map(reports.map((c) => [c.unit_id, c]));
+  const children: ReportChild[] = units.map((u) => {
+    const c = byUnit.get(u.id);
+    if (!c) return { unitId: u.id, unitName: u.name, reportId: null, status: 'missing', submittedAt: null, daysLate: null, values: {}, narratives: {} };
+    const cv = storedValues(c.values);
+    return {
+      unitId: u.id,
+      unitName: u.name,
+      reportId: c.id,
+      status: c.status as ReportStatus,
+      submittedAt: iso(c.submitted_at),
+      daysLate: c.days_late,
+      values: Object.fromEntries(indicatorsOf(content).map((ind) => [ind.key, effectiveValue(cv[ind.key])])),
+      narratives: (c.narratives ?? {}) as Record<string, string>,
+    };
+  });
+  return {
+    ...toSummary(r, t, { writer, reviewer }),
+    content,
+    values,
+    narratives: (r.narratives ?? {}) as Record<string, string>,
+    number: r.number,
+    signer: r.signer,
+    returnedAt: iso(r.returned_at),
+    returnedReason: r.returned_reason,
+    acceptedAt: iso(r.accepted_at),
+    lockException: r.lock_exception_at && r.lock_exception_reason ? { reason: r.lock_exception_reason, at: iso(r.lock_exception_at)! } : null,
+    consolidatedAt: iso(r.consolidated_at),
+    children,
+  };
+}
+
+/** One report with its figures, narratives, timeliness, allowed actions and, above, its children's reports. */
+export async function getReport(ctx: AppContext, actor: Actor, id: number): Promise<ReportDetail> {
+  return detailOf(ctx.db, actor, id);
+}
+
+/** Reports in the actor's subtrees, by template, period and unit (with its subtree). */
+export async function listReports(ctx: AppContext, actor: Actor, query: ListReportsQuery): Promise<ReportList> {
+  let unitPath: string | undefined;
+  if (query.unitId) {
+    const unit = await repo.findUnit(ctx.db, query.unitId);
+    if (!unit || !can(actor, 'unit.read', unit.path)) throw new AppError('NOT_FOUND');
+    unitPath = unit.path;
+  }
+  const rows = await repo.listReports(ctx.db, visibleRoots(actor), { templateId: query.templateId, periodKey: query.periodKey, unitPath });
+  const templates = new Map<number, { t: ReportTemplateRow; own: Set<number> }>();
+  const items: ReportSummary[] = [];
+  for (const r of rows) {
+    let entry = templates.get(r.template_id);
+    if (!entry) {
+      const t = (await repo.findTemplate(ctx.db, r.template_id))!;
+      entry = { t, own: await ownReportingUnitIds(ctx.db, actor, reportingScopeOf(t)) };
+      templates.set(r.template_id, entry);
+    }
+    items.push(toSummary(r, entry.t, { writer: canWriteReport(actor, entry.own, r.unit_id, r.unit_path), reviewer: canReviewReport(actor, r) }));
+  }
+  return { items };
+}
+
+// ── Figures ────────────────────────────────────────────────────────────
+
+/** The system's figures for the unit's subtree and period, by indicator key (null for typed-only ones). */
+async function computedValues(db: Executor, t: ReportTemplateRow, unitPath: string, period: { year: number; start: string; end: string }): Promise<Record<string, number | null>> {
+  const sourced = indicatorsOf(contentOf(t)).filter((i) => i.source);
+  const counted = await computeIndicators(
+    db,
+    sourced.map((i) => i.source!),
+    { unitPath, movementId: t.plan_movement_id, year: period.year, periodStart: period.start, periodEnd: period.end },
+  );
+  const out: Record<string, number | null> = {};
+  for (const ind of indicatorsOf(contentOf(t))) out[ind.key] = ind.source ? (counted[ind.source] ?? null) : null;
+  return out;
+}
+
+/**
+ * Fresh figures for a report: the system's counts, then, when reporting units lie below, the
+ * children's figures combined (reports.consolidation.ts). `consolidated` says whether there were any.
+ */
+async function freshValues(
+  db: Executor,
+  t: ReportTemplateRow,
+  unit: { id: number; path: string },
+  period: { year: number; start: string; end: string; key: string },
+  current: StoredValues,
+): Promise<{ values: StoredValues; consolidated: boolean }> {
+  const computed = await computedValues(db, t, unit.path, period);
+  const values: StoredValues = { ...current };
+  for (const ind of indicatorsOf(contentOf(t))) {
+    values[ind.key] = { ...(current[ind.key] ?? { typed: null, consolidated: null }), computed: computed[ind.key] ?? null };
+  }
+  const children = await repo.childReportingUnits(db, reportingScopeOf(t), unit.path);
+  if (children.length === 0) return { values, consolidated: false };
+  const reports = await repo.reportsOfUnits(
+    db,
+    t.id,
+    period.key,
+    children.map((c) => c.id),
+  );
+  const combined = combine(contentOf(t), computed, sentChildren(reports, await unitWeights(db, children)));
+  return { values: applyConsolidation(contentOf(t), values, combined), consolidated: true };
+}
+
+// ── Writing ────────────────────────────────────────────────────────────
+
+/**
+ * Opens the unit's report for a period of the template (or returns the one already open, 200 instead
+ * of 201), filled with the system's figures and, above, the children's.
+ */
+export async function openReport(ctx: AppContext, actor: Actor, input: OpenReportBody): Promise<{ report: ReportDetail; created: boolean }> {
+  const t = await visibleTemplate(ctx.db, actor, input.templateId);
+  const unit = await repo.findUnit(ctx.db, input.unitId);
+  const scope = reportingScopeOf(t);
+  const own = await ownReportingUnitIds(ctx.db, actor, scope);
+  if (!unit || !(can(actor, 'unit.read', unit.path) || own.has(unit.id))) throw new AppError('NOT_FOUND');
+  if (!canWriteReport(actor, own, unit.id, unit.path)) throw new AppError('FORBIDDEN');
+  if (!t.is_active) throw invalid('templateId', 'Mẫu báo cáo đã ngừng sử dụng', 'The report template is no longer in use');
+  const period = reportPeriod(periodSpecOf(t.period_kind, input));
+  const due = dueDate(period, dueRuleOf(t));
+  const key = periodKey(period);
+  if ((await repo.nearestReportingUnit(ctx.db, scope, unit.path))?.id !== unit.id) {
+    throw new AppError('REPORT_NOT_REPORTING_UNIT', { unitId: unit.id, templateId: t.id });
+  }
+  const existing = await repo.findReportFor(ctx.db, t.id, unit.id, key);
+  if (existing) return { report: await detailOf(ctx.db, actor, existing.id), created: false };
+
+  const above = await repo.nearestReportingUnit(ctx.db, scope, unit.path, true);
+  const recipient = above?.id ?? (t.recipient_unit_id !== unit.id ? t.recipient_unit_id : null);
+  const { values, consolidated } = await freshValues(ctx.db, t, unit, { year: period.year, start: period.start, end: period.end, key }, {});
+  const { id, created } = await ctx.db.transaction().execute(async (trx) => {
+    const res = await repo.insertReport(trx, {
+      template_id: t.id,
+      unit_id: unit.id,
+      recipient_unit_id: recipient,
+      year: period.year,
+      period_key: key,
+      period_start: period.start,
+      period_end: period.end,
+      due_date: due,
+      created_by: actor.userId,
+      values,
+    });
+    if (!res.created) return res;
+    if (consolidated) await trx.updateTable('reports').set({ consolidated_at: new Date() }).where('id', '=', res.id).execute();
+    await writeAudit(trx, auditContextOf(actor), {
+      action: 'report.open',
+      entity: 'report',
+      entityId: res.id,
+      unitId: unit.id,
+      after: { templateId: t.id, unitId: unit.id, periodKey: key, dueDate: due, recipientUnitId: recipient },
+    });
+    return res;
+  });
+  return { report: await detailOf(ctx.db, actor, id), created };
+}
+
+/** Checks one typed value against its indicator; null clears it. */
+function checkValue(ind: TemplateContent['sections'][number]['indicators'][number], v: unknown): number | boolean | string | null {
+  const path = `values.${ind.key}`;
+  if (v === null) return null;
+  switch (ind.kind) {
+    case 'number':
+    case 'percent': {
+      const lo = ind.min ?? 0;
+      const hi = ind.max ?? (ind.kind === 'percent' ? 100 : Number.MAX_SAFE_INTEGER);
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid(path, `"${ind.label}" phải là một số`, `"${ind.label}" must be a number`);
+      if (v < lo || v > hi) throw invalid(path, `"${ind.label}" phải từ ${lo} đến ${hi}`, `"${ind.label}" must be between ${lo} and ${hi}`);
+      return v;
+    }
+    case 'boolean':
+      if (typeof v !== 'boolean') throw invalid(path, `"${ind.label}" phải là Có hoặc Không`, `"${ind.label}" must be yes or no`);
+      return v;
+    case 'text':
+      if (typeof v !== 'string') throw invalid(path, `"${ind.label}" phải là văn bản`, `"${ind.label}" must be text`);
+      if (v.length > TEXT_MAX) throw invalid(path, `"${ind.label}" dài quá ${TEXT_MAX} ký tự`, `"${ind.label}" is longer than ${TEXT_MAX} characters`);
+      return v.trim() === '' ? null : v.trim();
+  }
+}
+
+/** The state guard of writing by the reporting unit: editable, else LOCKED or WRONG_STATUS. */
+function requireEditable(r: ReportRow): void {
+  if (isEditable(r)) return;
+  if (r.status === 'accepted') throw new AppError('REPORT_LOCKED', { status: r.status });
+  throw new AppError('REPORT_WRONG_STATUS', { status: r.status });
+}
+
+/** Reads the report for a write by its unit: visible (404), writable (403); the row re-read under lock. */
+async function forWriter(ctx: AppContext, actor: Actor, id: number): Promise<{ r: ReportRow; t: ReportTemplateRow }> {
+  const found = await visibleReport(ctx.db, actor, id);
+  if (!found.writer) throw new AppError('FORBIDDEN');
+  return found;
+}
+
+async function forReviewer(ctx: AppContext, actor: Actor, id: number): Promise<{ r: ReportRow; t: ReportTemplateRow }> {
+  const found = await visibleReport(ctx.db, actor, id);
+  if (!found.reviewer) throw new AppError('FORBIDDEN');
+  return found;
+}
+
+async function lockedRow(trx: Executor, id: number): Promise<ReportRow> {
+  await repo.lockReport(trx, id);
+  return (await repo.findReport(trx, id))!;
+}
+
+/** Saves typed figures, narratives, number and signer; a stale revision is refused (REPORT_STALE). */
+export async function saveReport(ctx: AppContext, actor: Actor, id: number, input: SaveReportBody): Promise<ReportDetail> {
+  const { r, t } = await forWriter(ctx, actor, id);
+  const content = contentOf(t);
+  const byKey = new Map(indicatorsOf(content).map((i) => [i.key, i]));
+  const typed: Record<string, number | boolean | string | null> = {};
+  for (const [key, v] of Object.entries(input.values ?? {})) {
+    const ind = byKey.get(key);
+    if (!ind) throw invalid(`values.${key}`, `Mẫu báo cáo không có chỉ tiêu ${key}`, `The template has no indicator ${key}`);
+    typed[key] = checkValue(ind, v);
+  }
+  const narrativeKeys = new Set(content.narratives.map((n) => n.key));
+  for (const key of Object.keys(input.narratives ?? {})) {
+    if (!narrativeKeys.has(key)) throw invalid(`narratives.${key}`, `Mẫu báo cáo không có phần ${key}`, `The template has no narrative section ${key}`);
+  }
+  requireEditable(r);
+  await ctx.db.transaction().execute(async (trx) => {
+    const cur = await lockedRow(trx, id);
+    if (cur.revision !== input.revision) throw new AppError('REPORT_STALE', { revision: cur.revision });
+    requireEditable(cur);
+    const values = storedValues(cur.values);
+    for (const [key, v] of Object.entries(typed)) values[key] = { ...(values[key] ?? { computed: null, consolidated: null }), typed: v };
+    const narratives = { ...((cur.narratives ?? {}) as Record<string, string>), ...(input.narratives ?? {}) };
+    await repo.updateReport(trx, id, {
+      values,
+      narratives,
+      ...(input.number !== undefined ? { number: input.number || null } : {}),
+      ...(input.signer !== undefined ? { signer: input.signer || null } : {}),
+      updated_at: new Date(),
+    });
+    await writeAudit(trx, auditContextOf(actor), {
+      action: 'report.update',
+      entity: 'report',
+      entityId: id,
+      unitId: cur.unit_id,
+      before: { values: cur.values, narratives: cur.narratives, number: cur.number, signer: cur.signer },
+      after: { values: typed, narratives: input.narratives ?? {}, number: input.number, signer: input.signer },
+    });
+  });
+  return detailOf(ctx.db, actor, id);
+}
+
+/** Sends the report to the recipient: the time is kept with its lateness, and the recipient's report goes stale. */
+export async function submitReport(ctx: AppContext, actor: Actor, id: number): Promise<ReportDetail> {
+  const { r } = await forWriter(ctx, actor, id);
+  requireEditable(r);
+  await ctx.db.transaction().execute(async (trx) => {
+    const cur = await lockedRow(trx, id);
+    requireEditable(cur);
+    const now = new Date();
+    const { daysLate } = timeliness(now, cur.due_date);
+    await repo.updateReport(trx, id, {
+      status: 'submitted',
+      submitted_at: now,
+      submitted_by: actor.userId,
+      days_late: daysLate,
+      lock_exception_at: null,
+      lock_exception_by: null,
+      lock_exception_reason: null,
+    });
+    const parentId = cur.recipient_unit_id === null ? null : await repo.markStale(trx, cur.template_id, cur.period_key, cur.recipient_unit_id);
+    await writeAudit(trx, auditContextOf(actor), {
+      action: 'report.submit',
+      entity: 'report',
+      entityId: id,
+      unitId: cur.unit_id,
+      before: { status: cur.status },
+      after: { status: 'submitted', submittedAt: now.toISOString(), dueDate: cur.due_date, daysLate, staleParentReportId: parentId },
+    });
+  });
+  return detailOf(ctx.db, actor, id);
+}
+
+/** The recipient sends the report back with a reason; it leaves the recipient's sums. */
+export async function returnReport(ctx: AppContext, actor: Actor, id: number, input: ReasonBody): Promise<ReportDetail> {
+  return review(ctx, actor, id, 'return', input.reason);
+}
+
+/** The recipient accepts the report, which locks it. */
+export async function acceptReport(ctx: AppContext, actor: Actor, id: number): Promise<ReportDetail> {
+  return review(ctx, actor, id, 'accept', null);
+}
+
+/** The recipient opens an accepted report again for the unit to correct, with a reason (audited). */
+export async function grantLockException(ctx: AppContext, actor: Actor, id: number, input: ReasonBody): Promise<ReportDetail> {
+  return review(ctx, actor, id, 'lock_exception', input.reason);
+}
+
+async function review(ctx: AppContext, actor: Actor, id: number, step: 'return' | 'accept' | 'lock_exception', reason: string | null): Promise<ReportDetail> {
+  const { r } = await forReviewer(ctx, actor, id);
+  const guard = (cur: ReportRow) => {
+    const ok = step === 'lock_exception' ? cur.status === 'accepted' && cur.lock_exception_at === null : cur.status === 'submitted';
+    if (ok) return;
+    if (cur.status === 'accepted' && step !== 'lock_exception') throw new AppError('REPORT_LOCKED', { status: cur.status });
+    throw new AppError('REPORT_WRONG_STATUS', { status: cur.status });
+  };
+  guard(r);
+  await ctx.db.transaction().execute(async (trx) => {
+    const cur = await lockedRow(trx, id);
+    guard(cur);
+    const now = new Date();
+    if (step === 'return') {
+      await repo.updateReport(trx, id, { status: 'returned', returned_at: now, returned_by: actor.userId, returned_reason: reason });
+      if (cur.recipient_unit_id !== null) await repo.markStale(trx, cur.template_id, cur.period_key, cur.recipient_unit_id);
+    } else if (step === 'accept') {
+      await repo.updateReport(trx, id, { status: 'accepted', accepted_at: now, accepted_by: actor.userId });
+    } else {
+      await repo.updateReport(trx, id, { lock_exception_at: now, lock_exception_by: actor.userId, lock_exception_reason: reason });
+    }
+    await writeAudit(trx, auditContextOf(actor), {
+      action: `report.${step}`,
+      entity: 'report',
+      entityId: id,
+      unitId: cur.unit_id,
+      before: { status: cur.status },
+      after: { status: step === 'return' ? 'returned' : 'accepted', reason },
+    });
+  });
+  return detailOf(ctx.db, actor, id);
+}
+
+/** Counts the system's figures again and re-combines the children's reports; clears `stale`. */
+export async function refreshReport(ctx: AppContext, actor: Actor, id: number): Promise<ReportDetail> {
+  const { r, t } = await forWriter(ctx, actor, id);
+  requireEditable(r);
+  await ctx.db.transaction().execute(async (trx) => {
+    const cur = await lockedRow(trx, id);
+    requireEditable(cur);
+    const period = { year: cur.year, start: cur.period_start, end: cur.period_end, key: cur.period_key };
+    const { values, consolidated } = await freshValues(trx, t, { id: cur.unit_id, path: cur.unit_path }, period, storedValues(cur.values));
+    const now = new Date();
+    await repo.updateReport(trx, id, { values, stale: false, ...(consolidated ? { consolidated_at: now } : {}) });
+    await writeAudit(trx, auditContextOf(actor), {
+      action: 'report.refresh',
+      entity: 'report',
+      entityId: id,
+      unitId: cur.unit_id,
+      before: { values: cur.values, stale: cur.stale },
+      after: { values, consolidatedAt: consolidated ? now.toISOString() : null },
+    });
+  });
+  return detailOf(ctx.db, actor, id);
+}

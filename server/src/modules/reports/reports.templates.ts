@@ -1,0 +1,184 @@
+import {
+  reportPeriodKinds,
+  unitKinds,
+  type CreateReportTemplateBody,
+  type ListReportTemplatesQuery,
+  type ReportPeriodKind,
+  type ReportTemplateList,
+  type ReportTemplateView,
+  type TemplateContent,
+  type UnitKind,
+  type UpdateReportTemplateBody,
+} from '@thidua/contracts';
+import type { Actor } from '../../platform/actor.js';
+import { auditContextOf, writeAudit } from '../../platform/audit.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Executor } from '../../platform/database.js';
+import { AppError } from '../../platform/errors.js';
+import { visiblePlan } from '../plans/plans.service.js';
+import { getIndicatorSource } from './reports.indicators.js';
+import { defaultReminderSchedule, type DueRule, type ReminderSchedule } from './reports.periods.js';
+import { canSeeTemplate, canWriteTemplate } from './reports.policy.js';
+import { reportsRepository as repo, type ReportTemplateRow } from './reports.repository.js';
+
+// Report templates (mẫu báo cáo): the default office-culture templates shipped with the system
+// (migration 0053: six-month due 31/5, yearly due 30/11) and a plan's own, copied from one of them
+// or given whole. Content is checked beyond its shape: every source must be in the indicator
+// registry and give the kind the indicator declares.
+
+function invalid(path: string, vi: string, en: string): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+}
+
+/** The sources named by indicators must exist in the registry and be of the indicator's kind. */
+export function checkSources(content: TemplateContent): void {
+  content.sections.forEach((s, i) =>
+    s.indicators.forEach((ind, j) => {
+      if (!ind.source) return;
+      const path = `content.sections.${i}.indicators.${j}.source`;
+      const src = getIndicatorSource(ind.source);
+      if (!src) throw invalid(path, `Nguồn số liệu không có trong hệ thống: ${ind.source}`, `Unknown indicator source: ${ind.source}`);
+      if (src.kind !== ind.kind) {
+        throw invalid(path, `Nguồn ${ind.source} cho số liệu kiểu ${src.kind}, không phải ${ind.kind}`, `Source ${ind.source} gives a ${src.kind}, not a ${ind.kind}`);
+      }
+    }),
+  );
+}
+
+/** The due rule must be a day and month or one date, not both, not neither. */
+function checkDueRule(t: { due_day: number | null; due_month: number | null; due_date: string | null }): void {
+  if ((t.due_day === null) !== (t.due_month === null)) throw invalid('dueDay', 'Cần nhập cả ngày và tháng của hạn báo cáo', 'Give both the day and the month of the due date');
+  if (t.due_day === null && t.due_date === null) throw invalid('dueDate', 'Cần nhập hạn báo cáo (ngày/tháng hoặc một ngày cụ thể)', 'Give a due date (day and month, or one date)');
+  if (t.due_day !== null && t.due_date !== null) throw invalid('dueDate', 'Chỉ nhập một trong hai: ngày/tháng hoặc ngày cụ thể', 'Give either a day and month or one date, not both');
+}
+
+export function dueRuleOf(t: Pick<ReportTemplateRow, 'due_day' | 'due_month' | 'due_date'>): DueRule {
+  if (t.due_day !== null && t.due_month !== null) return { day: t.due_day, month: t.due_month };
+  return { date: t.due_date! };
+}
+
+export function contentOf(t: Pick<ReportTemplateRow, 'content'>): TemplateContent {
+  return t.content as TemplateContent;
+}
+
+export function toTemplateView(t: ReportTemplateRow, actor: Actor): ReportTemplateView {
+  return {
+    id: t.id,
+    planId: t.plan_id,
+    code: t.code,
+    name: t.name,
+    periodKind: t.period_kind as ReportPeriodKind,
+    dueDay: t.due_day,
+    dueMonth: t.due_month,
+    dueDate: t.due_date,
+    recipientUnitId: t.recipient_unit_id,
+    recipientText: t.recipient_text,
+    reporterKinds: t.reporter_kinds.filter((k): k is UnitKind => (unitKinds as readonly string[]).includes(k)),
+    content: contentOf(t),
+    reminderSchedule: { ...defaultReminderSchedule, ...(t.reminder_schedule as Partial<ReminderSchedule>) },
+    documentCode: t.document_code,
+    isActive: t.is_active,
+    allowed: canWriteTemplate(actor, t) ? ['edit'] : [],
+  };
+}
+
+/** A template the actor may read, else NOT_FOUND. */
+export async function visibleTemplate(db: Executor, actor: Actor, id: number): Promise<ReportTemplateRow> {
+  const t = await repo.findTemplate(db, id);
+  if (!t || !canSeeTemplate(actor, t)) throw new AppError('NOT_FOUND');
+  return t;
+}
+
+async function checkRecipient(db: Executor, recipientUnitId: number | null | undefined): Promise<void> {
+  if (recipientUnitId == null) return;
+  if (!(await repo.findUnit(db, recipientUnitId))) throw invalid('recipientUnitId', 'Đơn vị nhận báo cáo không tồn tại', 'The recipient unit does not exist');
+}
+
+/** The plan's templates (`planId`), else those shipped with the system. */
+export async function listTemplates(ctx: AppContext, actor: Actor, query: ListReportTemplatesQuery): Promise<ReportTemplateList> {
+  if (query.planId) await visiblePlan(ctx.db, actor, query.planId);
+  const rows = await repo.listTemplates(ctx.db, query.planId ?? null);
+  return { items: rows.filter((t) => canSeeTemplate(actor, t)).map((t) => toTemplateView(t, actor)) };
+}
+
+export async function getTemplate(ctx: AppContext, actor: Actor, id: number): Promise<ReportTemplateView> {
+  return toTemplateView(await visibleTemplate(ctx.db, actor, id), actor);
+}
+
+/** Creates a plan's own template: the given content, else a copy of another template or of the default. */
+export async function createTemplate(ctx: AppContext, actor: Actor, input: CreateReportTemplateBody): Promise<ReportTemplateView> {
+  const plan = await visiblePlan(ctx.db, actor, input.planId);
+  if (!canWriteTemplate(actor, { plan_unit_path: plan.unit_path })) throw new AppError('FORBIDDEN');
+  if (!reportPeriodKinds.includes(input.periodKind)) throw invalid('periodKind', 'Kỳ báo cáo không hợp lệ', 'Not a period kind');
+  const base = input.copyFromTemplateId ? await visibleTemplate(ctx.db, actor, input.copyFromTemplateId) : await repo.defaultTemplate(ctx.db, input.periodKind);
+  const content = input.content ?? (base ? contentOf(base) : undefined);
+  if (!content) throw invalid('content', 'Cần nhập nội dung mẫu báo cáo', 'The template content is required');
+  checkSources(content);
+  const row = {
+    plan_id: plan.id,
+    code: input.code,
+    name: input.name ?? base?.name ?? input.code,
+    period_kind: input.periodKind,
+    due_day: input.dueDay !== undefined ? input.dueDay : input.dueDate ? null : (base?.due_day ?? null),
+    due_month: input.dueMonth !== undefined ? input.dueMonth : input.dueDate ? null : (base?.due_month ?? null),
+    due_date: input.dueDate ?? null,
+    recipient_unit_id: input.recipientUnitId ?? null,
+    recipient_text: input.recipientText ?? null,
+    reporter_kinds: input.reporterKinds ?? base?.reporter_kinds ?? [],
+    content,
+    reminder_schedule: input.reminderSchedule ?? base?.reminder_schedule ?? defaultReminderSchedule,
+    document_code: input.documentCode ?? base?.document_code ?? 'BC',
+    created_by: actor.userId,
+  };
+  checkDueRule(row);
+  await checkRecipient(ctx.db, row.recipient_unit_id);
+  if (await repo.templateCodeTaken(ctx.db, plan.id, input.code)) {
+    throw new AppError('CONFLICT', { code: input.code }, [
+      { path: 'code', message: `code: Kế hoạch đã có mẫu báo cáo mã ${input.code}`, messageEn: `code: The plan already has a template coded ${input.code}` },
+    ]);
+  }
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const newId = await repo.insertTemplate(trx, row);
+    await writeAudit(trx, auditContextOf(actor), { action: 'report_template.create', entity: 'report_template', entityId: newId, unitId: plan.unit_id, after: row });
+    return newId;
+  });
+  return toTemplateView((await repo.findTemplate(ctx.db, id))!, actor);
+}
+
+/** Changes a template; reports already opened keep their period and due date. */
+export async function updateTemplate(ctx: AppContext, actor: Actor, id: number, input: UpdateReportTemplateBody): Promise<ReportTemplateView> {
+  const t = await visibleTemplate(ctx.db, actor, id);
+  if (!canWriteTemplate(actor, t)) throw new AppError('FORBIDDEN');
+  if (input.content) checkSources(input.content);
+  const dueGiven = input.dueDay !== undefined || input.dueMonth !== undefined || input.dueDate !== undefined;
+  const due = {
+    due_day: input.dueDay !== undefined ? input.dueDay : input.dueDate ? null : t.due_day,
+    due_month: input.dueMonth !== undefined ? input.dueMonth : input.dueDate ? null : t.due_month,
+    due_date: input.dueDate !== undefined ? input.dueDate : input.dueDay ? null : t.due_date,
+  };
+  if (dueGiven) checkDueRule(due);
+  await checkRecipient(ctx.db, input.recipientUnitId);
+  const patch = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(dueGiven ? due : {}),
+    ...(input.recipientUnitId !== undefined ? { recipient_unit_id: input.recipientUnitId } : {}),
+    ...(input.recipientText !== undefined ? { recipient_text: input.recipientText } : {}),
+    ...(input.reporterKinds !== undefined ? { reporter_kinds: input.reporterKinds } : {}),
+    ...(input.content !== undefined ? { content: input.content } : {}),
+    ...(input.reminderSchedule !== undefined ? { reminder_schedule: input.reminderSchedule } : {}),
+    ...(input.documentCode !== undefined ? { document_code: input.documentCode } : {}),
+    ...(input.isActive !== undefined ? { is_active: input.isActive } : {}),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateTemplate(trx, id, patch);
+    await writeAudit(trx, auditContextOf(actor), {
+      action: 'report_template.update',
+      entity: 'report_template',
+      entityId: id,
+      unitId: t.plan_unit_id,
+      before: { name: t.name, dueDay: t.due_day, dueMonth: t.due_month, dueDate: t.due_date, content: t.content, isActive: t.is_active },
+      after: patch,
+    });
+  });
+  return toTemplateView((await repo.findTemplate(ctx.db, id))!, actor);
+}
