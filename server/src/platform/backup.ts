@@ -18,9 +18,10 @@ import { dropSecondaryIndexes, rebuildIndexes } from './bulk.js';
 
 export const BACKUP_FORMAT = 'thidua-backup';
 const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
-// Reference rows the migrations insert (the titles of Luật Thi đua, khen thưởng): a freshly migrated
-// database holds them already, so a restore replaces them with the backup's copy.
-const SEEDED_TABLES = ['emulation_titles'];
+// Reference rows the migrations insert (the titles of Luật Thi đua, khen thưởng; the report templates
+// shipped with the system): a freshly migrated database holds them already, so a restore replaces
+// them with the backup's copy.
+const SEEDED_TABLES = ['emulation_titles', 'report_templates'];
 
 export interface TableInfo {
   name: string;
