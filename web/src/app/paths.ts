@@ -15,6 +15,7 @@ export const paths = {
   registrations: '/dang-ky-thi-dua',
   assessments: '/danh-gia',
   dashboard: '/tong-hop',
+  reports: '/bao-cao',
 } as const;
 
 /** A safe in-app return path from ?next= (never another origin). */

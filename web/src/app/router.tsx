@@ -10,6 +10,7 @@ import { plansRoutes } from '../features/plans/routes';
 import { registrationsRoutes } from '../features/registrations/routes';
 import { assessmentsRoutes } from '../features/assessments/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
+import { reportsRoutes } from '../features/reports/routes';
 
 
 
@@ -48,6 +49,7 @@ const routes: RouteObject[] = [
           ...registrationsRoutes,
           ...assessmentsRoutes,
           ...dashboardRoutes,
+          ...reportsRoutes,
           { path: '*', lazy: page(() => import('./not-found-page')) },
         ],
       },

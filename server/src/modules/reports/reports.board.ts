@@ -1,5 +1,5 @@
-import type { ReportBoard, ReportBoardQuery, ReportBoardUnit, ReportRemindBody, ReportRemindResult, ReportPeriodKind } from '@thidua/contracts';
-import { reportPeriodKinds } from '@thidua/contracts';
+import type { ReportBoard, ReportBoardQuery, ReportBoardUnit, ReportRemindBody, ReportRemindResult, ReportPeriodKind, UnitKind } from '@thidua/contracts';
+import { reportPeriodKinds, unitKindLabels } from '@thidua/contracts';
 import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { can, requireAccess } from '../../platform/access.js';
@@ -365,7 +365,9 @@ export async function reportBoard(ctx: AppContext, actor: Actor, q: ReportBoardQ
   const submittedRows = rows.filter((r) => r.daysLate !== null);
   const missing = rows.filter((r) => r.daysLate === null);
   const rule = onTimeRule(due);
-  const kinds = template.reporterKinds.length ? `các đơn vị loại ${template.reporterKinds.join(', ')} trực thuộc` : 'các đơn vị trực thuộc trực tiếp';
+  // In the words of the unit kinds ("Xã/Phường, Trường học"), not their codes.
+  const kindNames = template.reporterKinds.map((k) => unitKindLabels[k as UnitKind]?.vi ?? k).join(', ');
+  const kinds = template.reporterKinds.length ? `các đơn vị loại ${kindNames} trực thuộc` : 'các đơn vị trực thuộc trực tiếp';
   return {
     template: { id: template.id, name: template.name, periodKind: template.periodKind },
     period: { key, label: periodLabel(period), start: period.start, end: period.end },
@@ -374,7 +376,7 @@ export async function reportBoard(ctx: AppContext, actor: Actor, q: ReportBoardQ
     dueDate: due,
     onTimeRule: rule.vi,
     onTimeRuleEn: rule.en,
-    expectedRule: block ? `Các thành viên của ${block.name} thuộc ${unit.name}${template.reporterKinds.length ? ` (loại ${template.reporterKinds.join(', ')})` : ''}` : `${kinds[0]!.toUpperCase()}${kinds.slice(1)} ${unit.name}`,
+    expectedRule: block ? `Các thành viên của ${block.name} thuộc ${unit.name}${template.reporterKinds.length ? ` (loại ${kindNames})` : ''}` : `${kinds[0]!.toUpperCase()}${kinds.slice(1)} ${unit.name}`,
     counts: {
       expected: rows.length,
       submitted: submittedRows.length,

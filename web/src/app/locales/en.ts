@@ -4,6 +4,7 @@ import { registrationsEn } from '../../features/registrations/locale.en';
 import { evidenceEn } from '../../features/evidence/locale.en';
 import { assessmentsEn } from '../../features/assessments/locale.en';
 import { dashboardEn } from '../../features/dashboard/locale.en';
+import { reportsEn } from '../../features/reports/locale.en';
 import { notificationsEn } from '../../features/notifications/locale.en';
 
 export const en: Messages = {
@@ -51,6 +52,7 @@ export const en: Messages = {
     registrations: 'Registration',
     assessments: 'Assessment',
     dashboard: 'Dashboard and ranking',
+    reports: 'Periodic reports',
     account: 'My account',
     signOut: 'Sign out',
     language: 'Language',
@@ -354,5 +356,6 @@ export const en: Messages = {
   evidence: evidenceEn,
   assessments: assessmentsEn,
   dashboard: dashboardEn,
+  reports: reportsEn,
   notifications: notificationsEn,
 };

@@ -3,6 +3,7 @@ import { registrationsVi } from '../../features/registrations/locale.vi';
 import { evidenceVi } from '../../features/evidence/locale.vi';
 import { assessmentsVi } from '../../features/assessments/locale.vi';
 import { dashboardVi } from '../../features/dashboard/locale.vi';
+import { reportsVi } from '../../features/reports/locale.vi';
 import { notificationsVi } from '../../features/notifications/locale.vi';
 
 // Vietnamese is the reference language: en.ts must have the same keys.
@@ -51,6 +52,7 @@ export const vi = {
     registrations: 'Đăng ký thi đua',
     assessments: 'Đánh giá, chấm điểm',
     dashboard: 'Tổng hợp, xếp hạng',
+    reports: 'Báo cáo định kỳ',
     account: 'Tài khoản',
     signOut: 'Đăng xuất',
     language: 'Ngôn ngữ',
@@ -354,6 +356,7 @@ export const vi = {
   evidence: evidenceVi,
   assessments: assessmentsVi,
   dashboard: dashboardVi,
+  reports: reportsVi,
   notifications: notificationsVi,
 };
 

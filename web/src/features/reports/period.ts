@@ -1,0 +1,66 @@
+import type { ReportPeriodKind } from '@thidua/contracts';
+
+// Period keys (kỳ báo cáo) as the server writes them (reports.periods.ts): 2026-Y, 2026-H1,
+// 2026-Q2, 2026-M05, or 2026-01-01_2026-03-31 for custom dates.
+
+export interface PeriodChoice {
+  year: number;
+  /** Half, quarter or month; null for a year or custom dates. */
+  index: number | null;
+  start?: string;
+  end?: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function periodKeyOf(kind: ReportPeriodKind, p: PeriodChoice): string | null {
+  switch (kind) {
+    case 'year':
+      return `${p.year}-Y`;
+    case 'six_months':
+      return `${p.year}-H${p.index ?? 1}`;
+    case 'quarter':
+      return p.index ? `${p.year}-Q${p.index}` : null;
+    case 'month':
+      return p.index ? `${p.year}-M${pad(p.index)}` : null;
+    case 'custom':
+      return p.start && p.end ? `${p.start}_${p.end}` : null;
+  }
+}
+
+/** The year, index or dates of a key; null when it is not a period key. */
+export function parsePeriodKey(key: string | null | undefined): PeriodChoice | null {
+  if (!key) return null;
+  const custom = /^(\d{4})-(\d{2})-(\d{2})_(\d{4}-\d{2}-\d{2})$/.exec(key);
+  if (custom) return { year: Number(custom[1]), index: null, start: key.slice(0, 10), end: custom[4] };
+  const m = /^(\d{4})-(Y|H([12])|Q([1-4])|M(0[1-9]|1[0-2]))$/.exec(key);
+  if (!m) return null;
+  const index = m[3] ?? m[4] ?? m[5];
+  return { year: Number(m[1]), index: index ? Number(index) : null };
+}
+
+/** How many periods of a kind a year has (halves, quarters, months); 0 when there is no index. */
+export function periodsPerYear(kind: ReportPeriodKind): number {
+  return kind === 'six_months' ? 2 : kind === 'quarter' ? 4 : kind === 'month' ? 12 : 0;
+}
+
+/** The period a unit reports on now: the last one that has ended, else the current one. */
+export function defaultPeriod(kind: ReportPeriodKind, today = new Date()): PeriodChoice {
+  const year = today.getFullYear();
+  const month = today.getMonth() + 1;
+  switch (kind) {
+    case 'six_months':
+      return { year, index: month <= 6 ? 1 : 2 };
+    case 'quarter':
+      return { year, index: Math.ceil(month / 3) };
+    case 'month':
+      return { year, index: month };
+    default:
+      return { year, index: null };
+  }
+}
+
+/** The body of POST /api/reports for a period. */
+export function openBodyOf(p: PeriodChoice): { year: number; index?: number; start?: string; end?: string } {
+  return { year: p.year, ...(p.index ? { index: p.index } : {}), ...(p.start && p.end ? { start: p.start, end: p.end } : {}) };
+}
