@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { deadlinePeriods, type DeadlinePeriod, type PlanDetail } from '@thidua/contracts';
-import { App as AntdApp, Button, Card, Col, Empty, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App as AntdApp, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/forms';
 import { UnitPicker } from '../org/unit-picker';
 import { plansApi, usePlanChange } from './plans-api';
+import { SectionActions } from './section-actions';
 import { useSectionDirty } from './use-section-dirty';
 
 interface Item {
@@ -169,21 +170,16 @@ export function DeadlinesCard({ plan, editable, onDirtyChange }: { plan: PlanDet
             </>
           )}
         </Form.List>
-        <Flex gap={8} wrap style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" loading={save.isPending} disabled={!dirty}>
-            {t('plans.deadlines.save')}
-          </Button>
-          <Button
-            disabled={!dirty}
-            onClick={() => {
-              form.resetFields();
-              save.reset();
-              setDirty(false);
-            }}
-          >
-            {t('plans.detail.discard')}
-          </Button>
-        </Flex>
+        <SectionActions
+          dirty={dirty}
+          saving={save.isPending}
+          saveLabel={t('plans.deadlines.save')}
+          onDiscard={() => {
+            form.resetFields();
+            save.reset();
+            setDirty(false);
+          }}
+        />
       </Form>
     </Card>
   );

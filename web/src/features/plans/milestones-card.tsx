@@ -1,12 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { milestoneKinds, type MilestoneKind, type PlanDetail } from '@thidua/contracts';
-import { App as AntdApp, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App as AntdApp, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, formatDate, fromIsoDate, toIsoDate } from '../../app/format';
 import { ErrorAlert } from '../../app/forms';
 import { plansApi, usePlanChange } from './plans-api';
+import { SectionActions } from './section-actions';
 import { useSectionDirty } from './use-section-dirty';
 
 interface Item {
@@ -110,21 +111,16 @@ export function MilestonesCard({ plan, editable, onDirtyChange }: { plan: PlanDe
             </>
           )}
         </Form.List>
-        <Flex gap={8} wrap style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" loading={save.isPending} disabled={!dirty}>
-            {t('plans.milestones.save')}
-          </Button>
-          <Button
-            disabled={!dirty}
-            onClick={() => {
-              form.resetFields();
-              save.reset();
-              setDirty(false);
-            }}
-          >
-            {t('plans.detail.discard')}
-          </Button>
-        </Flex>
+        <SectionActions
+          dirty={dirty}
+          saving={save.isPending}
+          saveLabel={t('plans.milestones.save')}
+          onDiscard={() => {
+            form.resetFields();
+            save.reset();
+            setDirty(false);
+          }}
+        />
       </Form>
     </Card>
   );
