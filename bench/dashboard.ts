@@ -12,14 +12,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { generateDemo, NATIONAL_PEOPLE, NATIONAL_UNITS } from '../server/src/demo/generate-demo.js';
+import { NATIONAL_PEOPLE, NATIONAL_UNITS } from '../server/src/demo/generate-demo.js';
 import { Random } from '../server/src/demo/random.js';
-import type { Actor } from '../server/src/platform/actor.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import type { AppContext } from '../server/src/platform/context.js';
 import { inlineJobs } from '../server/src/platform/jobs.js';
 import { exportDashboard, getDashboard, getRankings } from '../server/src/modules/dashboard/dashboard.service.js';
 import { ensureAssessmentYear } from './lib/assessment-year.js';
+import { actorAt, ensureNationalData, timed } from './lib/national.js';
 import { argValue, numberArg, summarise, tempDatabase, writeResult } from './lib/temp-database.js';
 
 const people = numberArg('people', NATIONAL_PEOPLE);
@@ -29,38 +29,10 @@ const keepDir = argValue('data-dir');
 // --only dashboard: just the cases whose name contains the word.
 const only = argValue('only');
 
-function actorAt(unit: { id: number; name: string; path: string }): Actor {
-  return {
-    userId: 1,
-    username: 'bench',
-    displayName: 'Benchmark',
-    personId: null,
-    sessionId: 'bench',
-    csrfToken: 'bench',
-    mfaEnabled: true,
-    grants: [{ id: 1, role: 'standing_officer', unitId: unit.id, unitName: unit.name, unitPath: unit.path }],
-    ip: '127.0.0.1',
-    userAgent: 'bench',
-  };
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const t = performance.now();
-  const r = await fn();
-  return [performance.now() - t, r];
-}
-
 const db0 = await tempDatabase({ keepDir, poolSize: 8 });
 try {
   const { db } = db0;
-  const existing = await db.selectFrom('people').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  let generation: { seconds: number; counts: object } | null = null;
-  if (Number(existing.n) === 0) {
-    console.log(`Tạo dữ liệu quốc gia / generating the national data set: ${people.toLocaleString('en-US')} people, ~${units.toLocaleString('en-US')} units`);
-    generation = await generateDemo(db, { size: 'national', people, units, seed: 'bench', log: (m) => console.log(m) });
-  } else {
-    console.log(`Dùng lại / reusing ${Number(existing.n).toLocaleString('en-US')} people in ${keepDir}`);
-  }
+  const generation = await ensureNationalData(db, { people, units, keepDir });
   // The year the national set's blocks (Khối/Cụm thi đua) were made for.
   const blockYear = await db.selectFrom('blocks').select((eb) => eb.fn.max('year').as('y')).executeTakeFirst();
   const year = Number(blockYear?.y ?? new Date().getFullYear());

@@ -14,6 +14,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../server/src/demo/demo-accounts.js';
 import { generateDemo } from '../server/src/demo/generate-demo.js';
+import { cookiesOf, httpRequester } from './lib/http-client.js';
 import { numberArg, summarise, tempDatabase, writeResult } from './lib/temp-database.js';
 
 const requests = numberArg('requests', 4000);
@@ -23,29 +24,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
-function request(port: number, method: string, url: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers: body ? { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-function cookiesOf(headers: http.IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const c of headers['set-cookie'] ?? []) {
-    const [pair] = c.split(';');
-    const i = pair!.indexOf('=');
-    out[pair!.slice(0, i)] = pair!.slice(i + 1);
-  }
-  return out;
-}
+const request = httpRequester(agent);
 
 /** `total` requests from `concurrency` workers, stopped early at `maxSeconds`. */
 async function load(port: number, url: string, headers: Record<string, string>, total: number) {

@@ -16,6 +16,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { hashPassword } from '../server/src/modules/auth/passwords.js';
+import { cookiesOf, httpRequester } from './lib/http-client.js';
 import { numberArg, summarise, tempDatabase, writeResult } from './lib/temp-database.js';
 
 const users = numberArg('users', 100);
@@ -25,29 +26,7 @@ const PASSWORD = 'mat-khau-do-hieu-nang';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const agent = new http.Agent({ keepAlive: true, maxSockets: users + 4 });
 
-function request(port: number, method: string, url: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers: body ? { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-function cookiesOf(headers: http.IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const c of headers['set-cookie'] ?? []) {
-    const [pair] = c.split(';');
-    const i = pair!.indexOf('=');
-    out[pair!.slice(0, i)] = pair!.slice(i + 1);
-  }
-  return out;
-}
+const request = httpRequester(agent);
 
 const temp = await tempDatabase({ poolSize: 4 });
 let child: ReturnType<typeof spawn> | null = null;

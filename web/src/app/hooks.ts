@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 
 /** The value, once it has stopped changing for `ms` (for search boxes that query the server). */
 export function useDebounced<T>(value: T, ms = 300): T {
@@ -15,4 +16,39 @@ export function useDocumentTitle(title: string | undefined): void {
   useEffect(() => {
     if (title) document.title = `${title} — Thi đua`;
   }, [title]);
+}
+
+/**
+ * A list page's filters kept in the address (so a link or a reload shows the same list): the
+ * current page and size, the search box debounced into `q`, and `update` to change some filters
+ * (going back to page 1 unless told otherwise).
+ */
+export function useListParams() {
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page')) || 1;
+  const pageSize = Number(params.get('pageSize')) || 20;
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const q = useDebounced(search.trim(), 350);
+
+  const update = (changes: Record<string, string | undefined>, resetPage = true) => {
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === undefined || v === '') n.delete(k);
+          else n.set(k, v);
+        }
+        if (resetPage) n.delete('page');
+        return n;
+      },
+      { replace: true },
+    );
+  };
+
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== q) update({ q: q || undefined });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
+
+  return { params, page, pageSize, search, setSearch, q, update };
 }

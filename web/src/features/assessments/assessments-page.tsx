@@ -3,9 +3,9 @@ import { Alert, Button, Card, Checkbox, Col, Empty, Flex, List, Row, Select, Tab
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../app/forms';
-import { useDebounced } from '../../app/hooks';
+import { useListParams } from '../../app/hooks';
 import { PageHeader } from '../../app/page-header';
 import { PageSpinner } from '../../app/page-spinner';
 import { SearchInput } from '../../app/search-input';
@@ -202,35 +202,13 @@ function MySheets({ me }: { me: Me }) {
 /** "Chờ tôi chấm" (review) and "Hội đồng xét" (council): filters, the overscore flag column, links to each sheet. */
 function Queue({ view }: { view: Exclude<AssessmentListView, 'mine' | 'all'> }) {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, search, setSearch, q, update } = useListParams();
   const movements = useMovementList();
   const movementId = Number(params.get('movementId')) || undefined;
   const year = Number(params.get('year')) || undefined;
   const unitId = Number(params.get('unitId')) || undefined;
   const flagged = params.get('flagged') === '1';
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('pageSize')) || 20;
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const q = useDebounced(search.trim(), 350);
 
-  const update = (changes: Record<string, string | undefined>, resetPage = true) => {
-    setParams(
-      (p) => {
-        const n = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === '') n.delete(k);
-          else n.set(k, v);
-        }
-        if (resetPage) n.delete('page');
-        return n;
-      },
-      { replace: true },
-    );
-  };
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== q) update({ q: q || undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q]);
 
   const list = useAssessmentList({ view, page, pageSize, movementId, year, unitId, flagged: flagged || undefined, q: q || undefined });
   const lang = i18n.language;

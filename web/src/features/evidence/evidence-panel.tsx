@@ -266,13 +266,14 @@ export function EvidencePanel({ assessmentId, criterionId, editable }: { assessm
   );
 }
 
-function AddLinkModal({ open, onClose, onAdd }: { open: boolean; onClose: () => void; onAdd: (v: { url: string; note?: string }) => Promise<unknown> }) {
+/** A dialog adding a link or a note: its fields as children, the server's refusal shown above them. */
+function AddEvidenceModal<V extends object>({ open, title, onClose, onAdd, children }: { open: boolean; title: string; onClose: () => void; onAdd: (v: V) => Promise<unknown>; children: ReactNode }) {
   const { t } = useTranslation();
   const { message } = AntdApp.useApp();
-  const [form] = Form.useForm<{ url: string; note?: string }>();
+  const [form] = Form.useForm<V>();
   const formError = useFormError(form);
   const [saving, setSaving] = useState(false);
-  const submit = async (v: { url: string; note?: string }) => {
+  const submit = async (v: V) => {
     setSaving(true);
     formError.clear();
     try {
@@ -289,7 +290,7 @@ function AddLinkModal({ open, onClose, onAdd }: { open: boolean; onClose: () => 
   return (
     <Modal
       open={open}
-      title={t('evidence.linkTitle')}
+      title={title}
       okText={t('evidence.add')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
@@ -301,63 +302,39 @@ function AddLinkModal({ open, onClose, onAdd }: { open: boolean; onClose: () => 
       destroyOnHidden
     >
       {formError.alert}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
-        <Form.Item
-          name="url"
-          label={t('evidence.linkUrl')}
-          rules={[{ required: true, whitespace: true, pattern: /^https?:\/\/\S+$/i, message: t('evidence.linkUrlRequired') }]}
-        >
-          <Input type="url" inputMode="url" placeholder={t('evidence.linkUrlPlaceholder')} maxLength={2000} autoFocus />
-        </Form.Item>
-        <Form.Item name="note" label={t('evidence.noteOptional')}>
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
+      <Form<V> form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
+        {children}
       </Form>
     </Modal>
   );
 }
 
+function AddLinkModal({ open, onClose, onAdd }: { open: boolean; onClose: () => void; onAdd: (v: { url: string; note?: string }) => Promise<unknown> }) {
+  const { t } = useTranslation();
+  return (
+    <AddEvidenceModal open={open} title={t('evidence.linkTitle')} onClose={onClose} onAdd={onAdd}>
+      <Form.Item
+        name="url"
+        label={t('evidence.linkUrl')}
+        rules={[{ required: true, whitespace: true, pattern: /^https?:\/\/\S+$/i, message: t('evidence.linkUrlRequired') }]}
+      >
+        <Input type="url" inputMode="url" placeholder={t('evidence.linkUrlPlaceholder')} maxLength={2000} autoFocus />
+      </Form.Item>
+      <Form.Item name="note" label={t('evidence.noteOptional')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </AddEvidenceModal>
+  );
+}
+
 function AddNoteModal({ open, onClose, onAdd }: { open: boolean; onClose: () => void; onAdd: (v: { note: string }) => Promise<unknown> }) {
   const { t } = useTranslation();
-  const { message } = AntdApp.useApp();
-  const [form] = Form.useForm<{ note: string }>();
-  const formError = useFormError(form);
-  const [saving, setSaving] = useState(false);
-  const submit = async (v: { note: string }) => {
-    setSaving(true);
-    formError.clear();
-    try {
-      await onAdd(v);
-      void message.success(t('evidence.added'));
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      formError.report(e);
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
-    <Modal
-      open={open}
-      title={t('evidence.noteTitle')}
-      okText={t('evidence.add')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        formError.clear();
-        onClose();
-      }}
-      destroyOnHidden
-    >
-      {formError.alert}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
-        <Form.Item name="note" label={t('evidence.note')} rules={[{ required: true, whitespace: true, message: t('evidence.noteRequired') }]}>
-          <Input.TextArea rows={4} maxLength={4000} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <AddEvidenceModal open={open} title={t('evidence.noteTitle')} onClose={onClose} onAdd={onAdd}>
+      <Form.Item name="note" label={t('evidence.note')} rules={[{ required: true, whitespace: true, message: t('evidence.noteRequired') }]}>
+        <Input.TextArea rows={4} maxLength={4000} autoFocus />
+      </Form.Item>
+    </AddEvidenceModal>
   );
 }
 

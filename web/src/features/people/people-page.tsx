@@ -10,12 +10,11 @@ import {
 } from '@thidua/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntdApp, Button, Card, Checkbox, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { formatDate, formatNumber } from '../../app/format';
 import { ErrorAlert } from '../../app/forms';
-import { useDebounced } from '../../app/hooks';
+import { useListParams } from '../../app/hooks';
 import { useLabel } from '../../app/i18n';
 import { PageHeader } from '../../app/page-header';
 import { can, useMe } from '../../app/session';
@@ -36,36 +35,13 @@ export default function PeoplePage() {
   const { data: me } = useMe();
   const qc = useQueryClient();
   const { message } = AntdApp.useApp();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, search, setSearch, q, update } = useListParams();
 
   const unitId = Number(params.get('unitId')) || undefined;
   const includeSubunits = params.get('sub') !== '0';
   const category = (params.get('category') as EmploymentCategory | null) ?? undefined;
   const gender = (params.get('gender') as Gender | null) ?? undefined;
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('pageSize')) || 20;
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const q = useDebounced(search.trim(), 350);
 
-  const update = (changes: Record<string, string | undefined>, resetPage = true) => {
-    setParams(
-      (p) => {
-        const n = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === '') n.delete(k);
-          else n.set(k, v);
-        }
-        if (resetPage) n.delete('page');
-        return n;
-      },
-      { replace: true },
-    );
-  };
-
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== q) update({ q: q || undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q]);
 
   const query: PeopleQuery = { page, pageSize, q: q || undefined, unitId, includeSubunits, category, gender };
   const list = useQuery({

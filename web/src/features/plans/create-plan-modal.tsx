@@ -1,13 +1,11 @@
 import type { PlanDetail } from '@thidua/contracts';
-import { useMutation } from '@tanstack/react-query';
 import { Form, Input, Modal } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormError } from '../../app/forms';
 import { UnitPicker } from '../org/unit-picker';
 import { DocumentTypeSelect } from './document-type-select';
 import { MovementSelect } from './movement-select';
-import { plansApi, useRememberPlan } from './plans-api';
+import { plansApi } from './plans-api';
+import { useNewPlanForm } from './use-new-plan-form';
 
 interface Values {
   movementId: number;
@@ -29,26 +27,12 @@ export function CreatePlanModal({
   onCreated: (plan: PlanDetail) => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const formError = useFormError(form);
-  const remember = useRememberPlan();
-
-  useEffect(() => {
-    if (!open) return;
-    formError.clear();
-    form.resetFields();
-    form.setFieldsValue({ movementId: defaults.movementId, unitId: defaults.unitId, documentType: 'KH' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const create = useMutation({
-    mutationFn: (v: Values) => plansApi.create({ movementId: v.movementId, unitId: v.unitId, documentType: v.documentType, title: v.title.trim() }),
-    onSuccess: (plan) => {
-      remember(plan);
-      onCreated(plan);
-    },
-    onError: (e) => formError.report(e),
-  });
+  const { form, formError, submit: create } = useNewPlanForm<Values>(
+    open,
+    () => ({ movementId: defaults.movementId, unitId: defaults.unitId, documentType: 'KH' }),
+    (v) => plansApi.create({ movementId: v.movementId, unitId: v.unitId, documentType: v.documentType, title: v.title.trim() }),
+    onCreated,
+  );
 
   return (
     <Modal

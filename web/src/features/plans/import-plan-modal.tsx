@@ -1,13 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import type { PlanDetail } from '@thidua/contracts';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Modal, Upload, type UploadFile } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormError } from '../../app/forms';
 import { UnitPicker } from '../org/unit-picker';
 import { MovementSelect } from './movement-select';
-import { plansApi, useRememberPlan } from './plans-api';
+import { plansApi } from './plans-api';
+import { useNewPlanForm } from './use-new-plan-form';
 
 /** What the server reads (plans.service PLAN_MAX_BYTES); checked here first to spare a long upload. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -35,26 +33,12 @@ export function ImportPlanModal({
   onImported: (plan: PlanDetail) => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const formError = useFormError(form);
-  const remember = useRememberPlan();
-
-  useEffect(() => {
-    if (!open) return;
-    formError.clear();
-    form.resetFields();
-    form.setFieldsValue({ file: [], movementId: defaults.movementId, unitId: defaults.unitId });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const upload = useMutation({
-    mutationFn: (v: Values) => plansApi.importFile(v.file[0]!.originFileObj as File, v.movementId, v.unitId),
-    onSuccess: (plan) => {
-      remember(plan);
-      onImported(plan);
-    },
-    onError: (e) => formError.report(e),
-  });
+  const { form, formError, submit: upload } = useNewPlanForm<Values>(
+    open,
+    () => ({ file: [], movementId: defaults.movementId, unitId: defaults.unitId }),
+    (v) => plansApi.importFile(v.file[0]!.originFileObj as File, v.movementId, v.unitId),
+    onImported,
+  );
 
   return (
     <Modal
