@@ -439,6 +439,8 @@ export interface ReportTemplatesTable {
   code: string;
   name: string;
   period_kind: string;
+  /** The halves, quarters or months reported; null for all. */
+  period_indexes: number[] | null;
   due_day: number | null;
   due_month: number | null;
   due_date: string | null;

@@ -12,12 +12,14 @@ import { adoptPlan } from '../modules/plans/plans.cascade.js';
 import { createMovement, importPlan, publishPlan, replaceCriteria, updatePlan } from '../modules/plans/plans.service.js';
 import { bulkRegister, createRegistration } from '../modules/registrations/registrations.service.js';
 import { SCHOOL_CODE, WARD_CODE } from './demo-accounts.js';
+import { generateDemoReports } from './demo-reports.js';
 
 // The demonstration movement, played through the real services as the seed documents tell it: the
 // province starts the office-culture movement, the ward of Nha Trang issues its plan (seed 000,
 // Kế hoạch 6344/KH-UBND, re-dated for 2026–2030), the primary school adopts it and adds its own
 // criterion (seed 001), and the school's staff register for 2026. One teacher (the "nhanvien"
-// account) is left unregistered so that a newcomer can register and self-assess in the browser.
+// account) is left unregistered so that a newcomer can register and self-assess in the browser. The
+// ward's periodic reports follow (demo-reports.ts).
 
 export const DEMO_YEAR = 2026;
 const PLAN_FILE = fileURLToPath(new URL('./documents/ke-hoach-6344-KH-UBND-nha-trang.txt', import.meta.url));
@@ -54,7 +56,7 @@ function asInput(plan: PlanDetail): CriterionInput[] {
 }
 
 /** Plays the movement from the province's launch to the school's registrations. */
-export async function generateDemoMovement(db: Database): Promise<{ planId: number; schoolPlanId: number; registrations: number }> {
+export async function generateDemoMovement(db: Database): Promise<{ planId: number; schoolPlanId: number; registrations: number; reports: number }> {
   const ctx: AppContext = { db, config: loadConfig({}), mailer: { send: async () => undefined }, jobs: inlineJobs() };
   const standing = await actorFor(db, 'thuongtruc');
   const officer = await actorFor(db, 'canbothidua');
@@ -129,5 +131,13 @@ export async function generateDemoMovement(db: Database): Promise<{ planId: numb
     });
     registrations += result.created;
   }
-  return { planId: imported.id, schoolPlanId: adopted.id, registrations };
+  const homeAffairs = await db.selectFrom('units').select('id').where('code', '=', 'KHA-SNV').executeTakeFirst();
+  const reports = await generateDemoReports(
+    ctx,
+    { standing, wardOfficer: officer, schoolWriter: await actorFor(db, 'admin') },
+    { ward, school, homeAffairs: homeAffairs?.id ?? null },
+    imported.id,
+    DEMO_YEAR,
+  );
+  return { planId: imported.id, schoolPlanId: adopted.id, registrations, reports: reports.reports };
 }

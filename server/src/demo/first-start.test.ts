@@ -26,6 +26,25 @@ describe(demoOnFirstStart.name, () => {
     expect(registered.every((r) => r.plan_id === plans[1]!.id)).toBe(true);
     expect(registered.some((r) => r.person_id === teacher.person_id)).toBe(false);
     expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'plan.adopt').execute()).toHaveLength(1);
+    // The ward's plan has the two office-culture report templates; the school sent its yearly report
+    // to the ward, whose own report (a draft, sent to Sở Nội vụ) already sums the school's figures.
+    const templates = await db.selectFrom('report_templates').select(['code', 'period_indexes']).where('plan_id', '=', plans[0]!.id).orderBy('id').execute();
+    expect(templates).toEqual([
+      { code: 'bao_cao_6_thang', period_indexes: [1] },
+      { code: 'bao_cao_nam', period_indexes: null },
+    ]);
+    const reports = await db
+      .selectFrom('reports as r')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .innerJoin('units as to', 'to.id', 'r.recipient_unit_id')
+      .select(['u.code', 'r.status', 'r.period_key', 'to.name as recipient', 'r.values'])
+      .orderBy('r.id')
+      .execute();
+    expect(reports.map((r) => [r.code, r.status, r.period_key, r.recipient])).toEqual([
+      ['KHA-P-NHATRANG-TH', 'submitted', '2026-Y', 'Phường Nha Trang'],
+      ['KHA-P-NHATRANG', 'draft', '2026-Y', 'Sở Nội vụ tỉnh Khánh Hòa'],
+    ]);
+    expect((reports[1]!.values as Record<string, { consolidated: number }>).outreach_events!.consolidated).toBe(4);
     // A later start finds the data, adds nothing and prints the same table.
     const later = await demoOnFirstStart(db, {}, () => undefined);
     expect(later).toBe(first);

@@ -16,7 +16,7 @@ export async function demoOnFirstStart(db: Database, env: NodeJS.ProcessEnv = pr
       const r = await generateDemo(db, { size: 'demo', seed: env.THIDUA_DEMO_SEED ?? 'thidua' });
       log(`  ${r.counts.units} đơn vị, ${r.counts.people} cán bộ, ${r.counts.users} tài khoản / units, people, accounts (${r.seconds.toFixed(1)} s)`);
       const m = await generateDemoMovement(db);
-      log(`  Phong trào văn hóa công sở: kế hoạch phường, kế hoạch trường áp dụng, ${m.registrations} đăng ký / the office-culture movement: ward plan, school plan, registrations`);
+      log(`  Phong trào văn hóa công sở: kế hoạch phường, kế hoạch trường áp dụng, ${m.registrations} đăng ký, ${m.reports} báo cáo / the office-culture movement: ward plan, school plan, registrations, reports`);
     } catch (err) {
       // Another server process on the same database got there first: its data is as good.
       if (!(err instanceof DemoDataExistsError)) throw err;

@@ -64,6 +64,11 @@ export const reportBoard = z.object({
   period: z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string() }),
   unit: z.object({ id: z.number().int(), name: z.string() }),
   block: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /**
+   * The blocks (cụm, khối thi đua) of the period's year with at least one member among the units
+   * expected to report here: the choices of the block filter.
+   */
+  blocks: z.array(z.object({ id: z.number().int(), name: z.string() })),
   dueDate: z.string(),
   /** "On time" in words, e.g. "Đúng hạn: nộp trước hoặc trong ngày hạn 31/05/2026 (giờ Việt Nam)". */
   onTimeRule: z.string(),

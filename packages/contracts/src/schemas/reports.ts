@@ -66,6 +66,8 @@ export const reportTemplateView = z.object({
   code: z.string(),
   name: z.string(),
   periodKind: z.enum(reportPeriodKinds),
+  /** The halves (1–2), quarters (1–4) or months (1–12) reported; null for all of them. */
+  periodIndexes: z.array(z.number().int()).nullable(),
   dueDay: z.number().int().nullable(),
   dueMonth: z.number().int().nullable(),
   dueDate: z.string().nullable(),
@@ -82,11 +84,22 @@ export type ReportTemplateView = z.infer<typeof reportTemplateView>;
 export const reportTemplateList = z.object({ items: z.array(reportTemplateView) });
 export type ReportTemplateList = z.infer<typeof reportTemplateList>;
 
+/** One source of the indicator registry (chỉ tiêu tự động): what a template's indicator may be filled from. */
+export const indicatorSourceView = z.object({
+  key: z.string(),
+  label: z.object({ vi: z.string(), en: z.string() }),
+  kind: z.enum(indicatorKinds),
+});
+export type IndicatorSourceView = z.infer<typeof indicatorSourceView>;
+export const indicatorSourceList = z.object({ items: z.array(indicatorSourceView) });
+export type IndicatorSourceList = z.infer<typeof indicatorSourceList>;
+
 export const listReportTemplatesQuery = z.object({ planId: idSchema.optional() });
 export type ListReportTemplatesQuery = z.infer<typeof listReportTemplatesQuery>;
 
 const templateFields = {
   name: z.string().trim().min(1).max(300),
+  periodIndexes: z.array(z.number().int().min(1).max(12)).min(1).max(12).nullable(),
   dueDay: z.number().int().min(1).max(31).nullable(),
   dueMonth: z.number().int().min(1).max(12).nullable(),
   dueDate: isoDate.nullable(),

@@ -13,6 +13,7 @@ import {
   defaultReminderSchedule,
   dueDate,
   formatCalendarDate,
+  periodFromKey,
   periodKey,
   periodLabel,
   reportPeriod,
@@ -53,6 +54,8 @@ export interface TemplateFacts {
   name: string;
   code: string;
   periodKind: ReportPeriodKind;
+  /** The halves, quarters or months the template reports; null for all. */
+  periodIndexes: number[] | null;
   rule: DueRule;
   reporterKinds: string[];
   schedule: ReminderSchedule;
@@ -88,6 +91,7 @@ function templateQuery(db: Executor) {
       't.name',
       't.code',
       't.period_kind',
+      't.period_indexes',
       't.due_day',
       't.due_month',
       't.due_date',
@@ -112,6 +116,7 @@ function toFacts(r: TemplateRow): TemplateFacts {
     name: r.name,
     code: r.code,
     periodKind: kind,
+    periodIndexes: r.period_indexes,
     rule: r.due_date ? { date: r.due_date } : { day: r.due_day ?? 31, month: r.due_month ?? 12 },
     reporterKinds: r.reporter_kinds,
     schedule: reminderScheduleOf(r.reminder_schedule),
@@ -136,41 +141,6 @@ export async function findTemplate(db: Executor, id: number): Promise<TemplateFa
 export async function activeTemplates(db: Executor): Promise<TemplateFacts[]> {
   const rows = await templateQuery(db).where('t.is_active', '=', true).where('p.status', '=', 'published').orderBy('t.id').execute();
   return rows.map(toFacts);
-}
-
-/**
- * The period a key names (2026-H1, 2026-Y, 2026-Q2, 2026-M05, 2026-01-01_2026-03-31), which must
- * be of the template's kind; VALIDATION_FAILED otherwise.
- */
-export function periodFromKey(kind: ReportPeriodKind, key: string): ReportPeriod {
-  const fail = () =>
-    invalid('periodKey', `Kỳ báo cáo "${key}" không có trong mẫu báo cáo này`, `The period "${key}" does not exist for this report template`, { periodKey: key, periodKind: kind });
-  let m: RegExpExecArray | null;
-  let period: ReportPeriod;
-  if ((m = /^(\d{4})-Y$/.exec(key))) period = reportPeriod({ kind: 'year', year: Number(m[1]) });
-  else if ((m = /^(\d{4})-H([12])$/.exec(key))) period = reportPeriod({ kind: 'six_months', year: Number(m[1]), index: Number(m[2]) });
-  else if ((m = /^(\d{4})-Q([1-4])$/.exec(key))) period = reportPeriod({ kind: 'quarter', year: Number(m[1]), index: Number(m[2]) });
-  else if ((m = /^(\d{4})-M(\d{2})$/.exec(key))) period = reportPeriod({ kind: 'month', year: Number(m[1]), index: Number(m[2]) });
-  else if ((m = /^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$/.exec(key))) period = reportPeriod({ kind: 'custom', start: m[1]!, end: m[2]! });
-  else throw fail();
-  if (period.kind !== kind) throw fail();
-  return period;
-}
-
-/** The periods of a kind that start in a year (custom periods are not enumerable: none). */
-export function periodsOfYear(kind: ReportPeriodKind, year: number): ReportPeriod[] {
-  switch (kind) {
-    case 'year':
-      return [reportPeriod({ kind, year })];
-    case 'six_months':
-      return [1, 2].map((index) => reportPeriod({ kind, year, index }));
-    case 'quarter':
-      return [1, 2, 3, 4].map((index) => reportPeriod({ kind, year, index }));
-    case 'month':
-      return Array.from({ length: 12 }, (_, i) => reportPeriod({ kind, year, index: i + 1 }));
-    case 'custom':
-      return [];
-  }
 }
 
 /** Custom periods exist where reports were opened for them. */
@@ -207,6 +177,14 @@ export async function expectedUnits(
   args: { root: { id: number; path: string }; planUnitPath: string | null; reporterKinds: string[]; blockId?: number | null },
 ): Promise<ExpectedUnit[]> {
   const { root, planUnitPath, reporterKinds, blockId } = args;
+  let q = reportingBelow(db, root, planUnitPath, reporterKinds);
+  if (reporterKinds.length === 0 && !blockId) q = q.where('parent_id', '=', root.id);
+  if (blockId) q = q.where('id', 'in', db.selectFrom('block_members').select('unit_id').where('block_id', '=', blockId));
+  return q.orderBy(sql`name COLLATE "vi-x-icu"`).orderBy('id').execute();
+}
+
+/** Active units strictly below `root`, inside the plan's subtree and of the reporter kinds when named. */
+function reportingBelow(db: Executor, root: { id: number; path: string }, planUnitPath: string | null, reporterKinds: string[]) {
   let q = db
     .selectFrom('units')
     .select(['id', 'name', 'kind', sql<string>`path::text`.as('path')])
@@ -215,9 +193,27 @@ export async function expectedUnits(
     .where('id', '!=', root.id);
   if (planUnitPath) q = q.where(sql<SqlBool>`path <@ ${planUnitPath}::ltree`);
   if (reporterKinds.length > 0) q = q.where('kind', 'in', reporterKinds);
-  else if (!blockId) q = q.where('parent_id', '=', root.id);
-  if (blockId) q = q.where('id', 'in', db.selectFrom('block_members').select('unit_id').where('block_id', '=', blockId));
-  return q.orderBy(sql`name COLLATE "vi-x-icu"`).orderBy('id').execute();
+  return q;
+}
+
+/**
+ * The blocks of `year` that the block filter of a board at `root` can narrow to: those with at least
+ * one member that would be expected under the block (see expectedUnits). Whoever organises them —
+ * a district's board offers the province's cụm thi đua that take in its communes.
+ */
+export async function concernedBlocks(
+  db: Executor,
+  args: { root: { id: number; path: string }; planUnitPath: string | null; reporterKinds: string[]; year: number },
+): Promise<{ id: number; name: string }[]> {
+  const members = reportingBelow(db, args.root, args.planUnitPath, args.reporterKinds).clearSelect().select('id');
+  return db
+    .selectFrom('blocks as b')
+    .select(['b.id', 'b.name'])
+    .where('b.year', '=', args.year)
+    .where(({ exists, selectFrom }) => exists(selectFrom('block_members as m').select('m.unit_id').whereRef('m.block_id', '=', 'b.id').where('m.unit_id', 'in', members)))
+    .orderBy(sql`b.name COLLATE "vi-x-icu"`)
+    .orderBy('b.id')
+    .execute();
 }
 
 export interface UnitReport {
@@ -338,13 +334,18 @@ export async function reportBoard(ctx: AppContext, actor: Actor, q: ReportBoardQ
   if (!template || !concerns(template, unit.path)) throw new AppError('NOT_FOUND');
   const block = q.blockId ? await ctx.db.selectFrom('blocks').select(['id', 'name']).where('id', '=', q.blockId).executeTakeFirst() : null;
   if (q.blockId && !block) throw new AppError('NOT_FOUND');
-  const period = periodFromKey(template.periodKind, q.periodKey);
+  const period = periodFromKey(template.periodKind, q.periodKey, template.periodIndexes);
   const due = dueDate(period, template.rule);
   const key = periodKey(period);
 
-  const units = await expectedUnits(ctx.db, { root: unit, planUnitPath: template.planUnitPath, reporterKinds: template.reporterKinds, blockId: block?.id ?? null });
+  const scope = { root: unit, planUnitPath: template.planUnitPath, reporterKinds: template.reporterKinds };
+  const units = await expectedUnits(ctx.db, { ...scope, blockId: block?.id ?? null });
   const ids = units.map((u) => u.id);
-  const [reports, contacts] = await Promise.all([reportsOf(ctx.db, template.id, key, ids), contactsOf(ctx.db, ids)]);
+  const [reports, contacts, blocks] = await Promise.all([
+    reportsOf(ctx.db, template.id, key, ids),
+    contactsOf(ctx.db, ids),
+    concernedBlocks(ctx.db, { ...scope, year: Number(period.start.slice(0, 4)) }),
+  ]);
 
   const rows: ReportBoardUnit[] = units.map((u) => {
     const r = reports.get(u.id);
@@ -373,6 +374,7 @@ export async function reportBoard(ctx: AppContext, actor: Actor, q: ReportBoardQ
     period: { key, label: periodLabel(period), start: period.start, end: period.end },
     unit: { id: unit.id, name: unit.name },
     block: block ?? null,
+    blocks,
     dueDate: due,
     onTimeRule: rule.vi,
     onTimeRuleEn: rule.en,
@@ -413,7 +415,7 @@ export async function remindUnits(ctx: AppContext, actor: Actor, body: ReportRem
   );
   const template = await findTemplate(ctx.db, body.templateId);
   if (!template || !units.every((u) => concerns(template, u.path))) throw new AppError('NOT_FOUND');
-  const period = periodFromKey(template.periodKind, body.periodKey);
+  const period = periodFromKey(template.periodKind, body.periodKey, template.periodIndexes);
   const due = dueDate(period, template.rule);
   const key = periodKey(period);
   if (template.planUnitPath) {

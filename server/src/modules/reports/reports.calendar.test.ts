@@ -43,8 +43,13 @@ describe('report deadlines in the iCalendar feed', () => {
     });
     expect(h1.description).toContain('Hạn nộp: 31/05/2026, đúng hạn là nộp trước hoặc trong ngày này (giờ Việt Nam)');
     expect(h1.description).toContain('Nơi nhận: UBND tỉnh Khánh Hòa');
-    // The second half due "31/5" falls in the next year (reports.periods.ts dueDate).
-    expect(events.find((e) => e.uid === `report-due-${sixMonthly.id}-2026-H2@thidua`)!.date).toEqual({ year: 2027, month: 5, day: 31 });
+    // "31/5" is the first half's deadline; the second half's moves on six months (reports.periods.ts dueDate).
+    expect(events.find((e) => e.uid === `report-due-${sixMonthly.id}-2026-H2@thidua`)!.date).toEqual({ year: 2026, month: 11, day: 30 });
+    // A template of the first half only (6 tháng đầu năm, seed 004) has no second-half deadlines.
+    await db.updateTable('report_templates').set({ period_indexes: [1] }).where('id', '=', sixMonthly.id).execute();
+    const firstHalves = await reportDueEvents(db, { userId: 0, unitPaths: [ward.path] }, vietnamInstant('2026-03-01', '09:00'));
+    expect(firstHalves.filter((e) => e.uid.startsWith(`report-due-${sixMonthly.id}-`)).map((e) => e.uid.split('-').slice(-2).join('-'))).toEqual(['2025-H1@thidua', '2026-H1@thidua', '2027-H1@thidua']);
+    await db.updateTable('report_templates').set({ period_indexes: null }).where('id', '=', sixMonthly.id).execute();
 
     // The province's own officers see them too (they receive and consolidate); the other province does not.
     expect(await reportDueEvents(db, { userId: 0, unitPaths: [province.path] }, vietnamInstant('2026-03-01', '09:00'))).toHaveLength(9);

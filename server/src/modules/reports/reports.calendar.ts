@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/database.js';
 import { registerCalendarSource, type CalendarEntry, type CalendarScope } from '../notifications/calendar-sources.js';
-import { activeTemplates, customPeriods, periodsOfYear, type TemplateFacts } from './reports.board.js';
-import { dueDate, formatCalendarDate, periodKey, periodLabel, vietnamDateOf, type ReportPeriod } from './reports.periods.js';
+import { activeTemplates, customPeriods, type TemplateFacts } from './reports.board.js';
+import { dueDate, formatCalendarDate, periodKey, periodLabel, periodsOfYear, vietnamDateOf, type ReportPeriod } from './reports.periods.js';
 
 // Report deadlines (hạn nộp báo cáo) in each user's iCalendar feed. A template concerns a user when
 // one of their units lies in the subtree of the plan that asks for the report: they report (or
@@ -61,7 +61,7 @@ export async function reportDueEvents(db: Executor, scope: CalendarScope, now = 
   const year = Number(vietnamDateOf(now).slice(0, 4));
   const out: CalendarEntry[] = [];
   for (const t of await templatesConcerning(db, scope.unitPaths)) {
-    const periods = t.periodKind === 'custom' ? await customPeriods(db, t.id) : FEED_YEARS.flatMap((d) => periodsOfYear(t.periodKind, year + d));
+    const periods = t.periodKind === 'custom' ? await customPeriods(db, t.id) : FEED_YEARS.flatMap((d) => periodsOfYear(t.periodKind, year + d, t.periodIndexes));
     out.push(...reportDueEntries(t, periods));
   }
   return out;

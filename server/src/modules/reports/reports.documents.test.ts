@@ -121,18 +121,22 @@ describe('GET /api/reports/:id/document.docx and .pdf', () => {
 });
 
 describe('GET /api/reports/:id/children.xlsx', () => {
-  it('lists each child’s figures, one column per number indicator, with a total row', async () => {
+  it('lists every reporting child as the report does, the figures of those that sent, their sum and the consolidated row', async () => {
     const tr = await tree();
     const db = t.ctx.db;
     const own = await newReport(db, tr.template, tr.province, { status: 'draft' });
+    // What the province's last consolidation gave (reports.consolidation.ts): its own part included.
+    const consolidated = { donViDangKy: { typed: 21, computed: 21, consolidated: 21 }, nguoiDangKy: { typed: 236, computed: 236, consolidated: 236 }, tyLeTuDanhGia: { typed: 98.25, computed: null, consolidated: 98.25 } };
+    await db.updateTable('reports').set({ values: JSON.stringify(consolidated) }).where('id', '=', own.id).execute();
     await wardReport(tr);
     await newReport(db, tr.template, tr.wards[1]!, {
       status: 'accepted',
       submittedAt: '2026-05-30T03:00:00Z',
       values: { donViDangKy: { typed: null, computed: 8 }, nguoiDangKy: { typed: 95, computed: 95 }, tyLeTuDanhGia: { typed: 100 } },
     });
-    // A draft is not sent: not in the table.
+    // A draft is not sent: listed, without its figures.
     await newReport(db, tr.template, tr.wards[2]!, { status: 'draft', values: { donViDangKy: { typed: 1000 } } });
+    const missing = await newUnit(db, { parent: tr.province, kind: 'commune', name: 'UBND xã Vạn Ninh' });
 
     const c = await clientWith(t, [['unit_officer', tr.province]]);
     const res = await c.get(`/api/reports/${own.id}/children.xlsx`);
@@ -148,14 +152,19 @@ describe('GET /api/reports/:id/children.xlsx', () => {
     const header = all.find((r) => r[0] === 'STT')!;
     expect(header).toEqual(['STT', 'Đơn vị', 'Trạng thái', 'Ngày nộp', 'Số đơn vị đăng ký thi đua', 'Số cán bộ, công chức đăng ký', 'Tỷ lệ đã tự đánh giá (%)']);
     const body = all.slice(all.indexOf(header) + 1);
-    expect(body).toHaveLength(3);
-    expect(body[0]!.slice(0, 3)).toEqual([1, 'UBND phường Bắc Nha Trang', 'Đã nộp (trễ 2 ngày)']);
+    expect(body).toHaveLength(6);
+    expect(body[0]!.slice(0, 3)).toEqual([1, 'UBND phường Bắc Nha Trang', 'Muộn 2 ngày']);
+    expect(body[0]![3]).toBeInstanceOf(Date);
     expect(body[0]!.slice(4)).toEqual([12, 140, 96.5]);
-    expect(body[1]!.slice(0, 3)).toEqual([2, 'UBND phường Nam Nha Trang', 'Đã tiếp nhận']);
+    expect(body[1]!.slice(0, 3)).toEqual([2, 'UBND phường Nam Nha Trang', 'Đúng hạn']);
     // The computed figure where nothing was typed.
     expect(body[1]!.slice(4)).toEqual([8, 95, 100]);
-    // Numbers are summed, percentages are not.
-    expect(body[2]).toEqual(['', 'Tổng cộng', '', '', 20, 235]);
+    expect(body[2]!.slice(0, 3)).toEqual([3, 'UBND xã Cam Lâm', 'Chưa gửi (đang soạn)']);
+    expect(body[2]!.slice(4).filter((v) => v != null)).toEqual([]);
+    expect(body[3]!.slice(0, 3)).toEqual([4, missing.name, 'Chưa báo cáo']);
+    // Numbers of the children that sent are summed, percentages are not; then the report's own figures.
+    expect(body[4]).toEqual(['', 'Cộng các đơn vị đã gửi', '', '', 20, 235]);
+    expect(body[5]).toEqual(['', 'Tổng hợp của UBND tỉnh Khánh Hòa', '', '', 21, 236, 98.25]);
   });
 });
 

@@ -11,15 +11,17 @@ import { issuerOf } from '../documents/issuer.js';
 import { renderStatePdf } from '../documents/pdf.js';
 import { formatNumber, renderStateDocument, type StateBlock, type StateDocument, type TableCellInput } from '../documents/state-format.js';
 import { excelDate } from '../dashboard/dashboard.xlsx.js';
-import { periodFromKey } from './reports.board.js';
-import { formatCalendarDate, periodLabel, vietnamDateOf } from './reports.periods.js';
+import { formatCalendarDate, periodFromKey, periodLabel, vietnamDateOf } from './reports.periods.js';
+import { reportingScopeOf, reportsRepository } from './reports.repository.js';
 import type { ReportPeriodKind } from '@thidua/contracts';
 
 // A unit's periodic report (báo cáo định kỳ) as a document in the state format (Nghị định
 // 30/2020: "Số: …/BC-…", the title BÁO CÁO, the indicator tables, the narrative sections, the
 // signer and Nơi nhận), as .docx and PDF; and the consolidated table of the children's figures as
 // .xlsx. Everything is read from the `reports` row as stored: what the unit typed, and beside it
-// what the system computed when the two differ.
+// what the system computed when the two differ. A report of a unit with reporting units below it
+// (a district above its communes, a province above its districts) also prints its children's
+// figures, the same children and figures the report page lists (reports.service.ts).
 
 // ── The stored shapes ─────────────────────────────────────────────────
 
@@ -32,8 +34,8 @@ type TemplateContent = z.infer<typeof contentSchema>;
 type Indicator = z.infer<typeof indicatorSchema>;
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]).nullable().optional();
-const valuesSchema = z.record(z.string(), z.object({ typed: scalar, computed: scalar }).partial());
-type IndicatorValue = { typed?: number | string | boolean | null; computed?: number | string | boolean | null };
+const valuesSchema = z.record(z.string(), z.object({ typed: scalar, computed: scalar, consolidated: scalar }).partial());
+type IndicatorValue = { typed?: number | string | boolean | null; computed?: number | string | boolean | null; consolidated?: number | string | boolean | null };
 
 /** The template's content, empty where the stored JSON is not of the documented shape. */
 export function contentOf(value: unknown): TemplateContent {
@@ -131,7 +133,8 @@ export function issuerAbbreviation(name: string, shortName: string | null): stri
 function printed(value: IndicatorValue['typed'], kind: string): TableCellInput {
   if (value === null || value === undefined || value === '') return '';
   if (kind === 'boolean' || typeof value === 'boolean') return value === true || value === 'true' ? 'Có' : 'Không';
-  if (typeof value === 'number') return kind === 'percent' ? `${formatNumber(value)}%` : value;
+  // A percentage prints with its sign but stands right like the other figures of its column.
+  if (typeof value === 'number') return kind === 'percent' ? { value: `${formatNumber(value)}%`, align: 'right' } : value;
   return String(value);
 }
 
@@ -158,8 +161,89 @@ function indicatorTable(indicators: Indicator[], values: Record<string, Indicato
   return { kind: 'table', widths: differs ? [1, 6, 2, 2, 2] : [1, 7, 2, 2], header: [header], rows };
 }
 
+// ── The children's figures ────────────────────────────────────────────
+
+/** One reporting unit below the report's unit, with its report of the same period if it has one. */
+export interface ChildLine {
+  unitName: string;
+  status: 'missing' | 'draft' | 'submitted' | 'returned' | 'accepted';
+  daysLate: number | null;
+  submittedAt: Date | string | null;
+  values: Record<string, IndicatorValue>;
+}
+
+/** The children the report page lists: the nearest reporting units below, in name order. */
+async function childLines(db: Executor, r: ReportRow): Promise<ChildLine[]> {
+  const t = await reportsRepository.findTemplate(db, r.template_id);
+  if (!t) return [];
+  const units = await reportsRepository.childReportingUnits(db, reportingScopeOf(t), r.unit_path);
+  const reports = new Map(
+    (
+      await reportsRepository.reportsOfUnits(
+        db,
+        t.id,
+        r.period_key,
+        units.map((u) => u.id),
+      )
+    ).map((c) => [c.unit_id, c]),
+  );
+  return units.map((u) => {
+    const c = reports.get(u.id);
+    return c
+      ? { unitName: u.name, status: c.status as ChildLine['status'], daysLate: c.days_late, submittedAt: c.submitted_at, values: valuesOf(c.values) }
+      : { unitName: u.name, status: 'missing', daysLate: null, submittedAt: null, values: {} };
+  });
+}
+
+const SENT = new Set(['submitted', 'accepted']);
+
+/** "Đúng hạn", "Muộn 3 ngày" for a sent report; else where it stands. */
+function childState(c: ChildLine): string {
+  if (SENT.has(c.status)) return c.daysLate && c.daysLate > 0 ? `Muộn ${c.daysLate} ngày` : 'Đúng hạn';
+  return { missing: 'Chưa báo cáo', draft: 'Chưa gửi (đang soạn)', returned: 'Bị trả lại' }[c.status as 'missing' | 'draft' | 'returned'];
+}
+
+/** Figure columns per table, so that a table of many indicators still fits a portrait A4 page. */
+const CHILD_COLUMNS = 3;
+
+/**
+ * "Số liệu của các đơn vị trực thuộc": who sent and who did not, in words, then the figures of each
+ * child that sent (what it typed, else what the system counted) by number and percent indicator, a
+ * few indicators a table, closed by the row of the consolidated figure (tổng hợp). A child that has
+ * not sent is listed without figures: consolidation leaves it out too.
+ */
+function childrenBlocks(heading: string, indicators: Indicator[], children: ChildLine[], values: Record<string, IndicatorValue>): StateBlock[] {
+  const sent = children.filter((c) => SENT.has(c.status));
+  const late = sent.filter((c) => (c.daysLate ?? 0) > 0).length;
+  const notSent = children.filter((c) => !SENT.has(c.status));
+  const out: StateBlock[] = [
+    { kind: 'heading', text: heading },
+    {
+      kind: 'paragraph',
+      text:
+        `Số đơn vị phải báo cáo: ${children.length}; đã gửi: ${sent.length} (đúng hạn: ${sent.length - late}, muộn: ${late}); chưa gửi: ${notSent.length}` +
+        (notSent.length ? ` (${notSent.map((c) => c.unitName).join(', ')}).` : '.'),
+    },
+  ];
+  const figures = indicators.filter((i) => i.kind === 'number' || i.kind === 'percent');
+  for (let from = 0; from < figures.length; from += CHILD_COLUMNS) {
+    const chunk = figures.slice(from, from + CHILD_COLUMNS);
+    const header: TableCellInput[] = ['STT', 'Đơn vị', 'Tình hình gửi', ...chunk.map((i) => (i.kind === 'percent' ? `${i.label} (%)` : i.label))];
+    const rows = children.map((c, n): TableCellInput[] => [
+      String(n + 1),
+      c.unitName,
+      childState(c),
+      ...chunk.map((i) => (SENT.has(c.status) ? printed(c.values[i.key]?.typed ?? c.values[i.key]?.computed ?? null, i.kind) : '')),
+    ]);
+    rows.push([{ value: 'Tổng hợp', colSpan: 3, bold: true, align: 'center' }, ...chunk.map((i) => printed(values[i.key]?.consolidated ?? null, i.kind))]);
+    // STT wide enough for its bold header on one line; the figures share what is left.
+    out.push({ kind: 'table', widths: [1.3, 5.5, 2.4, ...chunk.map(() => 2.3)], header: [header], rows });
+  }
+  return out;
+}
+
 /** The report as a state-format document: the description both renderers take. */
-export function reportStateDocument(r: ReportRow, lineage: Awaited<ReturnType<typeof documentsRepository.lineage>>): StateDocument {
+export function reportStateDocument(r: ReportRow, lineage: Awaited<ReturnType<typeof documentsRepository.lineage>>, children: ChildLine[] = []): StateDocument {
   const issuer = issuerOf(lineage);
   const content = contentOf(r.content);
   const values = valuesOf(r.values);
@@ -170,6 +254,9 @@ export function reportStateDocument(r: ReportRow, lineage: Awaited<ReturnType<ty
   for (const section of content.sections) {
     body.push({ kind: 'heading', text: `${roman(n++)}. ${section.title.toUpperCase()}` });
     if (section.indicators.length) body.push(indicatorTable(section.indicators, values));
+  }
+  if (children.length) {
+    body.push(...childrenBlocks(`${roman(n++)}. SỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC`, content.sections.flatMap((s) => s.indicators), children, values));
   }
   for (const nar of content.narratives) {
     body.push({ kind: 'heading', text: `${roman(n++)}. ${nar.title.toUpperCase()}` });
@@ -205,41 +292,30 @@ const fileBase = (r: ReportRow) => `Báo cáo ${r.template_name} - ${r.unit_name
 
 export async function reportDocx(ctx: AppContext, actor: Actor, id: number): Promise<ReportFile> {
   const r = await visibleReport(ctx, actor, id);
-  const doc = reportStateDocument(r, await documentsRepository.lineage(ctx.db, r.unit_path));
+  const doc = reportStateDocument(r, await documentsRepository.lineage(ctx.db, r.unit_path), await childLines(ctx.db, r));
   return { fileName: `${fileBase(r)}.docx`, body: await renderStateDocument(doc) };
 }
 
 export async function reportPdf(ctx: AppContext, actor: Actor, id: number): Promise<ReportFile> {
   const r = await visibleReport(ctx, actor, id);
-  const doc = reportStateDocument(r, await documentsRepository.lineage(ctx.db, r.unit_path));
+  const doc = reportStateDocument(r, await documentsRepository.lineage(ctx.db, r.unit_path), await childLines(ctx.db, r));
   return { fileName: `${fileBase(r)}.pdf`, body: await renderStatePdf(doc) };
 }
 
 // ── The children's figures as .xlsx ───────────────────────────────────
 
-const statusLabels: Record<string, string> = { draft: 'Đang soạn', submitted: 'Đã nộp', returned: 'Bị trả lại', accepted: 'Đã tiếp nhận' };
-
 /**
- * The consolidated table (bảng tổng hợp) of the children's reports for the same template and
- * period: the reports sent to this report's unit — named as recipient, or from its direct children
- * when no recipient is named. Drafts are not sent and do not appear. One row per child, one column
- * per number or percent indicator (the typed figure, else the computed one), and a total row that
- * sums the numbers (percentages are not summed).
+ * The consolidated table (bảng tổng hợp) of the children's reports, as an .xlsx: the same reporting
+ * units below as the report page and the .docx list, missing ones included, each with where its
+ * report stands and when it was sent. Figures (the typed one, else the computed one; one column per
+ * number or percent indicator) only for the children that sent, as consolidation counts them; then
+ * the sum of those figures (numbers only) and the report's own consolidated figures (tổng hợp),
+ * which add the unit's own part and average percentages by weight.
  */
 export async function childrenXlsx(ctx: AppContext, actor: Actor, id: number): Promise<ReportFile> {
   const r = await visibleReport(ctx, actor, id);
-  const children = await ctx.db
-    .selectFrom('reports as c')
-    .innerJoin('units as cu', 'cu.id', 'c.unit_id')
-    .select(['c.id', 'c.status', 'c.values', 'c.submitted_at', 'c.days_late', 'cu.name as unit_name'])
-    .where('c.template_id', '=', r.template_id)
-    .where('c.period_key', '=', r.period_key)
-    .where('c.status', '!=', 'draft')
-    .where('c.unit_id', '!=', r.unit_id)
-    .where(sql<SqlBool>`cu.path <@ ${r.unit_path}::ltree`)
-    .where((eb) => eb.or([eb('c.recipient_unit_id', '=', r.unit_id), eb.and([eb('c.recipient_unit_id', 'is', null), eb('cu.parent_id', '=', r.unit_id)])]))
-    .orderBy(sql`cu.name COLLATE "vi-x-icu"`)
-    .execute();
+  const children = await childLines(ctx.db, r);
+  const own = valuesOf(r.values);
   const indicators = contentOf(r.content).sections.flatMap((s) => s.indicators.filter((i) => i.kind === 'number' || i.kind === 'percent'));
 
   const wb = new ExcelJS.Workbook();
@@ -259,19 +335,20 @@ export async function childrenXlsx(ctx: AppContext, actor: Actor, id: number): P
 
   const totals = indicators.map(() => 0);
   children.forEach((c, i) => {
-    const values = valuesOf(c.values);
+    const sent = SENT.has(c.status);
     const figures = indicators.map((ind, k) => {
-      const v = values[ind.key];
-      const raw = v?.typed ?? v?.computed ?? null;
+      const v = c.values[ind.key];
+      const raw = sent ? (v?.typed ?? v?.computed ?? null) : null;
       const num = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : null;
       if (num !== null && ind.kind === 'number') totals[k]! += num;
       return num;
     });
-    const late = c.days_late && c.days_late > 0 ? ` (trễ ${c.days_late} ngày)` : '';
-    const row = ws.addRow([i + 1, c.unit_name, `${statusLabels[c.status] ?? c.status}${late}`, c.submitted_at ? excelDate(c.submitted_at) : null, ...figures]);
+    const row = ws.addRow([i + 1, c.unitName, childState(c), c.submittedAt ? excelDate(c.submittedAt) : null, ...figures]);
     row.getCell(4).numFmt = 'dd/mm/yyyy';
   });
-  const total = ws.addRow(['', 'Tổng cộng', '', '', ...indicators.map((ind, k) => (ind.kind === 'number' ? totals[k]! : null))]);
+  const sum = ws.addRow(['', 'Cộng các đơn vị đã gửi', '', '', ...indicators.map((ind, k) => (ind.kind === 'number' ? totals[k]! : null))]);
+  sum.font = { bold: true };
+  const total = ws.addRow(['', `Tổng hợp của ${r.unit_name}`, '', '', ...indicators.map((ind) => (typeof own[ind.key]?.consolidated === 'number' ? own[ind.key]!.consolidated : null))]);
   total.font = { bold: true };
 
   const thin = { style: 'thin' as const };

@@ -178,6 +178,50 @@ export function reportPeriod(spec: PeriodSpec): ReportPeriod {
   }
 }
 
+/** Halves, quarters or months in a year; 0 for a year or custom dates (no index). */
+export function periodsPerYear(kind: ReportPeriodKind): number {
+  return kind === 'six_months' ? 2 : kind === 'quarter' ? 4 : kind === 'month' ? 12 : 0;
+}
+
+/**
+ * The periods of a kind that start in a year. A template may report only some of them (`indexes`,
+ * null for all): seed 004's six-month report is the first half only (6 tháng đầu năm), the yearly
+ * report covering the rest. Custom periods are not enumerable: none.
+ */
+export function periodsOfYear(kind: ReportPeriodKind, year: number, indexes: readonly number[] | null = null): ReportPeriod[] {
+  if (kind === 'year') return [reportPeriod({ kind, year })];
+  if (kind === 'custom') return [];
+  return Array.from({ length: periodsPerYear(kind) }, (_, i) => i + 1)
+    .filter((index) => !indexes || indexes.includes(index))
+    .map((index) => reportPeriod({ kind, year, index }));
+}
+
+/**
+ * The period a key names (2026-H1, 2026-Y, 2026-Q2, 2026-M05, 2026-01-01_2026-03-31), which must
+ * be of the template's kind and among its reported periods (`indexes`); VALIDATION_FAILED otherwise.
+ */
+export function periodFromKey(kind: ReportPeriodKind, key: string, indexes: readonly number[] | null = null): ReportPeriod {
+  const fail = () =>
+    invalid('periodKey', `Kỳ báo cáo "${key}" không có trong mẫu báo cáo này`, `The period "${key}" does not exist for this report template`, { periodKey: key, periodKind: kind });
+  let m: RegExpExecArray | null;
+  let spec: PeriodSpec;
+  if ((m = /^(\d{4})-Y$/.exec(key))) spec = { kind: 'year', year: Number(m[1]) };
+  else if ((m = /^(\d{4})-H([12])$/.exec(key))) spec = { kind: 'six_months', year: Number(m[1]), index: Number(m[2]) };
+  else if ((m = /^(\d{4})-Q([1-4])$/.exec(key))) spec = { kind: 'quarter', year: Number(m[1]), index: Number(m[2]) };
+  else if ((m = /^(\d{4})-M(\d{2})$/.exec(key))) spec = { kind: 'month', year: Number(m[1]), index: Number(m[2]) };
+  else if ((m = /^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$/.exec(key))) spec = { kind: 'custom', start: m[1]!, end: m[2]! };
+  else throw fail();
+  if (spec.kind !== kind) throw fail();
+  const period = reportPeriod(spec);
+  if (!isReportedPeriod(period, indexes)) throw fail();
+  return period;
+}
+
+/** Whether a template that reports the periods `indexes` (null: all) reports `period`. */
+export function isReportedPeriod(period: ReportPeriod, indexes: readonly number[] | null): boolean {
+  return period.index === null || !indexes || indexes.includes(period.index);
+}
+
 /**
  * A short stable key of a period, for reminder keys and URLs: 2025-Y, 2025-H1, 2025-Q4, 2025-M03,
  * 2025-07-01_2026-06-30 (custom).
@@ -224,13 +268,22 @@ export function periodLabel(p: ReportPeriod, lang: 'vi' | 'en' = 'vi'): string {
 /** A deadline as plans write it: a day and month ("trước ngày 31/5 hằng năm"), or one exact date. */
 export type DueRule = { day: number; month: number } | { date: CalendarDate };
 
+/** Months in one period of a kind: a half moves its deadline on by 6, a quarter by 3, a month by 1. */
+const MONTHS_PER_PERIOD: Record<ReportPeriodKind, number> = { six_months: 6, quarter: 3, month: 1, year: 0, custom: 0 };
+
 /**
- * The due date of a period under a rule. A day/month falls in the year the period starts, unless
- * that date is before the period's start, in which case it is the following year's (a fourth-quarter
- * report due 15/1 is due 15/01 of the next year; a six-month report due 31/5 is due 31/05 of the
- * same year, inside its period). A day past the end of its month is clamped to the month's last day:
- * 31/2 and 29/2 give 28/02 in common years (2025, 2100) and 29/02 in leap years (2024, 2028), and
- * 31/4 gives 30/04 — plans say "cuối tháng 2" this way and the deadline must still exist.
+ * The due date of a period under a rule.
+ *
+ * A day/month is the deadline of the FIRST period of the year (the year itself, the first half,
+ * quarter or month). It falls in the year the period starts, unless that date is before the start,
+ * in which case it is the following year's. A later half, quarter or month is due as many months
+ * later as it starts after the first: a six-month report due 31/5 (seed 004, inside its period
+ * 01/01–30/06) makes the second half due 30/11; a quarterly one due 15/4 makes the fourth quarter
+ * due 15/01 of the next year; a monthly one due 5/2 makes December's due 05/01 of the next year.
+ *
+ * A day past the end of its month is clamped to the month's last day: 31/2 and 29/2 give 28/02 in
+ * common years (2025, 2100) and 29/02 in leap years (2024, 2028), and 31/4 gives 30/04 — plans say
+ * "cuối tháng 2" this way and the deadline must still exist.
  * An exact date must not be before the period starts.
  */
 export function dueDate(period: ReportPeriod, rule: DueRule): CalendarDate {
@@ -247,11 +300,17 @@ export function dueDate(period: ReportPeriod, rule: DueRule): CalendarDate {
   const { day, month } = rule;
   if (!Number.isInteger(month) || month < 1 || month > 12) throw invalid('month', 'Tháng phải từ 1 đến 12', 'The month must be between 1 and 12', { month });
   if (!Number.isInteger(day) || day < 1 || day > 31) throw invalid('day', 'Ngày phải từ 1 đến 31', 'The day must be between 1 and 31', { day });
-  const on = (year: number) => makeDate(year, month, Math.min(day, daysInMonth(year, month)));
-  const sameYear = on(period.year);
-  if (sameYear >= period.start) return sameYear;
-  checkYear(period.year + 1, 'dueDate');
-  return on(period.year + 1);
+  const on = (year: number, m: number) => makeDate(year, m, Math.min(day, daysInMonth(year, m)));
+  const step = period.index === null ? 0 : MONTHS_PER_PERIOD[period.kind];
+  // The start of the year's first period of this kind: the year's first day for halves, quarters
+  // and months; the period's own start for a year or custom dates.
+  const firstStart = step > 0 ? makeDate(period.year, 1, 1) : period.start;
+  const firstYear = on(period.year, month) >= firstStart ? period.year : period.year + 1;
+  // Months since year 0 of the due date, moved on by the periods before this one.
+  const months = firstYear * 12 + (month - 1) + (period.index === null ? 0 : (period.index - 1) * step);
+  const year = Math.floor(months / 12);
+  checkYear(year, 'dueDate');
+  return on(year, (months % 12) + 1);
 }
 
 /**

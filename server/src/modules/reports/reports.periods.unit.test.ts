@@ -18,6 +18,8 @@ import {
   vietnamDateOf,
   vietnamInstant,
   type PeriodSpec,
+  periodFromKey,
+  periodsOfYear,
 } from './reports.periods.js';
 
 // Deadline arithmetic for periodic reports (kỳ báo cáo, hạn báo cáo), in Vietnam time.
@@ -120,6 +122,24 @@ describe('reportPeriod', () => {
   });
 });
 
+describe('periods a template reports', () => {
+  it('lists every half, quarter or month of a year, or only those the template reports', () => {
+    expect(periodsOfYear('six_months', 2026).map((p) => p.index)).toEqual([1, 2]);
+    expect(periodsOfYear('six_months', 2026, [1]).map((p) => [p.start, p.end])).toEqual([['2026-01-01', '2026-06-30']]);
+    expect(periodsOfYear('quarter', 2026, [2, 4]).map((p) => p.index)).toEqual([2, 4]);
+    expect(periodsOfYear('year', 2026, null)).toHaveLength(1);
+    expect(periodsOfYear('custom', 2026)).toEqual([]);
+  });
+
+  it('reads a period key of the template, and refuses a period it does not report', () => {
+    expect(periodFromKey('six_months', '2026-H1', [1]).end).toBe('2026-06-30');
+    expect(validationError(() => periodFromKey('six_months', '2026-H2', [1])).fields?.[0]?.message).toContain('không có trong mẫu báo cáo');
+    validationError(() => periodFromKey('year', '2026-H1'));
+    validationError(() => periodFromKey('month', '2026-M13'));
+    expect(periodFromKey('custom', '2026-01-01_2026-03-31').end).toBe('2026-03-31');
+  });
+});
+
 describe('dueDate', () => {
   const year2025 = reportPeriod({ kind: 'year', year: 2025 });
   const h1 = reportPeriod({ kind: 'six_months', year: 2025 });
@@ -143,10 +163,20 @@ describe('dueDate', () => {
   });
 
   it('moves a day/month before the period start into the following year', () => {
-    expect(dueDate(reportPeriod({ kind: 'quarter', year: 2025, index: 4 }), { day: 15, month: 1 })).toBe('2026-01-15');
-    expect(dueDate(reportPeriod({ kind: 'month', year: 2025, index: 12 }), { day: 5, month: 12 })).toBe('2025-12-05');
-    expect(dueDate(reportPeriod({ kind: 'six_months', year: 2025, index: 2 }), { day: 31, month: 5 })).toBe('2026-05-31');
     expect(dueDate(reportPeriod({ kind: 'custom', start: '2025-07-01', end: '2026-06-30' }), { day: 31, month: 5 })).toBe('2026-05-31');
+    expect(dueDate(reportPeriod({ kind: 'custom', start: '2025-07-01', end: '2026-06-30' }), { day: 15, month: 7 })).toBe('2025-07-15');
+  });
+
+  it('reads a day/month as the first half, quarter or month of the year and moves later ones on by their length', () => {
+    // Seed 004: the first half due 31/5; a second half of the same template would be due 30/11.
+    expect(dueDate(reportPeriod({ kind: 'six_months', year: 2025, index: 2 }), { day: 31, month: 5 })).toBe('2025-11-30');
+    // Quarterly "by the 15th of the month after the quarter", written for the first quarter as 15/4.
+    expect(dueDate(reportPeriod({ kind: 'quarter', year: 2025, index: 1 }), { day: 15, month: 4 })).toBe('2025-04-15');
+    expect(dueDate(reportPeriod({ kind: 'quarter', year: 2025, index: 3 }), { day: 15, month: 4 })).toBe('2025-10-15');
+    expect(dueDate(reportPeriod({ kind: 'quarter', year: 2025, index: 4 }), { day: 15, month: 4 })).toBe('2026-01-15');
+    // Monthly "by the 25th of the month" (hard sample 5), and "by the 5th of the next month".
+    expect(dueDate(reportPeriod({ kind: 'month', year: 2025, index: 7 }), { day: 25, month: 1 })).toBe('2025-07-25');
+    expect(dueDate(reportPeriod({ kind: 'month', year: 2025, index: 12 }), { day: 5, month: 2 })).toBe('2026-01-05');
   });
 
   it('clamps 31/2 and 29/2 to the last day of February, and 31/4 to 30/4', () => {
@@ -156,8 +186,13 @@ describe('dueDate', () => {
     expect(dueDate(reportPeriod({ kind: 'year', year: 2028 }), { day: 31, month: 2 })).toBe('2028-02-29');
     expect(dueDate(reportPeriod({ kind: 'year', year: 2100 }), { day: 29, month: 2 })).toBe('2100-02-28');
     expect(dueDate(year2025, { day: 31, month: 4 })).toBe('2025-04-30');
-    // Clamped in the year it lands in: a fourth quarter of 2027 due "29/2" is due 29/02/2028.
-    expect(dueDate(reportPeriod({ kind: 'quarter', year: 2027, index: 4 }), { day: 29, month: 2 })).toBe('2028-02-29');
+    // Clamped in the month it lands in: "the last day of the next month", written 31/1 for January,
+    // is 28/02 for February 2027, 29/02 for February 2028 and 31/12 for November.
+    expect(dueDate(reportPeriod({ kind: 'month', year: 2027, index: 1 }), { day: 31, month: 2 })).toBe('2027-02-28');
+    expect(dueDate(reportPeriod({ kind: 'month', year: 2027, index: 2 }), { day: 31, month: 1 })).toBe('2027-02-28');
+    expect(dueDate(reportPeriod({ kind: 'month', year: 2028, index: 2 }), { day: 31, month: 1 })).toBe('2028-02-29');
+    expect(dueDate(reportPeriod({ kind: 'month', year: 2027, index: 11 }), { day: 31, month: 1 })).toBe('2027-11-30');
+    expect(dueDate(reportPeriod({ kind: 'six_months', year: 2027, index: 2 }), { day: 31, month: 8 })).toBe('2028-02-29');
   });
 
   it('takes an exact date, but not one before the period starts', () => {
@@ -171,7 +206,7 @@ describe('dueDate', () => {
     validationError(() => dueDate(year2025, { day: 32, month: 5 }));
     validationError(() => dueDate(year2025, { day: 0, month: 5 }));
     validationError(() => dueDate(year2025, { day: 15, month: 13 }));
-    validationError(() => dueDate(reportPeriod({ kind: 'quarter', year: 2100, index: 4 }), { day: 15, month: 1 }));
+    validationError(() => dueDate(reportPeriod({ kind: 'quarter', year: 2100, index: 4 }), { day: 15, month: 4 }));
   });
 });
 

@@ -6,12 +6,11 @@ import {
   customPeriods,
   expectedUnits,
   isSubmitted,
-  periodsOfYear,
   reminderNotice,
   reportsOf,
   type TemplateFacts,
 } from './reports.board.js';
-import { dueDate, periodKey, reminderInstants, vietnamDateOf, type ReportPeriod } from './reports.periods.js';
+import { dueDate, periodKey, periodsOfYear, reminderInstants, vietnamDateOf, type ReportPeriod } from './reports.periods.js';
 
 // The reminder sweep (đôn đốc nộp báo cáo): every 15 minutes, in every process that runs jobs, for
 // each active template of a published plan and each of its periods with a reminder slot that has
@@ -53,7 +52,7 @@ export interface SweepResult {
 async function candidatePeriods(ctx: Pick<NotifyContext, 'db'>, t: TemplateFacts, now: Date): Promise<ReportPeriod[]> {
   if (t.periodKind === 'custom') return customPeriods(ctx.db, t.id);
   const year = Number(vietnamDateOf(now).slice(0, 4));
-  return [year - 1, year, year + 1].filter((y) => y >= 1990 && y <= 2100).flatMap((y) => periodsOfYear(t.periodKind, y));
+  return [year - 1, year, year + 1].filter((y) => y >= 1990 && y <= 2100).flatMap((y) => periodsOfYear(t.periodKind, y, t.periodIndexes));
 }
 
 /** One sweep at `now`: safe to run in any number of processes at once. */

@@ -1,6 +1,7 @@
 import {
   createReportTemplateBody,
   idParams,
+  indicatorSourceList,
   listReportsQuery,
   listReportTemplatesQuery,
   openReportBody,
@@ -29,6 +30,9 @@ export async function reportRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
   app.get('/report-templates', { schema: { tags, querystring: listReportTemplatesQuery, response: { 200: reportTemplateList } } }, async (req) =>
     templates.listTemplates(ctx, requireActor(req), req.query),
   );
+
+  // Registered before /:id for readers of this file; the router prefers the static segment anyway.
+  app.get('/report-templates/sources', { schema: { tags, response: { 200: indicatorSourceList } } }, async () => templates.listSources());
 
   app.get('/report-templates/:id', { schema: { tags, params: idParams, response: { 200: reportTemplateView } } }, async (req) =>
     templates.getTemplate(ctx, requireActor(req), req.params.id),

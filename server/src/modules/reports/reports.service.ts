@@ -19,7 +19,7 @@ import type { Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
 import { applyConsolidation, combine, effectiveValue, sentChildren, storedValues, unitWeights, type StoredValues } from './reports.consolidation.js';
 import { computeIndicators } from './reports.indicators.js';
-import { dueDate, periodKey, periodLabel, reportPeriod, timeliness, type PeriodSpec, type ReportPeriod } from './reports.periods.js';
+import { dueDate, isReportedPeriod, periodKey, periodLabel, reportPeriod, timeliness, type PeriodSpec, type ReportPeriod } from './reports.periods.js';
 import { canReviewReport, canSeeReport, canWriteReport, isEditable, ownReportingUnitIds, reportOperations } from './reports.policy.js';
 import { reportsRepository as repo, reportingScopeOf, type ReportRow, type ReportTemplateRow } from './reports.repository.js';
 import { contentOf, dueRuleOf, visibleTemplate } from './reports.templates.js';
@@ -241,6 +241,9 @@ export async function openReport(ctx: AppContext, actor: Actor, input: OpenRepor
   if (!canWriteReport(actor, own, unit.id, unit.path)) throw new AppError('FORBIDDEN');
   if (!t.is_active) throw invalid('templateId', 'Mẫu báo cáo đã ngừng sử dụng', 'The report template is no longer in use');
   const period = reportPeriod(periodSpecOf(t.period_kind, input));
+  if (!isReportedPeriod(period, t.period_indexes)) {
+    throw invalid('index', `Mẫu báo cáo này không báo cáo kỳ ${periodLabel(period)}`, `This report template does not report ${periodLabel(period, 'en')}`);
+  }
   const due = dueDate(period, dueRuleOf(t));
   const key = periodKey(period);
   if ((await repo.nearestReportingUnit(ctx.db, scope, unit.path))?.id !== unit.id) {

@@ -2,6 +2,7 @@ import {
   reportPeriodKinds,
   unitKinds,
   type CreateReportTemplateBody,
+  type IndicatorSourceList,
   type ListReportTemplatesQuery,
   type ReportPeriodKind,
   type ReportTemplateList,
@@ -16,8 +17,8 @@ import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
 import { visiblePlan } from '../plans/plans.service.js';
-import { getIndicatorSource } from './reports.indicators.js';
-import { defaultReminderSchedule, type DueRule, type ReminderSchedule } from './reports.periods.js';
+import { getIndicatorSource, listIndicatorSources } from './reports.indicators.js';
+import { defaultReminderSchedule, periodsPerYear, type DueRule, type ReminderSchedule } from './reports.periods.js';
 import { canSeeTemplate, canWriteTemplate } from './reports.policy.js';
 import { reportsRepository as repo, type ReportTemplateRow } from './reports.repository.js';
 
@@ -45,6 +46,20 @@ export function checkSources(content: TemplateContent): void {
   );
 }
 
+/**
+ * The periods a template reports must be halves, quarters or months of its kind, each once, sorted;
+ * a year or custom dates have none (null).
+ */
+function checkPeriodIndexes(kind: ReportPeriodKind, indexes: number[] | null): number[] | null {
+  if (indexes === null) return null;
+  const max = periodsPerYear(kind);
+  if (max === 0) throw invalid('periodIndexes', 'Kỳ báo cáo năm hoặc tùy chọn không chia thành các kỳ nhỏ', 'A yearly or custom period has no halves, quarters or months to choose');
+  const bad = indexes.find((i) => i < 1 || i > max);
+  if (bad !== undefined) throw invalid('periodIndexes', `Số thứ tự của kỳ phải từ 1 đến ${max}`, `The period's number must be between 1 and ${max}`);
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  return sorted.length === max ? null : sorted;
+}
+
 /** The due rule must be a day and month or one date, not both, not neither. */
 function checkDueRule(t: { due_day: number | null; due_month: number | null; due_date: string | null }): void {
   if ((t.due_day === null) !== (t.due_month === null)) throw invalid('dueDay', 'Cần nhập cả ngày và tháng của hạn báo cáo', 'Give both the day and the month of the due date');
@@ -68,6 +83,7 @@ export function toTemplateView(t: ReportTemplateRow, actor: Actor): ReportTempla
     code: t.code,
     name: t.name,
     periodKind: t.period_kind as ReportPeriodKind,
+    periodIndexes: t.period_indexes,
     dueDay: t.due_day,
     dueMonth: t.due_month,
     dueDate: t.due_date,
@@ -105,6 +121,11 @@ export async function getTemplate(ctx: AppContext, actor: Actor, id: number): Pr
   return toTemplateView(await visibleTemplate(ctx.db, actor, id), actor);
 }
 
+/** The indicator registry, for template editors: every source a template's indicator may name. */
+export function listSources(): IndicatorSourceList {
+  return { items: listIndicatorSources().map((s) => ({ key: s.key, label: s.label, kind: s.kind })) };
+}
+
 /** Creates a plan's own template: the given content, else a copy of another template or of the default. */
 export async function createTemplate(ctx: AppContext, actor: Actor, input: CreateReportTemplateBody): Promise<ReportTemplateView> {
   const plan = await visiblePlan(ctx.db, actor, input.planId);
@@ -119,6 +140,10 @@ export async function createTemplate(ctx: AppContext, actor: Actor, input: Creat
     code: input.code,
     name: input.name ?? base?.name ?? input.code,
     period_kind: input.periodKind,
+    period_indexes: checkPeriodIndexes(
+      input.periodKind,
+      input.periodIndexes !== undefined ? input.periodIndexes : base?.period_kind === input.periodKind ? base.period_indexes : null,
+    ),
     due_day: input.dueDay !== undefined ? input.dueDay : input.dueDate ? null : (base?.due_day ?? null),
     due_month: input.dueMonth !== undefined ? input.dueMonth : input.dueDate ? null : (base?.due_month ?? null),
     due_date: input.dueDate ?? null,
@@ -160,6 +185,7 @@ export async function updateTemplate(ctx: AppContext, actor: Actor, id: number, 
   await checkRecipient(ctx.db, input.recipientUnitId);
   const patch = {
     ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.periodIndexes !== undefined ? { period_indexes: checkPeriodIndexes(t.period_kind as ReportPeriodKind, input.periodIndexes) } : {}),
     ...(dueGiven ? due : {}),
     ...(input.recipientUnitId !== undefined ? { recipient_unit_id: input.recipientUnitId } : {}),
     ...(input.recipientText !== undefined ? { recipient_text: input.recipientText } : {}),
@@ -176,7 +202,7 @@ export async function updateTemplate(ctx: AppContext, actor: Actor, id: number, 
       entity: 'report_template',
       entityId: id,
       unitId: t.plan_unit_id,
-      before: { name: t.name, dueDay: t.due_day, dueMonth: t.due_month, dueDate: t.due_date, content: t.content, isActive: t.is_active },
+      before: { name: t.name, periodIndexes: t.period_indexes, dueDay: t.due_day, dueMonth: t.due_month, dueDate: t.due_date, content: t.content, isActive: t.is_active },
       after: patch,
     });
   });

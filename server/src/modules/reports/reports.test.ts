@@ -39,8 +39,9 @@ describe('reports', () => {
       const items = res.json<ReportTemplateList>().items;
       const six = items.find((i) => i.code === 'six_months')!;
       const year = items.find((i) => i.code === 'year')!;
-      expect([six.dueDay, six.dueMonth, six.periodKind, six.planId]).toEqual([31, 5, 'six_months', null]);
-      expect([year.dueDay, year.dueMonth, year.periodKind]).toEqual([30, 11, 'year']);
+      // The six-month report is the first half's only (6 tháng đầu năm): the yearly one covers the rest.
+      expect([six.dueDay, six.dueMonth, six.periodKind, six.periodIndexes, six.planId]).toEqual([31, 5, 'six_months', [1], null]);
+      expect([year.dueDay, year.dueMonth, year.periodKind, year.periodIndexes]).toEqual([30, 11, 'year', null]);
       const indicators = year.content.sections.flatMap((s) => s.indicators);
       expect(indicators.find((i) => i.source === 'registrations.people')).toBeDefined();
       expect(indicators.find((i) => i.source === 'evidence.items')).toBeDefined();
@@ -90,6 +91,22 @@ describe('reports', () => {
       expect(patched.json<ReportTemplateView>()).toMatchObject({ name: 'Báo cáo năm của tỉnh', dueDay: 15, dueMonth: 12 });
       const listed = (await so.get(`/api/report-templates?planId=${plan.id}`)).json<ReportTemplateList>().items;
       expect(listed.map((i) => i.code)).toEqual(['nam']);
+
+      // A copy of the six-month default keeps its first-half-only rhythm; a quarterly one may report
+      // some quarters; every quarter chosen is the same as none (null); a year has no quarters.
+      const six = await so.post('/api/report-templates', { planId: plan.id, code: 'sau_thang', periodKind: 'six_months' });
+      expect(six.json<ReportTemplateView>().periodIndexes).toEqual([1]);
+      const quarterly = await so.post('/api/report-templates', { planId: plan.id, code: 'quy', periodKind: 'quarter', dueDay: 15, dueMonth: 4, periodIndexes: [4, 2, 2] });
+      expect(quarterly.statusCode, quarterly.body).toBe(201);
+      const q = quarterly.json<ReportTemplateView>();
+      expect(q.periodIndexes).toEqual([2, 4]);
+      expect((await so.patch(`/api/report-templates/${q.id}`, { periodIndexes: [1, 2, 3, 4] })).json<ReportTemplateView>().periodIndexes).toBeNull();
+      const fifth = await so.patch(`/api/report-templates/${q.id}`, { periodIndexes: [5] });
+      expect(fifth.statusCode).toBe(400);
+      expect(fifth.json().error.fields[0].message).toContain('từ 1 đến 4');
+      const yearly = await so.patch(`/api/report-templates/${view.id}`, { periodIndexes: [1] });
+      expect(yearly.statusCode).toBe(400);
+      expect((await so.get(`/api/report-templates/${view.id}`)).json<ReportTemplateView>().periodIndexes).toBeNull();
     });
   });
 
@@ -107,6 +124,13 @@ describe('reports', () => {
       const noHalf = await officer.post('/api/reports', { templateId: template.id, unitId: agency.id, year: 2026, index: 3 });
       expect(noHalf.statusCode).toBe(400);
       expect(noHalf.json().error.fields[0].path).toBe('index');
+
+      // A template of the first half only has no second-half report.
+      await t.ctx.db.updateTable('report_templates').set({ period_indexes: [1] }).where('id', '=', template.id).execute();
+      const secondHalf = await officer.post('/api/reports', { templateId: template.id, unitId: agency.id, year: 2026, index: 2 });
+      expect(secondHalf.statusCode).toBe(400);
+      expect(secondHalf.json().error.fields[0].message).toContain('không báo cáo kỳ 6 tháng cuối năm 2026');
+      await t.ctx.db.updateTable('report_templates').set({ period_indexes: null }).where('id', '=', template.id).execute();
 
       const admin = await adminAt(t, province);
       const notReporting = await admin.post('/api/reports', { templateId: template.id, unitId: office.id, year: 2026 });

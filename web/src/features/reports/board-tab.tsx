@@ -1,15 +1,16 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { ReportBoard, ReportBoardUnit } from '@thidua/contracts';
-import { Alert, App as AntdApp, Button, Card, Col, Flex, Grid, List, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Alert, App as AntdApp, Button, Card, Col, Flex, Grid, List, Row, Select, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorText } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { formatDate, formatDateTime } from '../../app/format';
-import type { ReportChoice } from './report-pickers';
+import { labelStyle, type ReportChoice } from './report-pickers';
 import { reportPaths } from './report-paths';
 import { ReportStatusTag, TimelinessTag } from './report-tags';
 import { useRemind, useReportBoard } from './reports-api';
+import type { ReportSelection } from './selection';
 
 /** "Nhắc nộp" for one unit or for all the missing ones, after a confirmation naming them. */
 function RemindButton({ board, units, label, primary }: { board: ReportBoard; units: ReportBoardUnit[]; label: string; primary?: boolean }) {
@@ -56,17 +57,54 @@ function UnitName({ unit }: { unit: ReportBoardUnit }) {
   return unit.reportId ? <Link to={reportPaths.report(unit.reportId)}>{unit.unitName}</Link> : <span>{unit.unitName}</span>;
 }
 
-/** "Theo dõi nộp báo cáo": how many units reported, on time or late, and who has not. */
-export function BoardTab({ choice }: { choice: ReportChoice }) {
+/**
+ * The block filter: the khối, cụm thi đua of the period's year that take in units reporting here (the
+ * board lists them), in the address as ?khoi=; cleared, the board is the whole level's.
+ */
+function BlockFilter({ board, selection }: { board: ReportBoard | undefined; selection: ReportSelection }) {
+  const { t } = useTranslation();
+  const options = board?.blocks ?? [];
+  // A block named by the address but not among this board's (an old link) still shows by its name.
+  const chosen = board?.block && !options.some((b) => b.id === board.block!.id) ? [board.block] : [];
+  return (
+    <div style={{ maxWidth: 420, marginBottom: 16 }}>
+      <label htmlFor="report-block" style={labelStyle}>
+        {t('reports.board.block')}
+      </label>
+      <Select<number>
+        id="report-block"
+        aria-label={t('reports.board.block')}
+        allowClear
+        placeholder={t('reports.board.allBlocks')}
+        notFoundContent={t('reports.board.noBlock')}
+        loading={!board}
+        value={selection.blockId}
+        onChange={(v) => selection.set({ blockId: v ?? null })}
+        style={{ width: '100%' }}
+        options={[...chosen, ...options].map((b) => ({ value: b.id, label: b.name }))}
+      />
+    </div>
+  );
+}
+
+/** "Theo dõi nộp báo cáo": how many units reported, on time or late, and who has not; by block when chosen. */
+export function BoardTab({ choice, selection }: { choice: ReportChoice; selection: ReportSelection }) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const phone = !(screens.md ?? true);
   const { template, periodKey, unitId } = choice;
-  const board = useReportBoard(template && periodKey && unitId ? { templateId: template.id, periodKey, unitId } : null);
+  const blockId = selection.blockId;
+  const board = useReportBoard(template && periodKey && unitId ? { templateId: template.id, periodKey, unitId, ...(blockId ? { blockId } : {}) } : null);
   const data = board.data;
 
   if (!template || !periodKey || !unitId) return <Alert type="info" showIcon title={t('reports.pick.pickAll')} />;
-  if (board.error) return <ErrorAlert error={board.error} />;
+  if (board.error)
+    return (
+      <>
+        <BlockFilter board={data} selection={selection} />
+        <ErrorAlert error={board.error} />
+      </>
+    );
   if (!data) return <Skeleton active />;
 
   const counts: [string, number][] = [
@@ -82,7 +120,8 @@ export function BoardTab({ choice }: { choice: ReportChoice }) {
 
   return (
     <>
-      <Card size="small" title={`${data.unit.name} — ${data.period.label}`} style={{ marginBottom: 16 }}>
+      <BlockFilter board={data} selection={selection} />
+      <Card size="small" title={`${data.block ? `${data.block.name}, ` : ''}${data.unit.name} — ${data.period.label}`} style={{ marginBottom: 16 }}>
         <Row gutter={[16, 12]} role="list" aria-label={t('reports.tabs.board')}>
           {counts.map(([label, n]) => (
             <Col key={label} xs={12} sm={8} md={6} xl={3} role="listitem">

@@ -44,20 +44,23 @@ export function periodsPerYear(kind: ReportPeriodKind): number {
   return kind === 'six_months' ? 2 : kind === 'quarter' ? 4 : kind === 'month' ? 12 : 0;
 }
 
-/** The period a unit reports on now: the last one that has ended, else the current one. */
-export function defaultPeriod(kind: ReportPeriodKind, today = new Date()): PeriodChoice {
+/** The halves, quarters or months a template reports (`indexes`, null for all of them). */
+export function reportedIndexes(kind: ReportPeriodKind, indexes: number[] | null): number[] {
+  return Array.from({ length: periodsPerYear(kind) }, (_, i) => i + 1).filter((i) => !indexes || indexes.includes(i));
+}
+
+/**
+ * The period a unit reports on now: the current half, quarter or month when the template reports
+ * it, else the latest reported one before it this year (a first-half-only template in November
+ * gives the first half), else the first.
+ */
+export function defaultPeriod(kind: ReportPeriodKind, indexes: number[] | null = null, today = new Date()): PeriodChoice {
   const year = today.getFullYear();
   const month = today.getMonth() + 1;
-  switch (kind) {
-    case 'six_months':
-      return { year, index: month <= 6 ? 1 : 2 };
-    case 'quarter':
-      return { year, index: Math.ceil(month / 3) };
-    case 'month':
-      return { year, index: month };
-    default:
-      return { year, index: null };
-  }
+  const current = kind === 'six_months' ? (month <= 6 ? 1 : 2) : kind === 'quarter' ? Math.ceil(month / 3) : kind === 'month' ? month : null;
+  if (current === null) return { year, index: null };
+  const reported = reportedIndexes(kind, indexes);
+  return { year, index: reported.filter((i) => i <= current).at(-1) ?? reported[0] ?? current };
 }
 
 /** The body of POST /api/reports for a period. */

@@ -8,4 +8,7 @@ export const reportPaths = {
   list: paths.reports,
   report: (id: number) => `${paths.reports}/${id}`,
   unitReport: (unitId: number, templateId: number, periodKey: string) => `${paths.reports}/don-vi/${unitId}/${templateId}/${periodKey}`,
+  /** The report templates (mẫu báo cáo) of a plan (?kh=) and the system's. */
+  templates: `${paths.reports}/mau`,
+  template: (id: number) => `${paths.reports}/mau/${id}`,
 } as const;

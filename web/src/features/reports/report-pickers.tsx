@@ -7,7 +7,7 @@ import { DATE_FORMAT, toIsoDate } from '../../app/format';
 import { UnitPicker } from '../org/unit-picker';
 import { fold } from '../plans/plan-format';
 import { usePlans } from '../plans/plans-api';
-import { defaultPeriod, parsePeriodKey, periodKeyOf, periodsPerYear, type PeriodChoice } from './period';
+import { defaultPeriod, parsePeriodKey, periodKeyOf, periodsPerYear, reportedIndexes, type PeriodChoice } from './period';
 import { useReportTemplate, useReportTemplates } from './reports-api';
 import type { ReportSelection } from './selection';
 
@@ -33,7 +33,7 @@ export function useReportChoice(selection: ReportSelection, defaultUnitId: numbe
   const templates = all.filter((x) => x.isActive || x.id === selection.templateId);
   const template = templates.find((x) => x.id === selection.templateId) ?? (selection.templateId ? undefined : templates[0]);
   const parsed = parsePeriodKey(selection.periodKey);
-  const period = template ? (parsed ?? (template.periodKind === 'custom' ? undefined : defaultPeriod(template.periodKind))) : undefined;
+  const period = template ? (parsed ?? (template.periodKind === 'custom' ? undefined : defaultPeriod(template.periodKind, template.periodIndexes))) : undefined;
   return {
     template,
     templates,
@@ -44,10 +44,11 @@ export function useReportChoice(selection: ReportSelection, defaultUnitId: numbe
   };
 }
 
-function periodOptions(kind: ReportPeriodKind, t: TFunction) {
-  const n = periodsPerYear(kind);
-  if (kind === 'six_months') return [1, 2].map((i) => ({ value: i, label: t(i === 1 ? 'reports.periods.h1' : 'reports.periods.h2') }));
-  return Array.from({ length: n }, (_, i) => ({ value: i + 1, label: t(kind === 'quarter' ? 'reports.periods.quarter' : 'reports.periods.month', { n: i + 1 }) }));
+function periodOptions(kind: ReportPeriodKind, indexes: number[] | null, t: TFunction) {
+  return reportedIndexes(kind, indexes).map((i) => ({
+    value: i,
+    label: kind === 'six_months' ? t(i === 1 ? 'reports.periods.h1' : 'reports.periods.h2') : t(kind === 'quarter' ? 'reports.periods.quarter' : 'reports.periods.month', { n: i }),
+  }));
 }
 
 /** Plan, template, period and unit, side by side (stacked on a phone). */
@@ -137,7 +138,7 @@ export function ReportPickers({ selection, choice }: { selection: ReportSelectio
                 value={period?.index ?? undefined}
                 onChange={(i) => period && setPeriod({ ...period, index: i })}
                 style={{ width: '100%' }}
-                options={periodOptions(template.periodKind, t)}
+                options={periodOptions(template.periodKind, template.periodIndexes, t)}
               />
             </Col>
           )}

@@ -1,10 +1,13 @@
 import { permissions, type Action, type Me } from '@thidua/contracts';
+import { FormOutlined } from '@ant-design/icons';
 import { Card, Tabs } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/page-header';
 import { PageSpinner } from '../../app/page-spinner';
 import { can, useMe } from '../../app/session';
 import { BoardTab } from './board-tab';
+import { reportPaths } from './report-paths';
 import { ReportPickers, useReportChoice } from './report-pickers';
 import { useReportSelection, type ReportsTab } from './selection';
 import { UnitReportTab } from './unit-report-tab';
@@ -31,7 +34,18 @@ export default function ReportsPage() {
 
   return (
     <>
-      <PageHeader title={t('reports.title')} subtitle={t('reports.subtitle')} />
+      <PageHeader
+        title={t('reports.title')}
+        subtitle={t('reports.subtitle')}
+        extra={
+          // Templates are written by those who write plans; the page carries the chosen plan along.
+          can(me, 'plan.write') ? (
+            <Link to={selection.planId ? `${reportPaths.templates}?kh=${selection.planId}` : reportPaths.templates}>
+              <FormOutlined aria-hidden /> {t('reports.templates.link')}
+            </Link>
+          ) : null
+        }
+      />
       <Card>
         <ReportPickers selection={selection} choice={choice} />
         <Tabs
@@ -40,7 +54,7 @@ export default function ReportsPage() {
           items={shown.map((x) => ({
             key: x.key,
             label: x.label,
-            children: x.key === 'unit' ? <UnitReportTab choice={choice} /> : <BoardTab choice={choice} />,
+            children: x.key === 'unit' ? <UnitReportTab choice={choice} /> : <BoardTab choice={choice} selection={selection} />,
           }))}
           destroyOnHidden
         />

@@ -1,7 +1,8 @@
 import { useSearchParams } from 'react-router';
 
-// The page's choices live in the address (?tab=&kh=&mau=&ky=&dv=), so a link (the calendar feed
-// links to ?mau=&ky=) or a reload keeps them.
+// The page's choices live in the address (?tab=&kh=&mau=&ky=&dv=&khoi=), so a link (the calendar feed
+// links to ?mau=&ky=) or a reload keeps them. The board's block (khối, cụm thi đua) belongs to one
+// board: choosing another plan, template, period or unit drops it.
 
 export type ReportsTab = 'unit' | 'board';
 
@@ -11,7 +12,8 @@ export interface ReportSelection {
   templateId: number | undefined;
   periodKey: string | undefined;
   unitId: number | undefined;
-  set(changes: Partial<{ tab: ReportsTab; planId: number | null; templateId: number | null; periodKey: string | null; unitId: number | null }>): void;
+  blockId: number | undefined;
+  set(changes: Partial<{ tab: ReportsTab; planId: number | null; templateId: number | null; periodKey: string | null; unitId: number | null; blockId: number | null }>): void;
 }
 
 export function useReportSelection(): ReportSelection {
@@ -24,6 +26,7 @@ export function useReportSelection(): ReportSelection {
     templateId: num('mau'),
     periodKey: params.get('ky') ?? undefined,
     unitId: num('dv'),
+    blockId: num('khoi'),
     set(changes) {
       setParams(
         (p) => {
@@ -38,6 +41,8 @@ export function useReportSelection(): ReportSelection {
           put('mau', changes.templateId);
           put('ky', changes.periodKey);
           put('dv', changes.unitId);
+          const boardChanged = [changes.planId, changes.templateId, changes.periodKey, changes.unitId].some((v) => v !== undefined);
+          put('khoi', changes.blockId !== undefined ? changes.blockId : boardChanged ? null : undefined);
           return n;
         },
         { replace: true },
