@@ -161,7 +161,7 @@ export const listReportsQuery = z.object({
 });
 export type ListReportsQuery = z.infer<typeof listReportsQuery>;
 
-export const reportOperations = ['edit', 'submit', 'refresh', 'return', 'accept', 'grantLockException'] as const;
+export const reportOperations = ['edit', 'submit', 'refresh', 'recall', 'return', 'accept', 'grantLockException'] as const;
 export type ReportOperation = (typeof reportOperations)[number];
 
 /** One indicator's figures: what the unit typed, what the system counted, what the children sent. */

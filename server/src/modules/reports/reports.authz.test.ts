@@ -92,7 +92,7 @@ describe('reports: authorisation matrix', () => {
     return { unit, province, id: report?.id ?? 0, snapshot };
   }
 
-  const writerRoute = (name: string, ok: number, status: 'draft' | null, send: (c: Client, id: number, unit: TestUnit) => ReturnType<Client['post']>): MatrixRoute => ({
+  const writerRoute = (name: string, ok: number, status: 'draft' | 'submitted' | null, send: (c: Client, id: number, unit: TestUnit) => ReturnType<Client['post']>): MatrixRoute => ({
     name,
     ok,
     async arrange(): Promise<Arranged> {
@@ -108,6 +108,7 @@ describe('reports: authorisation matrix', () => {
       writerRoute('PUT /api/reports/:id', 200, 'draft', (c, id) => c.request({ method: 'PUT', url: `/api/reports/${id}`, payload: { revision: 0, values: { events: 2 } } })),
       writerRoute('POST /api/reports/:id/submit', 200, 'draft', (c, id) => c.post(`/api/reports/${id}/submit`)),
       writerRoute('POST /api/reports/:id/refresh', 200, 'draft', (c, id) => c.post(`/api/reports/${id}/refresh`)),
+      writerRoute('POST /api/reports/:id/recall', 200, 'submitted', (c, id) => c.post(`/api/reports/${id}/recall`)),
     ],
     writerCallers,
   );

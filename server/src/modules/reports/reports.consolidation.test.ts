@@ -154,4 +154,40 @@ describe('reports: consolidation', () => {
     const list = await clients.province!.get(`/api/reports?templateId=${template.id}&periodKey=2026-Y`);
     expect(list.json<{ items: { unitName: string }[] }>().items.map((i) => i.unitName).sort()).toEqual(['Cơ quan A', 'Cơ quan B', 'Tỉnh Thử', 'Xã Một']);
   });
+
+  it('a child that sends after its commune sent: the commune takes its report back, refreshes and sends again', async () => {
+    // Agency C finally reports, after the commune has sent to the province.
+    clients.c = await clientWith(t, [['unit_officer', c]]);
+    const rc = await open('c', c);
+    await save('c', rc.id, { values: { events: 2 } });
+    await submit('c', rc.id);
+    const stale = await get('commune1', ids.commune1!);
+    expect(stale).toMatchObject({ status: 'submitted', stale: true });
+    // A sent report is not edited in place: it is taken back first.
+    expect(stale.allowed).toEqual(['recall']);
+    expect((await clients.commune1!.post(`/api/reports/${ids.commune1}/refresh`)).statusCode).toBe(409);
+
+    const recalled = await clients.commune1!.post(`/api/reports/${ids.commune1}/recall`);
+    expect(recalled.statusCode, recalled.body).toBe(200);
+    expect(recalled.json<ReportDetail>()).toMatchObject({ status: 'draft', submittedAt: null, daysLate: null, allowed: ['edit', 'submit', 'refresh'] });
+    // The commune's report left the province's sums: the province's report is stale.
+    const provinceReport = (await clients.province!.get(`/api/reports?templateId=${template.id}&periodKey=2026-Y`)).json<{ items: { id: number; unitId: number }[] }>().items.find((i) => i.unitId === province.id)!;
+    expect((await get('province', provinceReport.id)).stale).toBe(true);
+    // Taking back twice, or a draft, is refused and changes nothing.
+    expect((await clients.commune1!.post(`/api/reports/${ids.commune1}/recall`)).json().error.code).toBe('REPORT_WRONG_STATUS');
+
+    const r = (await clients.commune1!.post(`/api/reports/${ids.commune1}/refresh`)).json<ReportDetail>();
+    expect(r.values.events).toEqual({ typed: 12, computed: null, consolidated: 12 });
+    expect(r.children.map((ch) => ch.status)).toEqual(['submitted', 'submitted', 'submitted']);
+    expect(await submit('commune1', ids.commune1!)).toMatchObject({ status: 'submitted' });
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'report').where('entity_id', '=', String(ids.commune1)).orderBy('id').execute();
+    expect(audit.map((x) => x.action).filter((x) => x === 'report.recall')).toHaveLength(1);
+
+    // Once the province accepts it, the commune's report is locked: no taking back.
+    const accepted = await clients.province!.post(`/api/reports/${ids.commune1}/accept`);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const locked = await clients.commune1!.post(`/api/reports/${ids.commune1}/recall`);
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().error.code).toBe('REPORT_LOCKED');
+  });
 });

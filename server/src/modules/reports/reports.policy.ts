@@ -56,6 +56,8 @@ export function reportOperations(r: ReportRow, writer: boolean, reviewer: boolea
   const ops: ReportOperation[] = [];
   const status = r.status as ReportStatus;
   if (writer && isEditable(r)) ops.push('edit', 'submit', 'refresh');
+  // A sent report not yet accepted can be taken back to correct it (a late child, a wrong figure).
+  if (writer && status === 'submitted') ops.push('recall');
   if (reviewer && status === 'submitted') ops.push('return', 'accept');
   if (reviewer && status === 'accepted' && r.lock_exception_at === null) ops.push('grantLockException');
   return ops;

@@ -68,6 +68,10 @@ export async function reportRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
     reports.submitReport(ctx, requireActor(req), req.params.id),
   );
 
+  app.post('/reports/:id/recall', { schema: { tags, params: idParams, response: { 200: reportDetail } } }, async (req) =>
+    reports.recallReport(ctx, requireActor(req), req.params.id),
+  );
+
   app.post('/reports/:id/return', { schema: { tags, params: idParams, body: reasonBody, response: { 200: reportDetail } } }, async (req) =>
     reports.returnReport(ctx, requireActor(req), req.params.id, req.body),
   );

@@ -403,6 +403,37 @@ export async function submitReport(ctx: AppContext, actor: Actor, id: number): P
   return detailOf(ctx.db, actor, id);
 }
 
+/**
+ * The unit takes back (rút về) a report it sent that the recipient has not accepted yet, to correct
+ * it — typically a parent whose child reported late, which marked its figures stale: recall, refresh,
+ * send again. It is a draft again (the new submission is timed afresh) and leaves the recipient's
+ * sums, whose report goes stale. An accepted report needs the recipient's lock exception instead.
+ */
+export async function recallReport(ctx: AppContext, actor: Actor, id: number): Promise<ReportDetail> {
+  const { r } = await forWriter(ctx, actor, id);
+  const guard = (cur: ReportRow) => {
+    if (cur.status === 'submitted') return;
+    if (cur.status === 'accepted') throw new AppError('REPORT_LOCKED', { status: cur.status });
+    throw new AppError('REPORT_WRONG_STATUS', { status: cur.status });
+  };
+  guard(r);
+  await ctx.db.transaction().execute(async (trx) => {
+    const cur = await lockedRow(trx, id);
+    guard(cur);
+    await repo.updateReport(trx, id, { status: 'draft', submitted_at: null, submitted_by: null, days_late: null });
+    const parentId = cur.recipient_unit_id === null ? null : await repo.markStale(trx, cur.template_id, cur.period_key, cur.recipient_unit_id);
+    await writeAudit(trx, auditContextOf(actor), {
+      action: 'report.recall',
+      entity: 'report',
+      entityId: id,
+      unitId: cur.unit_id,
+      before: { status: cur.status, submittedAt: iso(cur.submitted_at), daysLate: cur.days_late },
+      after: { status: 'draft', staleParentReportId: parentId },
+    });
+  });
+  return detailOf(ctx.db, actor, id);
+}
+
 /** The recipient sends the report back with a reason; it leaves the recipient's sums. */
 export async function returnReport(ctx: AppContext, actor: Actor, id: number, input: ReasonBody): Promise<ReportDetail> {
   return review(ctx, actor, id, 'return', input.reason);

@@ -43,7 +43,7 @@ function Banners({ report, onRefresh, refreshing }: { report: ReportDetail; onRe
         <Alert
           type="warning"
           showIcon
-          title={t('reports.editor.stale')}
+          title={t(report.allowed.includes('recall') ? 'reports.editor.staleSent' : 'reports.editor.stale')}
           action={
             report.allowed.includes('refresh') ? (
               <Button size="small" icon={<SyncOutlined aria-hidden />} loading={refreshing} onClick={onRefresh}>
@@ -127,6 +127,7 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
   const accept = useReportChange(() => reportsApi.accept(report.id));
   const unlock = useReportChange((reason: string) => reportsApi.lockException(report.id, reason));
   const refresh = useReportChange(() => reportsApi.refresh(report.id));
+  const recall = useReportChange(() => reportsApi.recall(report.id));
 
   const change = (f: (d: Draft) => Draft) => {
     setDraft(f);
@@ -281,6 +282,15 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
               onClick={() => confirm(t('reports.editor.submitTitle'), t('reports.editor.submitText'), t('reports.editor.submit'), () => submit.mutateAsync(undefined).then(done(t('reports.editor.submitted'))))}
             >
               {t('reports.editor.submit')}
+            </Button>
+          )}
+          {report.allowed.includes('recall') && (
+            <Button
+              icon={<RollbackOutlined aria-hidden />}
+              loading={recall.isPending}
+              onClick={() => confirm(t('reports.editor.recallTitle'), t('reports.editor.recallText'), t('reports.editor.recall'), () => recall.mutateAsync(undefined).then(done(t('reports.editor.recalled'))))}
+            >
+              {t('reports.editor.recall')}
             </Button>
           )}
           {report.allowed.includes('return') && (

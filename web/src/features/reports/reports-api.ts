@@ -23,6 +23,7 @@ export const reportsApi = {
   open: (body: OpenReportBody) => api.post<ReportDetail>('/api/reports', body),
   save: (id: number, body: SaveReportBody) => api.put<ReportDetail>(`/api/reports/${id}`, body),
   submit: (id: number) => api.post<ReportDetail>(`/api/reports/${id}/submit`),
+  recall: (id: number) => api.post<ReportDetail>(`/api/reports/${id}/recall`),
   return: (id: number, reason: string) => api.post<ReportDetail>(`/api/reports/${id}/return`, { reason }),
   accept: (id: number) => api.post<ReportDetail>(`/api/reports/${id}/accept`),
   lockException: (id: number, reason: string) => api.post<ReportDetail>(`/api/reports/${id}/lock-exception`, { reason }),
