@@ -19,6 +19,7 @@
 // - read: the report with each child's figures and narratives (GET /api/reports/:id);
 // - the .docx and the children's .xlsx downloads.
 // Prints figures and writes bench/results/report-consolidation.json; asserts nothing.
+import type { TemplateContent } from '@thidua/contracts';
 import { sql } from 'kysely';
 import { NATIONAL_PEOPLE, NATIONAL_UNITS } from '../server/src/demo/generate-demo.js';
 import type { Actor } from '../server/src/platform/actor.js';
@@ -27,6 +28,7 @@ import type { AppContext } from '../server/src/platform/context.js';
 import type { Database } from '../server/src/platform/database.js';
 import { inlineJobs } from '../server/src/platform/jobs.js';
 import { childrenXlsx, reportDocx } from '../server/src/modules/reports/reports.documents.js';
+import { computeIndicators } from '../server/src/modules/reports/reports.indicators.js';
 import { getReport, openReport, refreshReport } from '../server/src/modules/reports/reports.service.js';
 import { ensureAssessmentYear } from './lib/assessment-year.js';
 import { ensureNationalData, timed } from './lib/national.js';
@@ -89,6 +91,7 @@ async function ensureChildReports(db: Database, templateId: number, province: { 
     .where('r.template_id', '=', templateId)
     .where('r.period_key', '=', key)
     .where(sql<boolean>`u.path <@ ${province.path}::ltree`)
+    .where('u.id', '<>', province.id)
     .executeTakeFirstOrThrow();
   if (have.n > 0) return have.n;
   const res = await sql`
@@ -144,6 +147,7 @@ try {
   const year = Number(blockYear?.y ?? new Date().getFullYear());
   const assessmentYear = await ensureAssessmentYear(db, year, (m) => console.log(m));
   const templateId = await ensureTemplate(db, assessmentYear.planId);
+  const template = { content: (await db.selectFrom('report_templates').select('content').where('id', '=', templateId).executeTakeFirstOrThrow()).content as TemplateContent };
   const userId = await benchUser(db);
 
   // The provinces with the most units below them: the heaviest consolidations.
@@ -208,8 +212,16 @@ try {
     return timed(() => childrenXlsx(ctx, actorOf(p), id));
   };
 
+  // The part of a consolidation that is the system's own counting over the province's subtree.
+  const sources = [...new Set(template.content.sections.flatMap((s) => s.indicators.flatMap((i) => (i.source ? [i.source] : []))))];
+  const count = async (i: number) => {
+    const p = provinces[i % provinces.length]!;
+    return timed(() => computeIndicators(db, sources, { unitPath: p.path, movementId: assessmentYear.movementId, year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` }));
+  };
+
   const cases: { name: string; run: (i: number) => Promise<[number, unknown]>; target?: number }[] = [
     { name: 'open the province report (consolidate from nothing)', run: open, target: 1000 },
+    { name: '  of which: the system counts its subtree', run: count },
     { name: 'refresh the province report (count and consolidate again)', run: refresh, target: 1000 },
     { name: 'read the report with every child', run: read },
     { name: 'download the report (.docx)', run: docx },

@@ -3,7 +3,7 @@ import { Client, testApp, type TestApp } from '../../../test/app.js';
 import { authorisationMatrix, type MatrixCaller, type MatrixRoute } from '../../../test/authz-matrix.js';
 import { adminAt, clientWith } from '../../../test/clients.js';
 import { newUnit, newUser, type TestUnit } from '../../../test/factories.js';
-import { newReport, newReportTemplate, type TestTemplate } from '../../../test/report-board-factories.js';
+import { newReport, newReportTemplate, officeCultureContent, type TestReportTemplate } from '../../../test/report-factories.js';
 import type { inlineJobs } from '../../platform/jobs.js';
 
 // The reporting-rate board of seed 004: a province whose communes send their six-month report by
@@ -24,7 +24,7 @@ interface Tree {
   department: TestUnit;
   communes: TestUnit[];
   school: TestUnit;
-  template: TestTemplate;
+  template: TestReportTemplate;
 }
 
 /** Khánh Hòa with five communes, a department and a school under the first commune. */
@@ -36,7 +36,7 @@ async function tree(): Promise<Tree> {
   for (const name of names) communes.push(await newUnit(db, { parent: province, kind: 'commune', name }));
   const department = await newUnit(db, { parent: province, kind: 'department', name: 'Sở Nội vụ' });
   const school = await newUnit(db, { parent: communes[0]!, kind: 'school', name: 'Trường THCS Lê Lợi' });
-  const template = await newReportTemplate(db, province, { reporterKinds: ['commune'], name: 'Kết quả thực hiện văn hóa công sở' });
+  const template = await newReportTemplate(db, { planUnit: province, periodKind: 'six_months', reporterKinds: ['commune'], content: officeCultureContent, name: 'Kết quả thực hiện văn hóa công sở' });
   return { province, department, communes, school, template };
 }
 
@@ -48,10 +48,10 @@ describe('GET /api/reports/board', () => {
     const tr = await tree();
     const [onTime, late, returned, draft, none] = tr.communes as [TestUnit, TestUnit, TestUnit, TestUnit, TestUnit];
     // 23:30 on 31/5 in Hà Nội is on time; 00:10 on 3/6 is three days late.
-    await newReport(db, tr.template, onTime, { status: 'accepted', submittedAt: '2026-05-31T16:30:00Z', daysLate: 0 });
-    await newReport(db, tr.template, late, { status: 'submitted', submittedAt: '2026-06-02T17:10:00Z', daysLate: 3 });
-    await newReport(db, tr.template, returned, { status: 'returned', submittedAt: '2026-05-20T02:00:00Z', daysLate: 0 });
-    await newReport(db, tr.template, draft, { status: 'draft' });
+    await newReport(db, { template: tr.template, unit: onTime, status: 'accepted', submittedAt: '2026-05-31T16:30:00Z', daysLate: 0 });
+    await newReport(db, { template: tr.template, unit: late, status: 'submitted', submittedAt: '2026-06-02T17:10:00Z', daysLate: 3 });
+    await newReport(db, { template: tr.template, unit: returned, status: 'returned', submittedAt: '2026-05-20T02:00:00Z', daysLate: 0 });
+    await newReport(db, { template: tr.template, unit: draft, status: 'draft' });
     const officer = await newUser(db, { roles: [['unit_officer', draft]], email: 'canbo@camlam.example.test' });
     const head = await newUser(db, { roles: [['unit_head', draft]] });
 
@@ -83,7 +83,7 @@ describe('GET /api/reports/board', () => {
   it('takes the direct children when the template names no kinds, and narrows to a block', async () => {
     const db = t.ctx.db;
     const tr = await tree();
-    const all = await newReportTemplate(db, tr.province, { name: 'Báo cáo của các đơn vị trực thuộc' });
+    const all = await newReportTemplate(db, { planUnit: tr.province, periodKind: 'six_months', reporterKinds: [], content: officeCultureContent, name: 'Báo cáo của các đơn vị trực thuộc' });
     const c = await clientWith(t, [['unit_officer', tr.province]]);
     const res = await c.get(`/api/reports/board?templateId=${all.id}&periodKey=2026-H1&unitId=${tr.province.id}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -125,7 +125,7 @@ describe('POST /api/reports/board/remind', () => {
     const db = t.ctx.db;
     const tr = await tree();
     const [submitted, pending, nobody] = tr.communes as [TestUnit, TestUnit, TestUnit];
-    await newReport(db, tr.template, submitted, { status: 'submitted' });
+    await newReport(db, { template: tr.template, unit: submitted, status: 'submitted' });
     const officer = await newUser(db, { roles: [['unit_officer', pending]], email: 'vanthu@bacnhatrang.example.test' });
     const head = await newUser(db, { roles: [['unit_head', pending]], email: 'chutich@bacnhatrang.example.test' });
     const c = await clientWith(t, [['unit_officer', tr.province]]);

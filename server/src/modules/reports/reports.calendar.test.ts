@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, testApp, type TestApp } from '../../../test/app.js';
 import { newUnit, newUser } from '../../../test/factories.js';
-import { newReportTemplate } from '../../../test/report-board-factories.js';
+import { newReportTemplate, officeCultureContent } from '../../../test/report-factories.js';
 import { calendarSources } from '../notifications/calendar-sources.js';
 import { reportDueEvents } from './reports.calendar.js';
 import { vietnamInstant } from './reports.periods.js';
@@ -23,11 +23,11 @@ describe('report deadlines in the iCalendar feed', () => {
     const province = await newUnit(db, { kind: 'province', name: 'UBND tỉnh Khánh Hòa' });
     const ward = await newUnit(db, { parent: province, kind: 'commune', name: 'Phường Nha Trang' });
     const otherProvince = await newUnit(db, { kind: 'province', name: 'UBND tỉnh Phú Yên' });
-    const sixMonthly = await newReportTemplate(db, province, { name: 'Báo cáo văn hóa công sở', reporterKinds: ['commune'] });
-    const yearly = await newReportTemplate(db, province, { name: 'Báo cáo tổng kết', periodKind: 'year', dueDay: 30, dueMonth: 11 });
-    await newReportTemplate(db, otherProvince, { name: 'Báo cáo của tỉnh khác' });
-    await newReportTemplate(db, province, { name: 'Mẫu đã ngừng dùng', active: false });
-    await newReportTemplate(db, province, { name: 'Kế hoạch chưa ban hành', planStatus: 'draft' });
+    const sixMonthly = await newReportTemplate(db, { planUnit: province, periodKind: 'six_months', reporterKinds: ['commune'], content: officeCultureContent, name: 'Báo cáo văn hóa công sở' });
+    const yearly = await newReportTemplate(db, { planUnit: province, reporterKinds: [], content: officeCultureContent, name: 'Báo cáo tổng kết', periodKind: 'year', due: { day: 30, month: 11 } });
+    await newReportTemplate(db, { planUnit: otherProvince, periodKind: 'six_months', reporterKinds: [], content: officeCultureContent, name: 'Báo cáo của tỉnh khác' });
+    await newReportTemplate(db, { planUnit: province, periodKind: 'six_months', reporterKinds: [], content: officeCultureContent, name: 'Mẫu đã ngừng dùng', active: false });
+    await newReportTemplate(db, { planUnit: province, periodKind: 'six_months', reporterKinds: [], content: officeCultureContent, name: 'Kế hoạch chưa ban hành', planStatus: 'draft' });
 
     const events = await reportDueEvents(db, { userId: 0, unitPaths: [ward.path] }, vietnamInstant('2026-03-01', '09:00'));
     const summaries = events.map((e) => e.summary);

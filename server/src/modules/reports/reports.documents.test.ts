@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, testApp, type TestApp } from '../../../test/app.js';
 import { clientWith } from '../../../test/clients.js';
 import { newUnit, type TestUnit } from '../../../test/factories.js';
-import { newReport, newReportTemplate, type TestTemplate } from '../../../test/report-board-factories.js';
+import { newReport, newReportTemplate, officeCultureContent, type TestReportTemplate } from '../../../test/report-factories.js';
 import { docxTableRows, docxText } from '../documents/docx.testing.js';
 import { pdfPageLines } from '../documents/pdf.testing.js';
 import { issuerAbbreviation } from './reports.documents.js';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 interface Tree {
   province: TestUnit;
   wards: TestUnit[];
-  template: TestTemplate;
+  template: TestReportTemplate;
 }
 
 async function tree(): Promise<Tree> {
@@ -26,20 +26,20 @@ async function tree(): Promise<Tree> {
   const province = await newUnit(db, { kind: 'province', name: 'UBND tỉnh Khánh Hòa' });
   const wards: TestUnit[] = [];
   for (const name of ['UBND phường Bắc Nha Trang', 'UBND phường Nam Nha Trang', 'UBND xã Cam Lâm']) wards.push(await newUnit(db, { parent: province, kind: 'commune', name }));
-  const template = await newReportTemplate(db, province, { reporterKinds: ['commune'], name: 'Kết quả thực hiện phong trào văn hóa công sở' });
+  const template = await newReportTemplate(db, { planUnit: province, periodKind: 'six_months', reporterKinds: ['commune'], content: officeCultureContent, name: 'Kết quả thực hiện phong trào văn hóa công sở' });
   return { province, wards, template };
 }
 
 /** The ward's six-month report, sent on 02/6 (two days late), where it corrected one computed figure. */
 async function wardReport(tr: Tree) {
-  return newReport(t.ctx.db, tr.template, tr.wards[0]!, {
+  return newReport(t.ctx.db, { template: tr.template, unit: tr.wards[0]!,
     status: 'submitted',
     submittedAt: '2026-06-02T03:00:00Z',
     daysLate: 2,
-    recipientUnit: tr.province,
+    recipient: tr.province,
     number: '15',
     signer: 'Nguyễn Văn An',
-    values: {
+    stored: {
       donViDangKy: { typed: 12, computed: 12 },
       nguoiDangKy: { typed: 140, computed: 138 },
       tyLeTuDanhGia: { typed: 96.5, computed: null },
@@ -99,7 +99,7 @@ describe('GET /api/reports/:id/document.docx and .pdf', () => {
 
   it('leaves the date and number blank on a draft', async () => {
     const tr = await tree();
-    const draft = await newReport(t.ctx.db, tr.template, tr.wards[1]!, { status: 'draft' });
+    const draft = await newReport(t.ctx.db, { template: tr.template, unit: tr.wards[1]!, status: 'draft' });
     const c = await clientWith(t, [['unit_officer', tr.wards[1]!]]);
     const text = docxText((await c.get(`/api/reports/${draft.id}/document.docx`)).rawPayload);
     expect(text).toMatch(/Số: +\/BC-UBND/);
@@ -124,18 +124,18 @@ describe('GET /api/reports/:id/children.xlsx', () => {
   it('lists every reporting child as the report does, the figures of those that sent, their sum and the consolidated row', async () => {
     const tr = await tree();
     const db = t.ctx.db;
-    const own = await newReport(db, tr.template, tr.province, { status: 'draft' });
+    const own = await newReport(db, { template: tr.template, unit: tr.province, status: 'draft' });
     // What the province's last consolidation gave (reports.consolidation.ts): its own part included.
     const consolidated = { donViDangKy: { typed: 21, computed: 21, consolidated: 21 }, nguoiDangKy: { typed: 236, computed: 236, consolidated: 236 }, tyLeTuDanhGia: { typed: 98.25, computed: null, consolidated: 98.25 } };
     await db.updateTable('reports').set({ values: JSON.stringify(consolidated) }).where('id', '=', own.id).execute();
     await wardReport(tr);
-    await newReport(db, tr.template, tr.wards[1]!, {
+    await newReport(db, { template: tr.template, unit: tr.wards[1]!,
       status: 'accepted',
       submittedAt: '2026-05-30T03:00:00Z',
-      values: { donViDangKy: { typed: null, computed: 8 }, nguoiDangKy: { typed: 95, computed: 95 }, tyLeTuDanhGia: { typed: 100 } },
+      stored: { donViDangKy: { typed: null, computed: 8 }, nguoiDangKy: { typed: 95, computed: 95 }, tyLeTuDanhGia: { typed: 100 } },
     });
     // A draft is not sent: listed, without its figures.
-    await newReport(db, tr.template, tr.wards[2]!, { status: 'draft', values: { donViDangKy: { typed: 1000 } } });
+    await newReport(db, { template: tr.template, unit: tr.wards[2]!, status: 'draft', values: { donViDangKy: 1000 } });
     const missing = await newUnit(db, { parent: tr.province, kind: 'commune', name: 'UBND xã Vạn Ninh' });
 
     const c = await clientWith(t, [['unit_officer', tr.province]]);

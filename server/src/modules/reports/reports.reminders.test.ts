@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newUnit, newUser, type TestUnit } from '../../../test/factories.js';
-import { newReport, newReportTemplate, type TestTemplate } from '../../../test/report-board-factories.js';
+import { newReport, newReportTemplate, officeCultureContent, type TestReportTemplate } from '../../../test/report-factories.js';
 import { twoServers, type TestServer } from '../../../test/two-servers.js';
 import { PGBOSS_SCHEMA } from '../../platform/jobs.js';
 import { vietnamInstant } from './reports.periods.js';
@@ -20,7 +20,7 @@ describe('the report reminder sweep on two servers', () => {
   let b: TestServer;
   let smtp: SmtpInbox;
 
-  let template: TestTemplate;
+  let template: TestReportTemplate;
   let submitted: TestUnit;
   let draft: TestUnit;
   let nothing: TestUnit;
@@ -37,7 +37,7 @@ describe('the report reminder sweep on two servers', () => {
     draft = await newUnit(db, { parent: province, kind: 'commune', name: 'Xã Cam Lâm' });
     nothing = await newUnit(db, { parent: province, kind: 'commune', name: 'Xã Đại Lãnh' });
     // The yearly report due 30/11: reminders 7 and 1 days before, then every 3 days after, at 08:00 Vietnam time.
-    template = await newReportTemplate(db, province, { reporterKinds: ['commune'], name: 'Báo cáo văn hóa công sở', periodKind: 'year', dueDay: 30, dueMonth: 11, schedule: { daysBefore: [7, 1], everyDaysAfter: 3, maxAfter: 5, at: '08:00' } });
+    template = await newReportTemplate(db, { planUnit: province, reporterKinds: ['commune'], content: officeCultureContent, name: 'Báo cáo văn hóa công sở', periodKind: 'year', due: { day: 30, month: 11 }, schedule: { daysBefore: [7, 1], everyDaysAfter: 3, maxAfter: 5, at: '08:00' } });
     for (const [i, unit] of [submitted, draft, nothing].entries()) {
       const officer = `canbo${i}@xa.example.test`;
       const head = `chutich${i}@xa.example.test`;
@@ -45,9 +45,8 @@ describe('the report reminder sweep on two servers', () => {
       await newUser(db, { roles: [['unit_head', unit]], email: head });
       addresses.set(unit.id, [officer, head]);
     }
-    const year = { periodKey: '2026-Y', periodStart: '2026-01-01', periodEnd: '2026-12-31', dueDate: '2026-11-30' };
-    await newReport(db, template, submitted, { ...year, status: 'submitted', submittedAt: '2026-11-25T02:00:00Z' });
-    await newReport(db, template, draft, { ...year, status: 'draft' });
+    await newReport(db, { template, unit: submitted, year: 2026, status: 'submitted', submittedAt: '2026-11-25T02:00:00Z' });
+    await newReport(db, { template, unit: draft, year: 2026, status: 'draft' });
   });
   afterAll(() => smtp.close());
 

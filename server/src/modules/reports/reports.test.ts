@@ -153,7 +153,7 @@ describe('reports', () => {
       const city = await newUnit(db, { kind: 'province' });
       const department = await newUnit(db, { parent: city, kind: 'department', name: 'Sở Nội vụ' });
       const ward = await newUnit(db, { parent: city, kind: 'commune' });
-      const tpl = await newReportTemplate(db, { periodKind: 'year', reporterKinds: ['commune'], recipientUnitId: department.id });
+      const tpl = await newReportTemplate(db, { periodKind: 'year', reporterKinds: ['commune'], recipientUnit: department });
       const wardOfficer = await clientWith(t, [['unit_officer', ward]]);
       const opened = (await wardOfficer.post('/api/reports', { templateId: tpl.id, unitId: ward.id, year: 2026 })).json<ReportDetail>();
       expect(opened.recipientUnitId).toBe(department.id);
