@@ -18,6 +18,7 @@ describe.skipIf(!browserAvailable)('Report templates (mẫu báo cáo)', () => {
     const year = vietnamYear();
     const province = await newUnit(j.db, { kind: 'province', name: 'Tỉnh Đắk Lắk' });
     const ward = await newUnit(j.db, { parent: province, kind: 'commune', name: 'Phường Tân Lập' });
+    const homeAffairs = await newUnit(j.db, { parent: province, kind: 'department', name: 'Sở Nội vụ tỉnh Đắk Lắk' });
     const plan = await newPublishedPlan(j.db, province, { year, title: 'Kế hoạch xây dựng văn hóa công sở' });
     const standing = await newNamedUser(j.db, 'Nguyễn Văn Thắng', [['standing_officer', province]]);
     const wardOfficer = await newNamedUser(j.db, 'Y Khoa Niê', [['unit_officer', ward]]);
@@ -52,6 +53,8 @@ describe.skipIf(!browserAvailable)('Report templates (mẫu báo cáo)', () => {
     await page.getByRole('checkbox', { name: 'Quý 3' }).uncheck();
     await page.getByRole('spinbutton', { name: 'Ngày', exact: true }).fill('15');
     await page.getByRole('spinbutton', { name: 'Tháng', exact: true }).fill('4');
+    // The province's own report goes to Sở Nội vụ, found by typing without diacritics.
+    await chooseOption(page, page, 'Đơn vị nhận báo cáo của đơn vị ban hành kế hoạch', 'Sở Nội vụ tỉnh Đắk Lắk', 'so noi vu');
 
     // An indicator counted from the registry, and a written part.
     await page.getByRole('button', { name: 'Thêm chỉ tiêu vào mục 1' }).click();
@@ -82,7 +85,7 @@ describe.skipIf(!browserAvailable)('Report templates (mẫu báo cáo)', () => {
     await page.getByRole('button', { name: 'Lưu mẫu báo cáo' }).click();
     await page.getByText('Đã lưu mẫu báo cáo').waitFor();
     const saved = await templateRow(id);
-    expect(saved).toMatchObject({ name: 'Báo cáo quý văn hóa công sở', period_kind: 'quarter', period_indexes: [2, 4], due_day: 15, due_month: 4, due_date: null });
+    expect(saved).toMatchObject({ name: 'Báo cáo quý văn hóa công sở', period_kind: 'quarter', period_indexes: [2, 4], due_day: 15, due_month: 4, due_date: null, recipient_unit_id: homeAffairs.id });
     const content = saved.content as { sections: { indicators: unknown[] }[]; narratives: unknown[] };
     expect(content.sections[0]!.indicators.at(-1)).toEqual({ key: 'don_vi', label: 'Số cơ quan, đơn vị trên địa bàn', kind: 'number', source: 'units.active' });
     expect(content.narratives.at(-1)).toEqual({ key: 'diem_noi_bat', title: 'Điểm nổi bật trong quý' });

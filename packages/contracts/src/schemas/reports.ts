@@ -71,7 +71,9 @@ export const reportTemplateView = z.object({
   dueDay: z.number().int().nullable(),
   dueMonth: z.number().int().nullable(),
   dueDate: z.string().nullable(),
+  /** Where the plan's own unit sends its report (the units below send to the nearest reporting unit above). */
   recipientUnitId: z.number().int().nullable(),
+  recipientUnitName: z.string().nullable(),
   recipientText: z.string().nullable(),
   reporterKinds: z.array(z.enum(unitKinds)),
   content: templateContent,

@@ -11,6 +11,7 @@ export type ReportTemplateRow = Selectable<ReportTemplatesTable> & {
   plan_unit_path: string | null;
   /** The movement (phong trào) of the template's plan: the indicators count that movement only. */
   plan_movement_id: number | null;
+  recipient_unit_name: string | null;
 };
 
 export type ReportRow = Selectable<ReportsTable> & {
@@ -54,8 +55,9 @@ const templateSelect = (db: Executor) =>
     .selectFrom('report_templates as t')
     .leftJoin('plans as p', 'p.id', 't.plan_id')
     .leftJoin('units as pu', 'pu.id', 'p.unit_id')
+    .leftJoin('units as tru', 'tru.id', 't.recipient_unit_id')
     .selectAll('t')
-    .select(['pu.id as plan_unit_id', 'pu.path as plan_unit_path', 'p.movement_id as plan_movement_id']);
+    .select(['pu.id as plan_unit_id', 'pu.path as plan_unit_path', 'p.movement_id as plan_movement_id', 'tru.name as recipient_unit_name']);
 
 const reportSelect = (db: Executor) =>
   db

@@ -88,6 +88,7 @@ export function toTemplateView(t: ReportTemplateRow, actor: Actor): ReportTempla
     dueMonth: t.due_month,
     dueDate: t.due_date,
     recipientUnitId: t.recipient_unit_id,
+    recipientUnitName: t.recipient_unit_name,
     recipientText: t.recipient_text,
     reporterKinds: t.reporter_kinds.filter((k): k is UnitKind => (unitKinds as readonly string[]).includes(k)),
     content: contentOf(t),

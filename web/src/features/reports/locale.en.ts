@@ -176,6 +176,8 @@ export const reportsEn: typeof reportsVi = {
     dueExplain:
       "The day/month is the deadline of the year's first period (the first half, quarter 1 or January; for a yearly report, the year's). Later periods move on by the period's length: 31/5 for the first half makes the second half due 30/11; 15/4 for quarter 1 makes quarter 2 due 15/7.",
     dueDateExplain: 'One exact date for every period; for a one-off report or custom periods.',
+    recipientUnit: "Recipient of the plan's own unit's report",
+    recipientUnitHelp: 'For example the Department of Home Affairs. Units below send their report to the nearest reporting unit above them.',
     recipientText: 'Sent to',
     recipientTextHelp: 'Printed on the report, e.g. Department of Home Affairs of Đắk Lắk.',
     reporterKinds: 'Kinds of unit that report',

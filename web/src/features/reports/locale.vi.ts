@@ -174,6 +174,8 @@ export const reportsVi = {
     dueExplain:
       'Ngày/tháng là hạn nộp của kỳ đầu tiên trong năm (6 tháng đầu năm, quý 1 hoặc tháng 1; với báo cáo năm là hạn của cả năm). Các kỳ sau lùi theo độ dài của kỳ: hạn 31/5 của 6 tháng đầu năm cho hạn 30/11 của 6 tháng cuối năm; hạn 15/4 của quý 1 cho hạn 15/7 của quý 2.',
     dueDateExplain: 'Một ngày cụ thể dùng cho mọi kỳ; phù hợp với báo cáo một lần hoặc kỳ tùy chọn.',
+    recipientUnit: 'Đơn vị nhận báo cáo của đơn vị ban hành kế hoạch',
+    recipientUnitHelp: 'Ví dụ Sở Nội vụ. Các đơn vị cấp dưới gửi báo cáo cho đơn vị báo cáo gần nhất phía trên mình.',
     recipientText: 'Nơi nhận',
     recipientTextHelp: 'Ghi trên văn bản báo cáo, ví dụ: Sở Nội vụ tỉnh Đắk Lắk.',
     reporterKinds: 'Loại đơn vị phải báo cáo',

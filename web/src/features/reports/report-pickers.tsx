@@ -44,7 +44,8 @@ export function useReportChoice(selection: ReportSelection, defaultUnitId: numbe
   };
 }
 
-function periodOptions(kind: ReportPeriodKind, indexes: number[] | null, t: TFunction) {
+/** The halves, quarters or months a template reports (`indexes`, null: all), named for a picker. */
+export function periodOptions(kind: ReportPeriodKind, indexes: number[] | null, t: TFunction) {
   return reportedIndexes(kind, indexes).map((i) => ({
     value: i,
     label: kind === 'six_months' ? t(i === 1 ? 'reports.periods.h1' : 'reports.periods.h2') : t(kind === 'quarter' ? 'reports.periods.quarter' : 'reports.periods.month', { n: i }),

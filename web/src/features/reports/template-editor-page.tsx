@@ -9,8 +9,10 @@ import { ErrorAlert } from '../../app/forms';
 import { useLabel } from '../../app/i18n';
 import { PageHeader } from '../../app/page-header';
 import { PageSpinner } from '../../app/page-spinner';
+import { UnitPicker } from '../org/unit-picker';
 import { Muted } from '../../app/text';
 import { periodsPerYear } from './period';
+import { periodOptions } from './report-pickers';
 import { reportPaths } from './report-paths';
 import { useReportTemplate } from './reports-api';
 import { TemplateContentEditor } from './template-content-editor';
@@ -18,18 +20,6 @@ import { DOCUMENT_CODE_PATTERN, showServerErrors, TIME_PATTERN, toFormValues, to
 import { templatesApi, useIndicatorSources, useTemplateChange } from './templates-api';
 
 const REMIND_DAYS = [30, 15, 14, 10, 7, 5, 3, 2, 1, 0];
-
-/** The halves, quarters or months to choose from, named as the report pages name them. */
-function usePeriodOptions(tpl: ReportTemplateView) {
-  const { t } = useTranslation();
-  return Array.from({ length: periodsPerYear(tpl.periodKind) }, (_, k) => k + 1).map((i) => ({
-    value: i,
-    label:
-      tpl.periodKind === 'six_months'
-        ? t(i === 1 ? 'reports.periods.h1' : 'reports.periods.h2')
-        : t(tpl.periodKind === 'quarter' ? 'reports.periods.quarter' : 'reports.periods.month', { n: i }),
-  }));
-}
 
 function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
   const { t, i18n } = useTranslation();
@@ -41,7 +31,7 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
   const [dirty, setDirty] = useState(false);
   const editable = tpl.allowed.includes('edit');
   const dueMode = Form.useWatch('dueMode', form);
-  const periodOptions = usePeriodOptions(tpl);
+  const periodChoices = periodOptions(tpl.periodKind, null, t);
   const save = useTemplateChange((v: TemplateFormValues) => templatesApi.update(tpl.id, toUpdateBody(v, tpl.periodKind)));
 
   const onFinish = (v: TemplateFormValues) => {
@@ -81,7 +71,7 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
             name="periodIndexes"
             rules={[{ required: true, type: 'array', min: 1, message: t('reports.templates.periodIndexesRequired') }]}
           >
-            <Checkbox.Group options={periodOptions} />
+            <Checkbox.Group options={periodChoices} />
           </Form.Item>
         ) : (
           <Muted block>{t(tpl.periodKind === 'custom' ? 'reports.templates.periodCustom' : 'reports.templates.periodYear')}</Muted>
@@ -112,6 +102,9 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
             </Col>
           </Row>
         )}
+        <Form.Item label={t('reports.templates.recipientUnit')} name="recipientUnitId" extra={t('reports.templates.recipientUnitHelp')}>
+          <UnitPicker aria-label={t('reports.templates.recipientUnit')} allowClear seed={tpl.recipientUnitId && tpl.recipientUnitName ? [{ id: tpl.recipientUnitId, name: tpl.recipientUnitName }] : undefined} />
+        </Form.Item>
         <Form.Item label={t('reports.templates.recipientText')} name="recipientText" extra={t('reports.templates.recipientTextHelp')} rules={[{ max: 300 }]}>
           <Input />
         </Form.Item>

@@ -31,6 +31,7 @@ export interface TemplateFormValues {
   dueDay: number | null;
   dueMonth: number | null;
   dueDate: Dayjs | null;
+  recipientUnitId: number | null;
   recipientText: string;
   reporterKinds: UnitKind[];
   reminderSchedule: { daysBefore: (number | string)[]; everyDaysAfter: number | null; maxAfter: number; at: string };
@@ -52,6 +53,7 @@ export function toFormValues(t: ReportTemplateView): TemplateFormValues {
     dueDay: t.dueDay,
     dueMonth: t.dueMonth,
     dueDate: fromIsoDate(t.dueDate),
+    recipientUnitId: t.recipientUnitId,
     recipientText: t.recipientText ?? '',
     reporterKinds: t.reporterKinds,
     reminderSchedule: { ...t.reminderSchedule },
@@ -76,6 +78,7 @@ export function toUpdateBody(v: TemplateFormValues, kind: ReportPeriodKind): Upd
     dueDay: byDate ? null : (v.dueDay ?? null),
     dueMonth: byDate ? null : (v.dueMonth ?? null),
     dueDate: byDate ? (toIsoDate(v.dueDate) ?? null) : null,
+    recipientUnitId: v.recipientUnitId ?? null,
     recipientText: text === '' ? null : text,
     reporterKinds: v.reporterKinds,
     reminderSchedule: {
@@ -106,7 +109,7 @@ export function toUpdateBody(v: TemplateFormValues, kind: ReportPeriodKind): Upd
 
 type NamePath = (string | number)[];
 
-const topLevel = new Set(['name', 'periodIndexes', 'dueDay', 'dueMonth', 'dueDate', 'recipientText', 'reporterKinds', 'documentCode', 'isActive']);
+const topLevel = new Set(['name', 'periodIndexes', 'dueDay', 'dueMonth', 'dueDate', 'recipientUnitId', 'recipientText', 'reporterKinds', 'documentCode', 'isActive']);
 
 /** The form field a server path names (content.sections.4.indicators.0.key → the same), or null. */
 export function formNameOf(path: string): NamePath | null {
