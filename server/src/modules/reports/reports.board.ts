@@ -390,14 +390,14 @@ export async function reportBoard(ctx: AppContext, actor: Actor, q: ReportBoardQ
     },
     units: rows,
     missing,
-    canRemind: can(actor, 'registration.write', unit.path),
+    canRemind: can(actor, 'report.write', unit.path),
   };
 }
 
 /**
  * "Remind them" (đôn đốc): queues a reminder now to the officers and heads of each unit that has not
- * submitted. Needs registration.write — the right to register others and remind those who have not —
- * on every unit named. The key carries a 10-minute bucket, so a double click (or two officers at
+ * submitted. Needs report.write — held by the emulation officers and heads who write reports and
+ * chase the units below them for theirs — on every unit named. The key carries a 10-minute bucket, so a double click (or two officers at
  * once) sends one mail per person.
  */
 export async function remindUnits(ctx: AppContext, actor: Actor, body: ReportRemindBody, now = new Date()): Promise<ReportRemindResult> {
@@ -410,7 +410,7 @@ export async function remindUnits(ctx: AppContext, actor: Actor, body: ReportRem
   }
   requireAccess(
     actor,
-    'registration.write',
+    'report.write',
     units.map((u) => u.path),
   );
   const template = await findTemplate(ctx.db, body.templateId);
