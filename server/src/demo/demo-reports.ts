@@ -27,8 +27,9 @@ export async function generateDemoReports(
   year: number,
 ): Promise<{ templates: number; reports: number }> {
   const recipient = { recipientUnitId: units.homeAffairs, recipientText: 'Sở Nội vụ tỉnh Khánh Hòa' };
-  await createTemplate(ctx, actors.standing, { planId, code: 'bao_cao_6_thang', periodKind: 'six_months', ...recipient });
+  // The yearly one first: it is the report due now (30/11) and the one the reports page opens on.
   const yearly = await createTemplate(ctx, actors.standing, { planId, code: 'bao_cao_nam', periodKind: 'year', ...recipient });
+  await createTemplate(ctx, actors.standing, { planId, code: 'bao_cao_6_thang', periodKind: 'six_months', ...recipient });
 
   const { report: school } = await openReport(ctx, actors.schoolWriter, { templateId: yearly.id, unitId: units.school, year });
   await saveReport(ctx, actors.schoolWriter, school.id, {

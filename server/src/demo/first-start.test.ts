@@ -30,8 +30,8 @@ describe(demoOnFirstStart.name, () => {
     // to the ward, whose own report (a draft, sent to Sở Nội vụ) already sums the school's figures.
     const templates = await db.selectFrom('report_templates').select(['code', 'period_indexes']).where('plan_id', '=', plans[0]!.id).orderBy('id').execute();
     expect(templates).toEqual([
-      { code: 'bao_cao_6_thang', period_indexes: [1] },
       { code: 'bao_cao_nam', period_indexes: null },
+      { code: 'bao_cao_6_thang', period_indexes: [1] },
     ]);
     const reports = await db
       .selectFrom('reports as r')

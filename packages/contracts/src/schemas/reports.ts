@@ -96,7 +96,11 @@ export type IndicatorSourceView = z.infer<typeof indicatorSourceView>;
 export const indicatorSourceList = z.object({ items: z.array(indicatorSourceView) });
 export type IndicatorSourceList = z.infer<typeof indicatorSourceList>;
 
-export const listReportTemplatesQuery = z.object({ planId: idSchema.optional() });
+/**
+ * A plan's templates (`planId`); else the system's, and with `unitId` also those of the published
+ * plans that cover that unit (issued at or above it), nearest plan first: the reports it must make.
+ */
+export const listReportTemplatesQuery = z.object({ planId: idSchema.optional(), unitId: idSchema.optional() });
 export type ListReportTemplatesQuery = z.infer<typeof listReportTemplatesQuery>;
 
 const templateFields = {

@@ -79,6 +79,20 @@ export const reportsRepository = {
     return (planId === null ? q.where('t.plan_id', 'is', null) : q.where('t.plan_id', '=', planId)).execute();
   },
 
+  /**
+   * The active templates of the published plans issued at or above the unit at `unitPath`, the
+   * nearest plan first: the reports that unit (or its subtree) makes.
+   */
+  listTemplatesCovering(db: Executor, unitPath: string): Promise<ReportTemplateRow[]> {
+    return templateSelect(db)
+      .where('p.status', '=', 'published')
+      .where('t.is_active', '=', true)
+      .where(sql<SqlBool>`pu.path @> ${unitPath}::ltree`)
+      .orderBy(sql`nlevel(pu.path)`, 'desc')
+      .orderBy('t.id')
+      .execute();
+  },
+
   /** The system's default template of a period kind (the yearly one when there is none). */
   async defaultTemplate(db: Executor, periodKind: string): Promise<ReportTemplateRow | undefined> {
     const rows = await templateSelect(db).where('t.plan_id', 'is', null).where('t.code', 'in', [periodKind, 'year']).execute();

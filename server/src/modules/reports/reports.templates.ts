@@ -11,6 +11,7 @@ import {
   type UnitKind,
   type UpdateReportTemplateBody,
 } from '@thidua/contracts';
+import { can } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
@@ -111,10 +112,19 @@ async function checkRecipient(db: Executor, recipientUnitId: number | null | und
   if (!(await repo.findUnit(db, recipientUnitId))) throw invalid('recipientUnitId', 'Đơn vị nhận báo cáo không tồn tại', 'The recipient unit does not exist');
 }
 
-/** The plan's templates (`planId`), else those shipped with the system. */
+/**
+ * The plan's templates (`planId`), else those shipped with the system — after, with `unitId`, the
+ * templates of the published plans covering that unit, nearest first.
+ */
 export async function listTemplates(ctx: AppContext, actor: Actor, query: ListReportTemplatesQuery): Promise<ReportTemplateList> {
   if (query.planId) await visiblePlan(ctx.db, actor, query.planId);
-  const rows = await repo.listTemplates(ctx.db, query.planId ?? null);
+  let covering: ReportTemplateRow[] = [];
+  if (!query.planId && query.unitId) {
+    const unit = await repo.findUnit(ctx.db, query.unitId);
+    if (!unit || !can(actor, 'unit.read', unit.path)) throw new AppError('NOT_FOUND');
+    covering = await repo.listTemplatesCovering(ctx.db, unit.path);
+  }
+  const rows = [...covering, ...(await repo.listTemplates(ctx.db, query.planId ?? null))];
   return { items: rows.filter((t) => canSeeTemplate(actor, t)).map((t) => toTemplateView(t, actor)) };
 }
 

@@ -110,6 +110,27 @@ describe('reports', () => {
     });
   });
 
+  it('lists for a unit the templates of the published plans covering it, nearest first, then the system’s', async () => {
+    const db = t.ctx.db;
+    const city = await newUnit(db, { kind: 'province' });
+    const ward = await newUnit(db, { parent: city, kind: 'commune' });
+    const school = await newUnit(db, { parent: ward, kind: 'school' });
+    const cityTpl = await newReportTemplate(db, { planUnit: city, name: 'Báo cáo năm của thành phố' });
+    const wardTpl = await newReportTemplate(db, { planUnit: ward, name: 'Báo cáo năm của phường' });
+    await newReportTemplate(db, { planUnit: ward, name: 'Mẫu ngừng dùng', active: false });
+    await newReportTemplate(db, { planUnit: ward, name: 'Kế hoạch chưa ban hành', planStatus: 'draft' });
+    await newReportTemplate(db, { planUnit: school, name: 'Báo cáo của trường' });
+    const c = await clientWith(t, [['unit_officer', ward]]);
+    const res = await c.get(`/api/report-templates?unitId=${ward.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<ReportTemplateList>().items;
+    expect(items.slice(0, 2).map((i) => i.id)).toEqual([wardTpl.id, cityTpl.id]);
+    expect(items.slice(2).every((i) => i.planId === null)).toBe(true);
+    expect(items.map((i) => i.name)).not.toContain('Báo cáo của trường');
+    // A unit outside the caller's subtree is not found.
+    expect((await c.get(`/api/report-templates?unitId=${province.id}`)).statusCode).toBe(404);
+  });
+
   describe('a unit’s report', () => {
     it('opens once per period; a period that does not exist and a unit that does not report are refused', async () => {
       const first = await officer.post('/api/reports', { templateId: template.id, unitId: agency.id, year: 2026, index: 1 });

@@ -7,7 +7,7 @@ export const reportsEn: typeof reportsVi = {
   tabs: { unit: "Unit's report", board: 'Reporting progress' },
   pick: {
     plan: 'Plan',
-    planPlaceholder: "The system's common templates",
+    planPlaceholder: "The plans that apply to the unit, and the system's templates",
     template: 'Report template',
     templatePlaceholder: 'Choose a template',
     noTemplate: 'No report template yet',

@@ -5,7 +5,7 @@ export const reportsVi = {
   tabs: { unit: 'Báo cáo của đơn vị', board: 'Theo dõi nộp báo cáo' },
   pick: {
     plan: 'Kế hoạch',
-    planPlaceholder: 'Mẫu chung của hệ thống',
+    planPlaceholder: 'Kế hoạch áp dụng cho đơn vị và mẫu chung',
     template: 'Mẫu báo cáo',
     templatePlaceholder: 'Chọn mẫu báo cáo',
     noTemplate: 'Chưa có mẫu báo cáo nào',

@@ -24,11 +24,14 @@ export interface ReportChoice {
 }
 
 export function useReportChoice(selection: ReportSelection, defaultUnitId: number | undefined): ReportChoice {
-  const system = useReportTemplates();
-  const ofPlan = useReportTemplates(selection.planId);
+  const unitId = selection.unitId ?? defaultUnitId;
+  // With no plan chosen: the templates of the plans covering the unit (nearest first), then the system's.
+  const system = useReportTemplates({ unitId });
+  const ofPlan = useReportTemplates({ planId: selection.planId });
   // A template named by a link (the calendar feed) shows even when it belongs to another plan.
   const linked = useReportTemplate(selection.templateId);
-  const all = [...(system.data?.items ?? []), ...(selection.planId ? (ofPlan.data?.items ?? []) : [])];
+  // A chosen plan's templates first, then the system's; the other plans' only without a choice.
+  const all = selection.planId ? [...(ofPlan.data?.items ?? []), ...(system.data?.items ?? []).filter((x) => x.planId === null)] : [...(system.data?.items ?? [])];
   if (linked.data && !all.some((x) => x.id === linked.data.id)) all.push(linked.data);
   const templates = all.filter((x) => x.isActive || x.id === selection.templateId);
   const template = templates.find((x) => x.id === selection.templateId) ?? (selection.templateId ? undefined : templates[0]);
@@ -40,7 +43,7 @@ export function useReportChoice(selection: ReportSelection, defaultUnitId: numbe
     loading: system.isLoading || (!!selection.templateId && linked.isLoading),
     period,
     periodKey: template && period ? periodKeyOf(template.periodKind, period) : null,
-    unitId: selection.unitId ?? defaultUnitId,
+    unitId,
   };
 }
 

@@ -16,7 +16,7 @@ import { api } from '../../app/api';
 // cache keys and hooks.
 
 export const reportsApi = {
-  templates: (planId?: number) => api.get<ReportTemplateList>('/api/report-templates', { planId }),
+  templates: (q: { planId?: number; unitId?: number }) => api.get<ReportTemplateList>('/api/report-templates', { ...q }),
   template: (id: number) => api.get<ReportTemplateView>(`/api/report-templates/${id}`),
   list: (q: { templateId: number; periodKey: string; unitId: number }) => api.get<ReportList>('/api/reports', { ...q }),
   get: (id: number) => api.get<ReportDetail>(`/api/reports/${id}`),
@@ -41,15 +41,16 @@ export const reportFiles = {
 
 export const reportKeys = {
   all: ['reports'] as const,
-  templates: (planId?: number) => ['reports', 'templates', planId ?? null] as const,
+  templates: (q: { planId?: number; unitId?: number }) => ['reports', 'templates', q.planId ?? null, q.unitId ?? null] as const,
   template: (id: number) => ['reports', 'template', id] as const,
   list: (q: { templateId: number; periodKey: string; unitId: number }) => ['reports', 'list', q] as const,
   detail: (id: number) => ['reports', 'detail', id] as const,
   board: (q: ReportBoardQuery) => ['reports', 'board', q] as const,
 };
 
-export function useReportTemplates(planId?: number) {
-  return useQuery({ queryKey: reportKeys.templates(planId), queryFn: () => reportsApi.templates(planId), staleTime: 30_000 });
+/** A plan's templates; else the system's, with `unitId` after those of the plans covering that unit. */
+export function useReportTemplates(q: { planId?: number; unitId?: number } = {}) {
+  return useQuery({ queryKey: reportKeys.templates(q), queryFn: () => reportsApi.templates(q), staleTime: 30_000 });
 }
 
 export function useReportTemplate(id: number | undefined) {

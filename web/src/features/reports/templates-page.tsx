@@ -140,7 +140,7 @@ export default function TemplatesPage() {
   const planId = Number(params.get('kh')) || undefined;
   const plans = usePlans({});
   const system = useReportTemplates();
-  const ofPlan = useReportTemplates(planId);
+  const ofPlan = useReportTemplates({ planId });
   const [creating, setCreating] = useState(false);
   const planItems = planId ? (ofPlan.data?.items ?? []) : [];
   const systemItems = system.data?.items ?? [];
