@@ -1,7 +1,7 @@
 import type { CalendarTokenCreated } from '@thidua/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Popconfirm, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../app/format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/api';
@@ -44,7 +44,7 @@ export function CalendarCard() {
         </Space>
       ) : (
         <Typography.Paragraph type="secondary">
-          {exists ? t('notifications.calendar.exists', { date: dayjs(status.data?.createdAt).format('DD/MM/YYYY HH:mm') }) : t('notifications.calendar.none')}
+          {exists ? t('notifications.calendar.exists', { date: formatDateTime(status.data?.createdAt, { seconds: false }) }) : t('notifications.calendar.none')}
         </Typography.Paragraph>
       )}
       <div style={{ marginTop: 12 }}>

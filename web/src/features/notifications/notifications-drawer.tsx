@@ -1,6 +1,6 @@
 import type { NotificationView } from '@thidua/contracts';
 import { Alert, Button, Drawer, Empty, List, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../app/format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -74,7 +74,7 @@ export default function NotificationsDrawer({ open, onClose }: { open: boolean; 
               description={
                 <>
                   <div style={{ color: 'rgba(0, 0, 0, 0.88)', whiteSpace: 'pre-line' }}>{n.body}</div>
-                  <time dateTime={n.createdAt}>{dayjs(n.createdAt).format('DD/MM/YYYY HH:mm')}</time>
+                  <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, { seconds: false })}</time>
                 </>
               }
             />

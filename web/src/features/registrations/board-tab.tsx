@@ -1,7 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { BoardCounts, BoardScope, Me } from '@thidua/contracts';
 import { Alert, App as AntdApp, Button, Card, Col, Flex, Grid, List, Progress, Row, Skeleton, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatDateTime, formatTime } from '../../app/format';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../app/api';
@@ -13,7 +13,7 @@ import { registrationsApi, useBoard, useMovementOptions, useRegistrationChange, 
 import { effectiveChoice, type Selection } from './selection';
 import { firstUnitWith } from './unit-registration-tab';
 
-const at = (iso: string) => dayjs(iso).format('DD/MM/YYYY HH:mm');
+const at = (iso: string) => formatDateTime(iso, { seconds: false });
 
 /** One row of the board: a child unit, the unit's own staff, or a block. */
 interface BoardLine extends BoardCounts {
@@ -62,7 +62,7 @@ function RemindButton({ board, line }: { board: BoardKey; line: BoardLine & { re
             const units = e instanceof ApiError && e.code === 'REMINDER_TOO_SOON' ? (e.details?.units as { remindedAt: string; nextAllowedAt: string }[] | undefined) : undefined;
             const first = units?.[0];
             void message.error(
-              first ? t('registrations.board.tooSoon', { unit: line.name, at: at(first.remindedAt), next: dayjs(first.nextAllowedAt).format('HH:mm') }) : errorText(e, i18n.language),
+              first ? t('registrations.board.tooSoon', { unit: line.name, at: at(first.remindedAt), next: formatTime(first.nextAllowedAt) }) : errorText(e, i18n.language),
             );
           },
         ),
