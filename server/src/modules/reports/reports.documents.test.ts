@@ -6,7 +6,7 @@ import { newUnit, type TestUnit } from '../../../test/factories.js';
 import { newReport, newReportTemplate, officeCultureContent, type TestReportTemplate } from '../../../test/report-factories.js';
 import { docxTableRows, docxText } from '../documents/docx.testing.js';
 import { pdfPageLines } from '../documents/pdf.testing.js';
-import { issuerAbbreviation } from './reports.documents.js';
+import { issuerAbbreviation, reportSummary } from './reports.documents.js';
 
 // The report as the state prints it (Nghị định 30/2020) and the children's figures as a workbook.
 
@@ -165,6 +165,16 @@ describe('GET /api/reports/:id/children.xlsx', () => {
     // Numbers of the children that sent are summed, percentages are not; then the report's own figures.
     expect(body[4]).toEqual(['', 'Cộng các đơn vị đã gửi', '', '', 20, 235]);
     expect(body[5]).toEqual(['', 'Tổng hợp của UBND tỉnh Khánh Hòa', '', '', 21, 236, 98.25]);
+  });
+});
+
+describe('reportSummary', () => {
+  it('names the report once and its period once', () => {
+    expect(reportSummary('Báo cáo kết quả thực hiện văn hóa công sở năm', 'Năm 2026')).toBe('Kết quả thực hiện văn hóa công sở năm 2026');
+    expect(reportSummary('Báo cáo kết quả thực hiện văn hóa công sở 6 tháng đầu năm', '6 tháng đầu năm 2026')).toBe('Kết quả thực hiện văn hóa công sở 6 tháng đầu năm 2026');
+    expect(reportSummary('Kết quả thực hiện phong trào văn hóa công sở', '6 tháng đầu năm 2026')).toBe('Kết quả thực hiện phong trào văn hóa công sở 6 tháng đầu năm 2026');
+    expect(reportSummary('Báo cáo quý văn hóa công sở quý II', 'Quý II/2026')).toBe('Quý văn hóa công sở quý II/2026');
+    expect(reportSummary('Tình hình thực hiện', 'Từ ngày 01/07/2026 đến ngày 30/06/2027')).toBe('Tình hình thực hiện từ ngày 01/07/2026 đến ngày 30/06/2027');
   });
 });
 

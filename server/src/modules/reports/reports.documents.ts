@@ -242,6 +242,20 @@ function childrenBlocks(heading: string, indicators: Indicator[], children: Chil
   return out;
 }
 
+/**
+ * The trích yếu under "BÁO CÁO": the template's name without its own leading "Báo cáo" (the title
+ * already says it), then the period — only its year when the name already ends with the period
+ * ("… văn hóa công sở năm" + "Năm 2026" gives "… văn hóa công sở năm 2026", not "năm năm 2026";
+ * "… 6 tháng đầu năm" + "6 tháng đầu năm 2026" gives "… 6 tháng đầu năm 2026").
+ */
+export function reportSummary(templateName: string, periodLabel: string): string {
+  const stripped = templateName.trim().replace(/^báo cáo\s+/iu, '');
+  const name = stripped ? stripped.charAt(0).toUpperCase() + stripped.slice(1) : templateName.trim();
+  const m = /^(.*?)([\s/])(\d{4})$/u.exec(periodLabel);
+  if (m && name.toLowerCase().endsWith(m[1]!.toLowerCase())) return `${name}${m[2]}${m[3]}`;
+  return `${name} ${periodLabel.charAt(0).toLowerCase()}${periodLabel.slice(1)}`;
+}
+
 /** The report as a state-format document: the description both renderers take. */
 export function reportStateDocument(r: ReportRow, lineage: Awaited<ReturnType<typeof documentsRepository.lineage>>, children: ChildLine[] = []): StateDocument {
   const issuer = issuerOf(lineage);
@@ -276,7 +290,7 @@ export function reportStateDocument(r: ReportRow, lineage: Awaited<ReturnType<ty
     // Dated the day it was sent; a draft leaves the date to fill by hand.
     date: r.submitted_at ? vietnamDateOf(r.submitted_at) : null,
     title: 'Báo cáo',
-    summary: `${r.template_name} ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+    summary: reportSummary(r.template_name, label),
     body,
     signatures: [{ authority: [`TM. ${r.unit_name}`], title: 'Thủ trưởng đơn vị', note: '(Ký tên, đóng dấu)', name: r.signer }],
     recipients: [...(recipient ? [recipient] : []), 'Lưu: VT'],
