@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docxTableRows, docxText } from '../server/src/modules/documents/docx.testing.js';
+import { convertToPdf, officeTools, picturePage } from '../server/src/modules/documents/libreoffice.testing.js';
 import { newUnit, type TestUnit } from '../server/test/factories.js';
 import { newReport, newReportTemplate } from '../server/test/report-factories.js';
 import { browserAvailable, screenshotDir, useJourney } from './harness.js';
@@ -20,41 +19,6 @@ import { chooseOption, eventually, newNamedUser, signIn } from './steps.js';
 
 /** Today's date in Vietnam, shifted by `days`, as yyyy-mm-dd. */
 const vietnamDay = (days = 0) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-function onPath(command: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && fs.existsSync(path.join(dir, command))) return path.join(dir, command);
-  }
-  return null;
-}
-const soffice = process.env.SOFFICE_PATH ?? onPath('soffice');
-const pdftoppm = onPath('pdftoppm');
-
-/** Runs a command to completion; on timeout kills its whole process group (soffice forks soffice.bin). */
-function run(file: string, args: readonly string[], timeoutMs = 120_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
-    const timer = setTimeout(() => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Already gone between the timer firing and the kill.
-      }
-      reject(new Error(`${path.basename(file)} did not finish within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`${path.basename(file)} exited with ${code}: ${err}`));
-    });
-  });
-}
 
 /** The number shown by a statistic of the board ("Phải báo cáo", "Đã nộp"…). */
 const stat = (page: Page, label: string) =>
@@ -259,24 +223,11 @@ describe.skipIf(!browserAvailable)('Periodic reports on three levels: province, 
       expect(rows).toContainEqual(['Tổng hợp', '0', '18', '90%']);
 
       // LibreOffice's reading of the same file, page 1 as a picture to look at.
-      if (!soffice || !pdftoppm) {
+      if (!officeTools.soffice || !officeTools.pdftoppm) {
         console.warn('soffice or pdftoppm not found: the .docx was not converted to PDF');
         return;
       }
-      await run(soffice, [
-        '--headless',
-        '--norestore',
-        '--nolockcheck',
-        '--nodefault',
-        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        docx,
-      ]);
-      fs.mkdirSync(screenshotDir, { recursive: true });
-      await run(pdftoppm, ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'bao-cao.pdf'), path.join(screenshotDir, 'report-three-levels-page-1')]);
+      await picturePage(await convertToPdf(docx, dir), path.join(screenshotDir, 'report-three-levels-page-1'));
       expect(fs.statSync(path.join(screenshotDir, 'report-three-levels-page-1.png')).size).toBeGreaterThan(10_000);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

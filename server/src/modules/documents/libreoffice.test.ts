@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../platform/config.js';
+import { CONVERT_TIMEOUT_MS, convertToPdf, officeInstallHint, officeTools, picturePage, run } from './libreoffice.testing.js';
 import { sampleReport } from './pdf.testing.js';
 import { renderStateDocument } from './state-format.js';
 
@@ -14,52 +13,14 @@ import { renderStateDocument } from './state-format.js';
 // (Quốc hiệu beside the issuer, "Số:", the title, the table, Nơi nhận) are where they belong.
 // Needs Debian's libreoffice-writer-nogui, fonts-liberation2 and poppler-utils (.ci/run installs them).
 
-function onPath(command: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const file = path.join(dir, command);
-    if (dir && fs.existsSync(file)) return file;
-  }
-  return null;
-}
-
-const tools = { soffice: process.env.SOFFICE_PATH ?? onPath('soffice'), pdftotext: onPath('pdftotext'), pdftoppm: onPath('pdftoppm'), pdffonts: onPath('pdffonts') };
+const tools = officeTools;
 const missing = Object.entries(tools)
   .filter(([, file]) => !file || !fs.existsSync(file))
   .map(([name]) => name);
-const reason = `${missing.join(', ')} not found (apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-liberation2 poppler-utils)`;
+const reason = `${missing.join(', ')} not found (${officeInstallHint})`;
 /** Outside CI a machine without LibreOffice skips this check; in CI that is a failure. */
 if (missing.length && process.env.CI) throw new Error(`The LibreOffice check cannot be skipped in CI: ${reason}`);
 if (missing.length) console.warn(`LibreOffice check skipped: ${reason}`);
-
-const CONVERT_TIMEOUT_MS = 120_000;
-
-/** Runs a command to completion; on timeout kills its whole process group (soffice forks soffice.bin). */
-function run(file: string, args: readonly string[], timeoutMs = 60_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
-    const timer = setTimeout(() => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Already gone between the timer firing and the kill.
-      }
-      reject(new Error(`${path.basename(file)} did not finish within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new Error(`${path.basename(file)} ${args.join(' ')} exited with ${code}: ${err || out}`));
-    });
-  });
-}
 
 describe('a report rendered as .docx, opened by LibreOffice', () => {
   if (missing.length) {
@@ -75,23 +36,14 @@ describe('a report rendered as .docx, opened by LibreOffice', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-soffice-'));
     const docx = path.join(dir, 'bao-cao.docx');
     fs.writeFileSync(docx, await renderStateDocument(sampleReport));
-    // A private profile per run: no clash with another soffice (or another test run) on the machine,
-    // and nothing left in the user's home.
-    await run(
-      tools.soffice!,
-      ['--headless', '--norestore', '--nolockcheck', '--nodefault', `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--convert-to', 'pdf', '--outdir', dir, docx],
-      CONVERT_TIMEOUT_MS,
-    );
-    pdf = path.join(dir, 'bao-cao.pdf');
+    pdf = await convertToPdf(docx, dir);
     const text = await run(tools.pdftotext!, ['-layout', '-enc', 'UTF-8', pdf, '-']);
     pages = text
       .split('\f')
       .filter((p) => p.trim() !== '')
       .map((p) => p.split('\n').filter((l) => l.trim() !== ''));
     // A picture of the first page for a person to look at.
-    const shots = path.join(repoRoot, 'test-results', 'screenshots');
-    fs.mkdirSync(shots, { recursive: true });
-    await run(tools.pdftoppm!, ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(shots, 'report-page-1')]);
+    await picturePage(pdf, path.join(repoRoot, 'test-results', 'screenshots', 'report-page-1'));
   }, CONVERT_TIMEOUT_MS + 60_000);
   afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
