@@ -15,13 +15,11 @@ import { AppError } from '../../platform/errors.js';
 // 01/07–31/12), a quarter, a month, or custom dates. Seed 004's six-month report is due 31/5 although
 // the first half ends 30/6: the province wants it before the half is over. The period stays
 // 01/01–30/06 and the due date is 31/5 of the same year (a day/month on or after the period's start
-// falls in the start's year); `countingWindow` is the documented option of counting figures only up to
-// the due date when a report is due before its period ends.
+// falls in the start's year). Its figures are counted live for the whole period until it is sent.
 
 /** A calendar date in Vietnam, 'YYYY-MM-DD'. */
 export type CalendarDate = string;
 
-export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** Vietnam is UTC+7 all year round. */
 export const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60;
 const OFFSET_MS = VIETNAM_UTC_OFFSET_MINUTES * 60_000;
@@ -113,11 +111,6 @@ export function vietnamInstant(date: CalendarDate, time = '00:00'): Date {
 /** 00:00:00.000 in Vietnam on `date`. */
 export function startOfVietnamDay(date: CalendarDate): Date {
   return vietnamInstant(date);
-}
-
-/** 23:59:59.999 in Vietnam on `date`: the last instant a report due that day is on time. */
-export function endOfVietnamDay(date: CalendarDate): Date {
-  return new Date(startOfVietnamDay(date).getTime() + DAY_MS - 1);
 }
 
 // ── Periods (kỳ báo cáo) ──
@@ -311,16 +304,6 @@ export function dueDate(period: ReportPeriod, rule: DueRule): CalendarDate {
   const year = Math.floor(months / 12);
   checkYear(year, 'dueDate');
   return on(year, (months % 12) + 1);
-}
-
-/**
- * The days whose figures a report counts. By default the whole period; with `upToDue`, a report due
- * before its period ends (the six-month report due 31/5 for 01/01–30/06) counts only up to its due
- * date, so the figures do not move after it is sent.
- */
-export function countingWindow(period: ReportPeriod, due: CalendarDate, opts: { upToDue?: boolean } = {}): { start: CalendarDate; end: CalendarDate } {
-  const end = opts.upToDue && due < period.end ? due : period.end;
-  return { start: period.start, end };
 }
 
 // ── On time or late (đúng hạn / trễ hạn) ──

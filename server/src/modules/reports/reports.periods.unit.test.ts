@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import {
   addDays,
-  countingWindow,
   daysBetween,
   daysInMonth,
   defaultReminderSchedule,
   dueDate,
-  endOfVietnamDay,
   formatCalendarDate,
   isLeapYear,
   periodKey,
@@ -75,7 +73,9 @@ describe('calendar', () => {
     expect(vietnamDateOf('2025-05-31T17:00:00Z')).toBe('2025-06-01');
     expect(vietnamDateOf(new Date('2025-12-31T17:30:00Z'))).toBe('2026-01-01');
     expect(vietnamInstant('2025-05-24', '08:00').toISOString()).toBe('2025-05-24T01:00:00.000Z');
-    expect(endOfVietnamDay('2025-05-31').toISOString()).toBe('2025-05-31T16:59:59.999Z');
+    // The last instant a report due 31/5 is on time, and the first one it is late.
+    expect(timeliness('2025-05-31T16:59:59.999Z', '2025-05-31').onTime).toBe(true);
+    expect(timeliness('2025-05-31T17:00:00.000Z', '2025-05-31')).toMatchObject({ onTime: false, daysLate: 1 });
     validationError(() => vietnamDateOf('not a date'));
   });
 });
@@ -147,14 +147,6 @@ describe('dueDate', () => {
   it('puts the six-month report of seed 004 on 31/5, before its period ends on 30/6', () => {
     expect(h1.end).toBe('2025-06-30');
     expect(dueDate(h1, { day: 31, month: 5 })).toBe('2025-05-31');
-  });
-
-  it('can count a report due before its period ends only up to the due date', () => {
-    const due = dueDate(h1, { day: 31, month: 5 });
-    expect(countingWindow(h1, due)).toEqual({ start: '2025-01-01', end: '2025-06-30' });
-    expect(countingWindow(h1, due, { upToDue: true })).toEqual({ start: '2025-01-01', end: '2025-05-31' });
-    // A report due after its period counts the whole period either way.
-    expect(countingWindow(year2025, '2026-01-15', { upToDue: true })).toEqual({ start: '2025-01-01', end: '2025-12-31' });
   });
 
   it('puts the yearly report on 30/11 and the wards’ on 15/12 of the same year', () => {
