@@ -105,5 +105,23 @@ describe.skipIf(!browserAvailable)('Report templates (mẫu báo cáo)', () => {
     await wardPage.getByRole('textbox', { name: 'Điểm nổi bật trong quý' }).waitFor();
     const report = await j.db.selectFrom('reports').selectAll().where('template_id', '=', id).executeTakeFirstOrThrow();
     expect(report).toMatchObject({ unit_id: ward.id, period_key: `${year}-Q2`, due_date: `${year}-07-15` });
+
+    // The plan's document states its deadlines (seed 004); the officer makes their templates at once.
+    await j.db
+      .insertInto('plan_deadlines')
+      .values([
+        { plan_id: plan.id, day: 31, month: 5, period: 'six_months', recipient_text: 'Sở Nội vụ', text: 'Báo cáo 6 tháng gửi trước ngày 31/5 hàng năm', position: 0 },
+        { plan_id: plan.id, day: 30, month: 11, period: 'year', recipient_text: 'Sở Nội vụ', text: 'báo cáo năm gửi trước ngày 30/11', position: 1 },
+      ])
+      .execute();
+    await page.goto(`/bao-cao/mau?kh=${plan.id}`);
+    await page.getByRole('button', { name: 'Tạo từ hạn báo cáo của kế hoạch' }).click();
+    await page.getByText('Đã tạo 2 mẫu báo cáo từ hạn báo cáo của kế hoạch; 0 mẫu đã có từ trước.').waitFor();
+    await page.getByText('Báo cáo kết quả thực hiện văn hóa công sở 6 tháng đầu năm').first().waitFor();
+    const made = await j.db.selectFrom('report_templates').select(['period_kind', 'period_indexes', 'due_day', 'due_month']).where('plan_id', '=', plan.id).where('code', 'like', 'han_%').orderBy('id').execute();
+    expect(made).toEqual([
+      { period_kind: 'six_months', period_indexes: [1], due_day: 31, due_month: 5 },
+      { period_kind: 'year', period_indexes: null, due_day: 30, due_month: 11 },
+    ]);
   });
 });

@@ -124,6 +124,16 @@ export const createReportTemplateBody = z
   .extend({ planId: idSchema, code: key, periodKind: z.enum(reportPeriodKinds), copyFromTemplateId: idSchema.optional() });
 export type CreateReportTemplateBody = z.infer<typeof createReportTemplateBody>;
 
+/** The plan's templates made from its deadlines (hạn báo cáo), one per rhythm and date. */
+export const templatesFromPlanBody = z.object({ planId: idSchema });
+export type TemplatesFromPlanBody = z.infer<typeof templatesFromPlanBody>;
+export const templatesFromPlanResult = z.object({
+  created: z.array(reportTemplateView),
+  /** Deadlines whose template the plan already had (by code), left as they are. */
+  existing: z.number().int(),
+});
+export type TemplatesFromPlanResult = z.infer<typeof templatesFromPlanResult>;
+
 export const updateReportTemplateBody = z
   .object({ ...templateFields, isActive: z.boolean() })
   .partial()

@@ -60,6 +60,15 @@ describe('reports: authorisation matrix', () => {
       },
     },
     {
+      name: 'POST /api/report-templates/from-plan',
+      ok: 201,
+      async arrange(): Promise<Arranged> {
+        const { unit, plan, snapshot } = await planUnit();
+        await t.ctx.db.insertInto('plan_deadlines').values({ plan_id: plan.id, day: 30, month: 11, period: 'year', text: 'Báo cáo năm gửi trước ngày 30/11', position: 0 }).execute();
+        return { unit, snapshot, send: (c) => c.post('/api/report-templates/from-plan', { planId: plan.id }) };
+      },
+    },
+    {
       name: 'PATCH /api/report-templates/:id',
       ok: 200,
       async arrange(): Promise<Arranged> {

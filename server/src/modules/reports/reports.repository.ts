@@ -99,6 +99,17 @@ export const reportsRepository = {
     return rows.find((r) => r.code === periodKind) ?? rows[0];
   },
 
+  /** The deadlines (hạn báo cáo) a plan states, in their order. */
+  planDeadlines(db: Executor, planId: number) {
+    return db
+      .selectFrom('plan_deadlines')
+      .select(['day', 'month', 'period', 'recipient_text', 'recipient_unit_id'])
+      .where('plan_id', '=', planId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+  },
+
   async templateCodeTaken(db: Executor, planId: number, code: string): Promise<boolean> {
     return !!(await db.selectFrom('report_templates').select('id').where('plan_id', '=', planId).where('code', '=', code).executeTakeFirst());
   },

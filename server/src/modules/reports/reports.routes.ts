@@ -11,6 +11,8 @@ import {
   reportTemplateList,
   reportTemplateView,
   saveReportBody,
+  templatesFromPlanBody,
+  templatesFromPlanResult,
   updateReportTemplateBody,
 } from '@thidua/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -33,6 +35,10 @@ export async function reportRoutes(fastify: FastifyInstance, { ctx }: { ctx: App
 
   // Registered before /:id for readers of this file; the router prefers the static segment anyway.
   app.get('/report-templates/sources', { schema: { tags, response: { 200: indicatorSourceList } } }, async () => templates.listSources());
+
+  app.post('/report-templates/from-plan', { schema: { tags, body: templatesFromPlanBody, response: { 201: templatesFromPlanResult } } }, async (req, reply) =>
+    reply.status(201).send(await templates.templatesFromPlan(ctx, requireActor(req), req.body)),
+  );
 
   app.get('/report-templates/:id', { schema: { tags, params: idParams, response: { 200: reportTemplateView } } }, async (req) =>
     templates.getTemplate(ctx, requireActor(req), req.params.id),

@@ -1,4 +1,5 @@
 import {
+  reportPeriodKindLabels,
   reportPeriodKinds,
   unitKinds,
   type CreateReportTemplateBody,
@@ -8,6 +9,8 @@ import {
   type ReportTemplateList,
   type ReportTemplateView,
   type TemplateContent,
+  type TemplatesFromPlanBody,
+  type TemplatesFromPlanResult,
   type UnitKind,
   type UpdateReportTemplateBody,
 } from '@thidua/contracts';
@@ -179,6 +182,54 @@ export async function createTemplate(ctx: AppContext, actor: Actor, input: Creat
     return newId;
   });
   return toTemplateView((await repo.findTemplate(ctx.db, id))!, actor);
+}
+
+/** The report rhythms a plan's deadline (hạn báo cáo) can name; 'once' has no period to report. */
+const DEADLINE_KINDS: Record<string, ReportPeriodKind | undefined> = { six_months: 'six_months', year: 'year', quarter: 'quarter', month: 'month' };
+
+/**
+ * Makes the plan's templates from the deadlines its document states (seed 004: "Báo cáo 6 tháng gửi
+ * trước ngày 31/5 hàng năm và báo cáo năm gửi trước ngày 30/11"): one per rhythm and date, with the
+ * deadline's day, month and recipient, the content copied from the system's template of that
+ * rhythm (else its yearly one). A six-month report beside a yearly one covers the first half only,
+ * as the yearly report covers the rest. A deadline whose template exists (by its code) is left alone,
+ * so the call can be repeated after the plan gains deadlines.
+ */
+export async function templatesFromPlan(ctx: AppContext, actor: Actor, input: TemplatesFromPlanBody): Promise<TemplatesFromPlanResult> {
+  const plan = await visiblePlan(ctx.db, actor, input.planId);
+  if (!canWriteTemplate(actor, { plan_unit_path: plan.unit_path })) throw new AppError('FORBIDDEN');
+  const deadlines = (await repo.planDeadlines(ctx.db, plan.id)).flatMap((d) => {
+    const kind = DEADLINE_KINDS[d.period];
+    return kind ? [{ ...d, kind }] : [];
+  });
+  if (deadlines.length === 0) {
+    throw invalid('planId', 'Kế hoạch chưa có hạn báo cáo 6 tháng, năm, quý hoặc tháng để tạo mẫu báo cáo', 'The plan has no six-monthly, yearly, quarterly or monthly report deadline to make templates from');
+  }
+  const hasYearly = deadlines.some((d) => d.kind === 'year');
+  const created: ReportTemplateView[] = [];
+  let existing = 0;
+  for (const d of deadlines) {
+    const code = `han_${d.kind}_${d.day}_${d.month}`;
+    if (await repo.templateCodeTaken(ctx.db, plan.id, code)) {
+      existing++;
+      continue;
+    }
+    const base = await repo.defaultTemplate(ctx.db, d.kind);
+    created.push(
+      await createTemplate(ctx, actor, {
+        planId: plan.id,
+        code,
+        periodKind: d.kind,
+        ...(base?.period_kind === d.kind ? {} : { name: `Báo cáo ${reportPeriodKindLabels[d.kind].vi.toLowerCase()}` }),
+        periodIndexes: d.kind === 'six_months' && hasYearly ? [1] : null,
+        dueDay: d.day,
+        dueMonth: d.month,
+        recipientUnitId: d.recipient_unit_id,
+        recipientText: d.recipient_text,
+      }),
+    );
+  }
+  return { created, existing };
 }
 
 /** Changes a template; reports already opened keep their period and due date. */

@@ -110,6 +110,40 @@ describe('reports', () => {
     });
   });
 
+  it('makes a plan’s templates from the deadlines its document states, once', async () => {
+    const db = t.ctx.db;
+    const city = await newUnit(db, { kind: 'province', name: 'UBND tỉnh Đắk Lắk' });
+    const plan = await newPublishedPlan(db, city, { year: 2026 });
+    const so = await clientWith(t, [['standing_officer', city]]);
+    // Nothing to make a template from yet: a clear 400, nothing saved.
+    const none = await so.post('/api/report-templates/from-plan', { planId: plan.id });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.fields[0].message).toContain('chưa có hạn báo cáo');
+    // Seed 004: "Báo cáo 6 tháng gửi trước ngày 31/5 hàng năm và báo cáo năm gửi trước ngày 30/11", to Sở Nội vụ.
+    await db
+      .insertInto('plan_deadlines')
+      .values([
+        { plan_id: plan.id, day: 31, month: 5, period: 'six_months', recipient_text: 'Sở Nội vụ', text: 'Báo cáo 6 tháng gửi trước ngày 31/5 hàng năm', position: 0 },
+        { plan_id: plan.id, day: 30, month: 11, period: 'year', recipient_text: 'Sở Nội vụ', text: 'báo cáo năm gửi trước ngày 30/11', position: 1 },
+        { plan_id: plan.id, day: 15, month: 1, year: 2027, period: 'once', text: 'Tổng kết giai đoạn trước ngày 15/01/2027', position: 2 },
+      ])
+      .execute();
+    const made = await so.post('/api/report-templates/from-plan', { planId: plan.id });
+    expect(made.statusCode, made.body).toBe(201);
+    const { created, existing } = made.json<{ created: ReportTemplateView[]; existing: number }>();
+    expect(existing).toBe(0);
+    expect(created.map((c) => [c.periodKind, c.periodIndexes, c.dueDay, c.dueMonth, c.recipientText, c.planId])).toEqual([
+      ['six_months', [1], 31, 5, 'Sở Nội vụ', plan.id],
+      ['year', null, 30, 11, 'Sở Nội vụ', plan.id],
+    ]);
+    expect(created[0]!.name).toBe('Báo cáo kết quả thực hiện văn hóa công sở 6 tháng đầu năm');
+    expect(created[1]!.content.sections.length).toBeGreaterThan(0);
+    // Again: the templates are there, nothing is made twice.
+    const again = (await so.post('/api/report-templates/from-plan', { planId: plan.id })).json<{ created: ReportTemplateView[]; existing: number }>();
+    expect([again.created.length, again.existing]).toEqual([0, 2]);
+    expect((await so.get(`/api/report-templates?planId=${plan.id}`)).json<ReportTemplateList>().items).toHaveLength(2);
+  });
+
   it('lists for a unit the templates of the published plans covering it, nearest first, then the system’s', async () => {
     const db = t.ctx.db;
     const city = await newUnit(db, { kind: 'province' });

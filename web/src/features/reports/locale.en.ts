@@ -148,6 +148,8 @@ export const reportsEn: typeof reportsVi = {
     edit: 'Edit',
     view: 'View',
     create: 'New report template',
+    fromPlan: "From the plan's report deadlines",
+    fromPlanDone: "Made {{created}} report templates from the plan's deadlines; {{existing}} were already there.",
     createTitle: 'New report template for the plan',
     createOk: 'Create',
     created: 'Report template created',

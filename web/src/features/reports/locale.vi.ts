@@ -146,6 +146,8 @@ export const reportsVi = {
     edit: 'Sửa',
     view: 'Xem',
     create: 'Tạo mẫu báo cáo',
+    fromPlan: 'Tạo từ hạn báo cáo của kế hoạch',
+    fromPlanDone: 'Đã tạo {{created}} mẫu báo cáo từ hạn báo cáo của kế hoạch; {{existing}} mẫu đã có từ trước.',
     createTitle: 'Tạo mẫu báo cáo cho kế hoạch',
     createOk: 'Tạo mẫu',
     created: 'Đã tạo mẫu báo cáo',

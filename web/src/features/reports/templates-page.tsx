@@ -1,9 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
 import { reportPeriodKindLabels, reportPeriodKinds, type ReportPeriodKind, type ReportTemplateView } from '@thidua/contracts';
-import { Button, Card, Empty, Form, Input, List, Modal, Select, Tag } from 'antd';
+import { App as AntdApp, Button, Card, Empty, Flex, Form, Input, List, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { errorText } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { ErrorAlert, useFormError } from '../../app/forms';
 import { useLabel } from '../../app/i18n';
@@ -15,7 +16,7 @@ import { labelStyle } from './report-pickers';
 import { reportPaths } from './report-paths';
 import { useReportTemplates } from './reports-api';
 import { KEY_PATTERN } from './template-form';
-import { templatesApi, useTemplateChange } from './templates-api';
+import { templatesApi, useTemplateChange, useTemplatesFromPlan } from './templates-api';
 
 interface CreateValues {
   copyFromTemplateId: number;
@@ -134,7 +135,7 @@ function TemplateList({ items, empty }: { items: ReportTemplateView[]; empty: st
 
 /** /bao-cao/mau — a plan's report templates (?kh=) and the system's, and a new template for the plan. */
 export default function TemplatesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
   const planId = Number(params.get('kh')) || undefined;
@@ -142,6 +143,8 @@ export default function TemplatesPage() {
   const system = useReportTemplates();
   const ofPlan = useReportTemplates({ planId });
   const [creating, setCreating] = useState(false);
+  const fromPlan = useTemplatesFromPlan();
+  const { message } = AntdApp.useApp();
   const planItems = planId ? (ofPlan.data?.items ?? []) : [];
   const systemItems = system.data?.items ?? [];
 
@@ -152,9 +155,23 @@ export default function TemplatesPage() {
         subtitle={<Link to={reportPaths.list}>{t('reports.templates.back')}</Link>}
         extra={
           planId && can(me, 'plan.write') ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              {t('reports.templates.create')}
-            </Button>
+            <Flex gap={8} wrap>
+              <Button
+                icon={<CalendarOutlined aria-hidden />}
+                loading={fromPlan.isPending}
+                onClick={() =>
+                  fromPlan.mutate(planId, {
+                    onSuccess: (r) => void message.success(t('reports.templates.fromPlanDone', { created: r.created.length, existing: r.existing })),
+                    onError: (e) => void message.error(errorText(e, i18n.language)),
+                  })
+                }
+              >
+                {t('reports.templates.fromPlan')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+                {t('reports.templates.create')}
+              </Button>
+            </Flex>
           ) : null
         }
       />
