@@ -52,3 +52,28 @@ export function useListParams() {
 
   return { params, page, pageSize, search, setSearch, q, update };
 }
+
+/** A change of address parameters: undefined leaves one as it is, null or '' removes it. */
+export type AddressChanges = Record<string, string | number | null | undefined>;
+
+/**
+ * The page's selection kept in the address (a link or a reload shows the same thing): the current
+ * parameters, and `set` to change some of them in place, without a new history entry.
+ */
+export function useAddressParams(): [URLSearchParams, (changes: AddressChanges) => void] {
+  const [params, setParams] = useSearchParams();
+  const set = (changes: AddressChanges) =>
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === undefined) continue;
+          if (v === null || v === '') n.delete(k);
+          else n.set(k, String(v));
+        }
+        return n;
+      },
+      { replace: true },
+    );
+  return [params, set];
+}

@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../../platform/session.js';
-import { attachmentDisposition, XLSX_CONTENT_TYPE } from '../documents/state-format.js';
+import { sendAttachment } from '../documents/attachment.js';
+import { XLSX_CONTENT_TYPE } from '../documents/state-format.js';
 import * as dashboard from './dashboard.service.js';
 
 // Fastify sends a Buffer as it is; the schema only documents the file in the OpenAPI document.
@@ -22,7 +23,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, { ctx }: { ctx: 
 
   app.get('/dashboard/export.xlsx', { schema: { tags, summary: 'The sub-unit table of the dashboard as .xlsx', querystring: dashboardQuery, response: xlsxResponse } }, async (req, reply) => {
     const file = await dashboard.exportDashboard(ctx, requireActor(req), req.query);
-    return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', attachmentDisposition(file.fileName)).send(file.body);
+    return sendAttachment(reply, XLSX_CONTENT_TYPE, file);
   });
 
   app.get('/rankings', { schema: { tags, summary: 'Units of a block, or people of a unit, ranked by score', querystring: rankingsQuery, response: { 200: rankingView } } }, async (req) =>
@@ -31,6 +32,6 @@ export async function dashboardRoutes(fastify: FastifyInstance, { ctx }: { ctx: 
 
   app.get('/rankings/export.xlsx', { schema: { tags, summary: 'A ranking as .xlsx', querystring: rankingsQuery, response: xlsxResponse } }, async (req, reply) => {
     const file = await dashboard.exportRankings(ctx, requireActor(req), req.query);
-    return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', attachmentDisposition(file.fileName)).send(file.body);
+    return sendAttachment(reply, XLSX_CONTENT_TYPE, file);
   });
 }

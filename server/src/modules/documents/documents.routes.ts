@@ -5,7 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../../platform/session.js';
 import * as documents from './documents.service.js';
-import { attachmentDisposition, DOCX_CONTENT_TYPE } from './state-format.js';
+import { sendAttachment } from './attachment.js';
+import { DOCX_CONTENT_TYPE } from './state-format.js';
 
 // Fastify sends a Buffer as it is; the schema only documents the file in the OpenAPI document.
 const docxResponse = {
@@ -23,7 +24,7 @@ export async function documentRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     { schema: { tags, summary: 'Bản đăng ký thi đua (registration form) as .docx', params: idParams, response: docxResponse } },
     async (req, reply) => {
       const file = await documents.registrationDocument(ctx, requireActor(req), req.params.id);
-      return reply.header('content-type', DOCX_CONTENT_TYPE).header('content-disposition', attachmentDisposition(file.fileName)).send(file.body);
+      return sendAttachment(reply, DOCX_CONTENT_TYPE, file);
     },
   );
 
@@ -32,7 +33,7 @@ export async function documentRoutes(fastify: FastifyInstance, { ctx }: { ctx: A
     { schema: { tags, summary: 'Phiếu tự đánh giá (self-assessment sheet) as .docx', params: idParams, response: docxResponse } },
     async (req, reply) => {
       const file = await documents.assessmentSheet(ctx, requireActor(req), req.params.id);
-      return reply.header('content-type', DOCX_CONTENT_TYPE).header('content-disposition', attachmentDisposition(file.fileName)).send(file.body);
+      return sendAttachment(reply, DOCX_CONTENT_TYPE, file);
     },
   );
 }

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../../platform/session.js';
 import { PDF_CONTENT_TYPE } from '../documents/pdf.js';
-import { attachmentDisposition, DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../documents/state-format.js';
+import { sendAttachment } from '../documents/attachment.js';
+import { DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../documents/state-format.js';
 import * as board from './reports.board.js';
 import * as documents from './reports.documents.js';
 // Registers the report deadlines with the iCalendar feed when the module loads.
@@ -38,7 +39,7 @@ export async function reportBoardRoutes(fastify: FastifyInstance, { ctx }: { ctx
     { schema: { tags, summary: 'The report as .docx (Nghị định 30/2020)', params: idParams, response: file(DOCX_CONTENT_TYPE, 'Báo cáo .docx') } },
     async (req, reply) => {
       const f = await documents.reportDocx(ctx, requireActor(req), req.params.id);
-      return reply.header('content-type', DOCX_CONTENT_TYPE).header('content-disposition', attachmentDisposition(f.fileName)).send(f.body);
+      return sendAttachment(reply, DOCX_CONTENT_TYPE, f);
     },
   );
 
@@ -47,7 +48,7 @@ export async function reportBoardRoutes(fastify: FastifyInstance, { ctx }: { ctx
     { schema: { tags, summary: 'The report as PDF (Nghị định 30/2020)', params: idParams, response: file(PDF_CONTENT_TYPE, 'Báo cáo .pdf') } },
     async (req, reply) => {
       const f = await documents.reportPdf(ctx, requireActor(req), req.params.id);
-      return reply.header('content-type', PDF_CONTENT_TYPE).header('content-disposition', attachmentDisposition(f.fileName)).send(f.body);
+      return sendAttachment(reply, PDF_CONTENT_TYPE, f);
     },
   );
 
@@ -56,7 +57,7 @@ export async function reportBoardRoutes(fastify: FastifyInstance, { ctx }: { ctx
     { schema: { tags, summary: "The children's figures consolidated, as .xlsx", params: idParams, response: file(XLSX_CONTENT_TYPE, 'Bảng tổng hợp .xlsx') } },
     async (req, reply) => {
       const f = await documents.childrenXlsx(ctx, requireActor(req), req.params.id);
-      return reply.header('content-type', XLSX_CONTENT_TYPE).header('content-disposition', attachmentDisposition(f.fileName)).send(f.body);
+      return sendAttachment(reply, XLSX_CONTENT_TYPE, f);
     },
   );
 }

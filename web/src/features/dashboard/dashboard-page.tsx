@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Select, Tabs, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { useAddressParams } from '../../app/hooks';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/forms';
 import { formatDateTime } from '../../app/format';
@@ -17,21 +17,8 @@ const labelStyle = { display: 'block', marginBottom: 4, fontWeight: 500 } as con
 
 // The choices live in the address (?m=&y=&u=&tab=&rk=&b=), so a link or a reload keeps them.
 function useChoices() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useAddressParams();
   const num = (k: string) => Number(params.get(k)) || undefined;
-  const set = (changes: Record<string, string | number | null | undefined>) =>
-    setParams(
-      (p) => {
-        const n = new URLSearchParams(p);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined) continue;
-          if (v === null || v === '') n.delete(k);
-          else n.set(k, String(v));
-        }
-        return n;
-      },
-      { replace: true },
-    );
   return {
     movementId: num('m'),
     year: num('y'),

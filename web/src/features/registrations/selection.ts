@@ -1,5 +1,5 @@
 import type { MovementOption } from '@thidua/contracts';
-import { useSearchParams } from 'react-router';
+import { useAddressParams } from '../../app/hooks';
 
 // The page's choices live in the address (?tab=&m=&y=&u=), so a link or a reload keeps them.
 
@@ -14,7 +14,7 @@ export interface Selection {
 }
 
 export function useSelection(): Selection {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useAddressParams();
   const num = (k: string) => Number(params.get(k)) || undefined;
   const tab = params.get('tab');
   return {
@@ -23,22 +23,7 @@ export function useSelection(): Selection {
     year: num('y'),
     unitId: num('u'),
     set(changes) {
-      setParams(
-        (p) => {
-          const n = new URLSearchParams(p);
-          const put = (k: string, v: string | number | null | undefined) => {
-            if (v === undefined) return;
-            if (v === null || v === '') n.delete(k);
-            else n.set(k, String(v));
-          };
-          put('tab', changes.tab);
-          put('m', changes.movementId);
-          put('y', changes.year);
-          put('u', changes.unitId);
-          return n;
-        },
-        { replace: true },
-      );
+      setParams({ tab: changes.tab, m: changes.movementId, y: changes.year, u: changes.unitId });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useAddressParams } from '../../app/hooks';
 
 // The page's choices live in the address (?tab=&kh=&mau=&ky=&dv=&khoi=), so a link (the calendar feed
 // links to ?mau=&ky=) or a reload keeps them. The board's block (khối, cụm thi đua) belongs to one
@@ -17,7 +17,7 @@ export interface ReportSelection {
 }
 
 export function useReportSelection(): ReportSelection {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useAddressParams();
   const num = (k: string) => Number(params.get(k)) || undefined;
   const tab = params.get('tab');
   return {
@@ -28,25 +28,16 @@ export function useReportSelection(): ReportSelection {
     unitId: num('dv'),
     blockId: num('khoi'),
     set(changes) {
-      setParams(
-        (p) => {
-          const n = new URLSearchParams(p);
-          const put = (k: string, v: string | number | null | undefined) => {
-            if (v === undefined) return;
-            if (v === null || v === '') n.delete(k);
-            else n.set(k, String(v));
-          };
-          put('tab', changes.tab);
-          put('kh', changes.planId);
-          put('mau', changes.templateId);
-          put('ky', changes.periodKey);
-          put('dv', changes.unitId);
-          const boardChanged = [changes.planId, changes.templateId, changes.periodKey, changes.unitId].some((v) => v !== undefined);
-          put('khoi', changes.blockId !== undefined ? changes.blockId : boardChanged ? null : undefined);
-          return n;
-        },
-        { replace: true },
-      );
+      // A block belongs to the board it was chosen on: another plan, template, period or unit clears it.
+      const boardChanged = [changes.planId, changes.templateId, changes.periodKey, changes.unitId].some((v) => v !== undefined);
+      setParams({
+        tab: changes.tab,
+        kh: changes.planId,
+        mau: changes.templateId,
+        ky: changes.periodKey,
+        dv: changes.unitId,
+        khoi: changes.blockId !== undefined ? changes.blockId : boardChanged ? null : undefined,
+      });
     },
   };
 }
