@@ -21,6 +21,7 @@ import { exportDashboard, getDashboard, getRankings } from '../server/src/module
 import { ensureAssessmentYear } from './lib/assessment-year.js';
 import { actorAt, ensureNationalData, timed } from './lib/national.js';
 import { argValue, numberArg, summarise, tempDatabase, writeResult } from './lib/temp-database.js';
+import { systemNow } from '../server/src/platform/clock.js';
 
 const people = numberArg('people', NATIONAL_PEOPLE);
 const units = numberArg('units', NATIONAL_UNITS);
@@ -39,7 +40,7 @@ try {
   const assessmentYear = await ensureAssessmentYear(db, year, (m) => console.log(m));
 
   const config = loadConfig({}, { serveWeb: false, runJobs: false, logLevel: 'silent', databaseUrl: 'bench' });
-  const ctx: AppContext = { db, config, mailer: { send: async () => undefined }, jobs: inlineJobs() };
+  const ctx: AppContext = { db, config, mailer: { send: async () => undefined }, jobs: inlineJobs(), now: systemNow };
   const provinces = await db
     .selectFrom('units')
     .select(['id', 'name', sql<string>`path::text`.as('path')])

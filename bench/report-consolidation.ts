@@ -33,6 +33,7 @@ import { getReport, openReport, refreshReport } from '../server/src/modules/repo
 import { ensureAssessmentYear } from './lib/assessment-year.js';
 import { ensureNationalData, timed } from './lib/national.js';
 import { argValue, numberArg, summarise, tempDatabase, writeResult } from './lib/temp-database.js';
+import { systemNow } from '../server/src/platform/clock.js';
 
 const people = numberArg('people', NATIONAL_PEOPLE);
 const units = numberArg('units', NATIONAL_UNITS);
@@ -166,7 +167,7 @@ try {
   }
 
   const config = loadConfig({}, { serveWeb: false, runJobs: false, logLevel: 'silent', databaseUrl: 'bench' });
-  const ctx: AppContext = { db, config, mailer: { send: async () => undefined }, jobs: inlineJobs() };
+  const ctx: AppContext = { db, config, mailer: { send: async () => undefined }, jobs: inlineJobs(), now: systemNow };
   const actorOf = (p: { id: number; name: string; path: string }): Actor => ({
     userId,
     username: 'bench-reports',

@@ -16,6 +16,7 @@ import { DEMO_PASSWORD } from '../server/src/demo/demo-accounts.js';
 import { generateDemo } from '../server/src/demo/generate-demo.js';
 import { cookiesOf, httpRequester } from './lib/http-client.js';
 import { numberArg, summarise, tempDatabase, writeResult } from './lib/temp-database.js';
+import { systemNow, vietnamYear } from '../server/src/platform/clock.js';
 
 const requests = numberArg('requests', 4000);
 const concurrency = numberArg('concurrency', 16);
@@ -50,7 +51,7 @@ async function load(port: number, url: string, headers: Record<string, string>, 
 const temp = await tempDatabase();
 let child: ReturnType<typeof spawn> | null = null;
 try {
-  await generateDemo(temp.db, { size: 'demo', seed: 'bench' });
+  await generateDemo(temp.db, { size: 'demo', seed: 'bench', year: vietnamYear(systemNow()) });
   const kha = await temp.db.selectFrom('units').select('id').where('code', '=', 'KHA').executeTakeFirstOrThrow();
   const ward = await temp.db.selectFrom('units').select('id').where('code', '=', 'KHA-P-NHATRANG').executeTakeFirstOrThrow();
 

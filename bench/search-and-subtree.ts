@@ -22,6 +22,7 @@ import { listPeople } from '../server/src/modules/people/people.service.js';
 import { listUnits } from '../server/src/modules/org/units.service.js';
 import { actorAt, ensureNationalData, timed } from './lib/national.js';
 import { argValue, numberArg, summarise, tempDatabase, writeResult } from './lib/temp-database.js';
+import { systemNow } from '../server/src/platform/clock.js';
 
 const people = numberArg('people', NATIONAL_PEOPLE);
 const units = numberArg('units', NATIONAL_UNITS);
@@ -44,7 +45,7 @@ try {
   const [tableSize] = (await sql<{ people: string; indexes: string }>`select pg_size_pretty(pg_table_size('people')) as people, pg_size_pretty(pg_indexes_size('people')) as indexes`.execute(db)).rows;
 
   const config = loadConfig({}, { serveWeb: false, runJobs: false, logLevel: 'silent', databaseUrl: 'bench' });
-  const ctx: AppContext = { db, config, mailer: { send: async () => undefined }, jobs: inlineJobs() };
+  const ctx: AppContext = { db, config, mailer: { send: async () => undefined }, jobs: inlineJobs(), now: systemNow };
   const provinces = await db.selectFrom('units').select(['id', 'name', 'path']).where('kind', '=', 'province').where('status', '=', 'active').orderBy('id').execute();
   const communes = await db.selectFrom('units').select(['id', 'name', 'path']).where('kind', '=', 'commune').where('status', '=', 'active').orderBy('id').execute();
   const provinceOf = new Map(provinces.map((p) => [p.path.split('.')[1], p]));

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { demoOnFirstStart } from '../server/src/demo/first-start.js';
+import { systemNow } from '../server/src/platform/clock.js';
 import { createDatabase } from '../server/src/platform/database.js';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-postgres.js';
 import { startPgBossJobs } from '../server/src/platform/jobs.js';
@@ -36,7 +37,7 @@ async function start(dir: string, port: number): Promise<Phases> {
     const t2 = performance.now();
     const jobs = await startPgBossJobs(pg.url, { runWorkers: false, log: quiet });
     const t3 = performance.now();
-    await demoOnFirstStart(db, { THIDUA_DEMO: 'true' }, () => undefined);
+    await demoOnFirstStart(db, systemNow, { THIDUA_DEMO: 'true' }, () => undefined);
     const t4 = performance.now();
     await jobs.stop();
     return { postgres: t1 - t0, migrate: t2 - t1, jobs: t3 - t2, demo: t4 - t3, total: t4 - t0 };

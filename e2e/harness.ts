@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../server/src/app.js';
+import { TEST_NOW, testClock, type TestClock } from '../server/src/platform/clock.js';
 import { loadConfig, repoRoot } from '../server/src/platform/config.js';
 import type { Database } from '../server/src/platform/database.js';
 import { startPgBossJobs, type Jobs } from '../server/src/platform/jobs.js';
@@ -27,11 +28,14 @@ export interface Journey {
   /** A fresh browser profile (cookies) for one user, phone-sized when asked. */
   newPage(opts?: { phone?: boolean }): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
+  /** The server's clock, pinned to TEST_NOW (or the journey's `now`); the browser reads the day from the server. */
+  clock: TestClock;
 }
 
 /** Serves the real app (API and built web) on 127.0.0.1 over this file's own database, and opens Chromium. */
-export function useJourney(): Journey {
+export function useJourney(opts: { now?: Date | string } = {}): Journey {
   const j = {} as Journey;
+  j.clock = testClock(opts.now ?? TEST_NOW);
   let app: FastifyInstance;
   let jobs: Jobs | undefined;
   let dataDir: string | undefined;
@@ -47,7 +51,7 @@ export function useJourney(): Journey {
     // Real pg-boss on this file's database, as in production: the import wizard waits on its jobs.
     const log = { info: () => undefined, error: (obj: object, msg?: string) => console.error(msg, obj) };
     jobs = await startPgBossJobs(url, { runWorkers: true, log, pollingIntervalSeconds: 0.5 });
-    const ctx = { db, config, mailer: { send: async () => undefined }, jobs };
+    const ctx = { db, config, mailer: { send: async () => undefined }, jobs, now: j.clock.now };
     await registerJobHandlers(ctx, log);
     app = await buildApp(ctx, { logger: false });
     await app.listen({ host: '127.0.0.1', port: 0 });

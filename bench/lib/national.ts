@@ -1,6 +1,7 @@
 import { generateDemo } from '../../server/src/demo/generate-demo.js';
 import type { Actor } from '../../server/src/platform/actor.js';
 import type { Database } from '../../server/src/platform/database.js';
+import { systemNow, vietnamYear } from '../../server/src/platform/clock.js';
 
 /** A standing officer (thường trực thi đua) granted at `unit`: the reader the benchmarks measure for. */
 export function actorAt(unit: { id: number; name: string; path: string }): Actor {
@@ -36,5 +37,5 @@ export async function ensureNationalData(db: Database, opts: { people: number; u
     return null;
   }
   console.log(`Tạo dữ liệu quốc gia / generating the national data set: ${opts.people.toLocaleString('en-US')} people, ~${opts.units.toLocaleString('en-US')} units`);
-  return generateDemo(db, { size: 'national', people: opts.people, units: opts.units, seed: 'bench', log: (m) => console.log(m) });
+  return generateDemo(db, { size: 'national', people: opts.people, units: opts.units, seed: 'bench', year: vietnamYear(systemNow()), log: (m) => console.log(m) });
 }

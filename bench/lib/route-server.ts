@@ -5,13 +5,14 @@ import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/platform/config.js';
 import { createDatabase } from '../../server/src/platform/database.js';
 import { inlineJobs } from '../../server/src/platform/jobs.js';
+import { systemNow } from '../../server/src/platform/clock.js';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('BENCH_DATABASE_URL is not set');
 const db = createDatabase(url);
 const config = loadConfig({}, { serveWeb: false, runJobs: false, logLevel: 'warn', databaseUrl: url, host: '127.0.0.1', port: 0 });
 const jobs = inlineJobs();
-const app = await buildApp({ db, config, mailer: { send: async () => undefined }, jobs }, { logger: false });
+const app = await buildApp({ db, config, mailer: { send: async () => undefined }, jobs, now: systemNow }, { logger: false });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : null }));

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { systemNow, vietnamYear } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { openRuntime } from './platform/runtime.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -153,10 +154,10 @@ program
     }
     const rt = await openRuntime(loadConfig());
     try {
-      await generateDemo(rt.db, { size: opts.size, people: opts.people, units: opts.units, seed: opts.seed, log: (m) => console.log(m) });
+      await generateDemo(rt.db, { size: opts.size, people: opts.people, units: opts.units, seed: opts.seed, year: vietnamYear(systemNow()), log: (m) => console.log(m) });
       if (opts.size === 'demo') {
         const { generateDemoMovement } = await import('./demo/demo-movement.js');
-        await generateDemoMovement(rt.db);
+        await generateDemoMovement(rt.db, systemNow);
       }
       const accounts = formatDemoAccounts(await listDemoAccounts(rt.db));
       if (accounts) console.log(`\n${accounts}`);

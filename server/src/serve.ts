@@ -4,6 +4,7 @@ import type { Config } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
 import { startPgBossJobs, type Jobs } from './platform/jobs.js';
 import { createMailer } from './platform/mail.js';
+import { systemNow } from './platform/clock.js';
 import { openRuntime } from './platform/runtime.js';
 import { registerJobHandlers } from './workers.js';
 import { demoOnFirstStart } from './demo/first-start.js';
@@ -29,12 +30,12 @@ export async function serve(config: Config) {
   };
   try {
     // After migrations, before listening: an empty database gets the demonstration data (THIDUA_DEMO=false skips it).
-    const demoAccounts = await demoOnFirstStart(rt.db);
+    const demoAccounts = await demoOnFirstStart(rt.db, systemNow);
     const { default: pino } = await import('pino');
     const log = pino({ level: config.logLevel });
     // pg-boss is started in every process, for sending; only RUN_JOBS processes also work the queues.
     jobs = await startPgBossJobs(rt.databaseUrl, { runWorkers: config.runJobs, log });
-    const ctx: AppContext = { db: rt.db, config, mailer: createMailer(config, log), jobs };
+    const ctx: AppContext = { db: rt.db, config, mailer: createMailer(config, log), jobs, now: systemNow };
     await registerJobHandlers(ctx, log);
     app = await buildApp(ctx, { loggerInstance: log });
     let stopping = false;

@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
+import { TEST_NOW, testClock, type TestClock } from '../src/platform/clock.js';
 import type { AppContext } from '../src/platform/context.js';
 import { inlineJobs, startPgBossJobs } from '../src/platform/jobs.js';
 import { createMailer, type MailMessage } from '../src/platform/mail.js';
@@ -17,6 +18,8 @@ export interface TestApp {
   ctx: AppContext;
   /** Every mail the app sent, newest last. */
   mails: MailMessage[];
+  /** The app's clock: pinned to TEST_NOW (or the `now` asked for) and movable. */
+  clock: TestClock;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface TestApp {
  * are sent, unless `pgBoss` asks for the real queue on the test database; `smtp` sends mail for real
  * through the configured `smtpUrl` instead of capturing it.
  */
-export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: boolean; smtp?: boolean } = {}): Promise<TestApp> {
+export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: boolean; smtp?: boolean; now?: Date | string } = {}): Promise<TestApp> {
   const { db, url } = await testDatabase();
   const mails: MailMessage[] = [];
   // Uploaded files go to a folder of this file's own, never into the checkout's data/.
@@ -33,7 +36,8 @@ export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: 
   const log = { info: () => undefined, error: (obj: object, msg: string) => process.env.TEST_LOG && console.error(msg, obj) };
   const jobs = opts.pgBoss ? await startPgBossJobs(url, { runWorkers: true, log, pollingIntervalSeconds: 0.5 }) : inlineJobs(log);
   const mailer = opts.smtp ? createMailer(config, pino({ enabled: false })) : { send: async (m: MailMessage) => void mails.push(m) };
-  const ctx: AppContext = { db, config, mailer, jobs };
+  const clock = testClock(opts.now ?? TEST_NOW);
+  const ctx: AppContext = { db, config, mailer, jobs, now: clock.now };
   // Every capability's handlers, as the server declares them: a test that queues a job gets it run.
   await registerJobHandlers(ctx, log);
   const app = await buildApp(ctx, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
@@ -43,7 +47,7 @@ export async function testApp(overrides: Partial<Config> = {}, opts: { pgBoss?: 
     await jobs.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
-  return { app, ctx, mails };
+  return { app, ctx, mails, clock };
 }
 
 /** A browser-like client: keeps cookies and sends the CSRF header on state-changing requests. */

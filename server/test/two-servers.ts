@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { afterAll } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
+import { TEST_NOW, testClock } from '../src/platform/clock.js';
 import type { AppContext } from '../src/platform/context.js';
 import { createDatabase } from '../src/platform/database.js';
 import { startPgBossJobs } from '../src/platform/jobs.js';
@@ -24,7 +25,9 @@ export interface TestServer {
  * and its own SMTP transport, on ONE test database — what production looks like behind a load
  * balancer. Mail goes for real to `config.smtpUrl`. testApp() would give each its own database.
  */
-export async function twoServers(overrides: Partial<Config>): Promise<[TestServer, TestServer]> {
+export async function twoServers(overrides: Partial<Config>, opts: { now?: Date | string } = {}): Promise<[TestServer, TestServer]> {
+  // Two processes, one moment: both machines' clocks agree.
+  const clock = testClock(opts.now ?? TEST_NOW);
   const { url } = await testDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-test-data-'));
   const log = { info: () => undefined, error: (obj: object, msg: string) => process.env.TEST_LOG && console.error(msg, obj) };
@@ -34,7 +37,7 @@ export async function twoServers(overrides: Partial<Config>): Promise<[TestServe
     const db = createDatabase(url, 5);
     const config = loadConfig({}, { serveWeb: false, runJobs: true, logLevel: 'silent', databaseUrl: 'test', dataDir, ...overrides });
     const jobs = await startPgBossJobs(url, { runWorkers: true, log, pollingIntervalSeconds: 0.5 });
-    const ctx: AppContext = { db, config, mailer: createMailer(config, pino({ enabled: false })), jobs };
+    const ctx: AppContext = { db, config, mailer: createMailer(config, pino({ enabled: false })), jobs, now: clock.now };
     await registerJobHandlers(ctx, log);
     const app = await buildApp(ctx, { logger: false });
     await app.ready();

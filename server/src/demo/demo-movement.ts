@@ -3,11 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CriterionInput, PlanDetail } from '@thidua/contracts';
 import type { Actor } from '../platform/actor.js';
+import { vietnamYear, type Now } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
 import type { Database } from '../platform/database.js';
 import { inlineJobs } from '../platform/jobs.js';
 import { createSession, destroySession, loadActor } from '../platform/session.js';
+import { vietnamDateOf } from '../modules/reports/reports.periods.js';
 import { adoptPlan } from '../modules/plans/plans.cascade.js';
 import { createMovement, importPlan, publishPlan, replaceCriteria, updatePlan } from '../modules/plans/plans.service.js';
 import { bulkRegister, createRegistration } from '../modules/registrations/registrations.service.js';
@@ -16,12 +18,12 @@ import { generateDemoReports } from './demo-reports.js';
 
 // The demonstration movement, played through the real services as the seed documents tell it: the
 // province starts the office-culture movement, the ward of Nha Trang issues its plan (seed 000,
-// Kế hoạch 6344/KH-UBND, re-dated for 2026–2030), the primary school adopts it and adds its own
-// criterion (seed 001), and the school's staff register for 2026. One teacher (the "nhanvien"
-// account) is left unregistered so that a newcomer can register and self-assess in the browser. The
-// ward's periodic reports follow (demo-reports.ts).
-
-export const DEMO_YEAR = 2026;
+// Kế hoạch 6344/KH-UBND, re-dated to a five-year period from the current year), the primary school
+// adopts it and adds its own criterion (seed 001), and the school's staff register for the current
+// year. One teacher (the "nhanvien" account) is left unregistered so that a newcomer can register and
+// self-assess in the browser. The ward's periodic reports follow (demo-reports.ts). The current year is
+// the clock's: a newcomer starting in 2027 sees the 2027 movement year, its deadlines ahead or behind
+// as the calendar says.
 const PLAN_FILE = fileURLToPath(new URL('./documents/ke-hoach-6344-KH-UBND-nha-trang.txt', import.meta.url));
 const SCHOOL_CRITERION = 'Tổ chức trồng hoa và dọn vệ sinh hàng tuần, làm cho cảnh quan nhà trường Xanh - Sạch - Đẹp';
 
@@ -56,8 +58,12 @@ function asInput(plan: PlanDetail): CriterionInput[] {
 }
 
 /** Plays the movement from the province's launch to the school's registrations. */
-export async function generateDemoMovement(db: Database): Promise<{ planId: number; schoolPlanId: number; registrations: number; reports: number }> {
-  const ctx: AppContext = { db, config: loadConfig({}), mailer: { send: async () => undefined }, jobs: inlineJobs() };
+export async function generateDemoMovement(db: Database, now: Now): Promise<{ planId: number; schoolPlanId: number; registrations: number; reports: number }> {
+  const ctx: AppContext = { db, config: loadConfig({}), mailer: { send: async () => undefined }, jobs: inlineJobs(), now };
+  const year = vietnamYear(now());
+  // Dates of the year's documents, never after today: a start in early January issues them today.
+  const today = vietnamDateOf(now());
+  const dated = (monthDay: string) => (`${year}-${monthDay}` < today ? `${year}-${monthDay}` : today);
   const standing = await actorFor(db, 'thuongtruc');
   const officer = await actorFor(db, 'canbothidua');
   const [province, ward, school] = await Promise.all([unitId(db, 'KHA'), unitId(db, WARD_CODE), unitId(db, SCHOOL_CODE)]);
@@ -66,19 +72,19 @@ export async function generateDemoMovement(db: Database): Promise<{ planId: numb
     name: 'Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở',
     theme: 'Xây dựng cơ quan văn minh, hiện đại, xanh, sạch, đẹp',
     kind: 'period',
-    startYear: 2026,
-    endYear: 2030,
+    startYear: year,
+    endYear: year + 4,
     ownerUnitId: province,
   });
 
-  // The ward's plan, imported from the document as an official would, then re-dated for 2026–2030.
+  // The ward's plan, imported from the document as an official would, then re-dated for the movement's five years.
   const bytes = fs.readFileSync(PLAN_FILE);
   const imported = await importPlan(ctx, standing, { fileName: path.basename(PLAN_FILE), bytes, fields: { movementId: String(movement.id), unitId: String(ward) } });
   await updatePlan(ctx, standing, imported.id, {
     number: '25',
-    issueDate: `${DEMO_YEAR}-01-15`,
+    issueDate: dated('01-15'),
     signer: 'Phạm Minh Tuấn',
-    title: 'Tổ chức thực hiện phong trào thi đua “Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở” giai đoạn 2026-2030',
+    title: `Tổ chức thực hiện phong trào thi đua “Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở” giai đoạn ${year}-${year + 4}`,
   });
   await publishPlan(ctx, standing, imported.id);
 
@@ -104,11 +110,11 @@ export async function generateDemoMovement(db: Database): Promise<{ planId: numb
     });
   }
   await replaceCriteria(ctx, officer, adopted.id, { criteria });
-  await updatePlan(ctx, officer, adopted.id, { number: '12', code: 'KH-THNT', issueDate: `${DEMO_YEAR}-02-20`, signer: 'Hiệu trưởng' });
+  await updatePlan(ctx, officer, adopted.id, { number: '12', code: 'KH-THNT', issueDate: dated('02-20'), signer: 'Hiệu trưởng' });
   await publishPlan(ctx, officer, adopted.id);
 
   // The school registers as a collective and for most of its staff; the demo teacher is left to do it.
-  await createRegistration(ctx, officer, { movementId: movement.id, year: DEMO_YEAR, subject: 'collective', unitId: school, titleCode: 'tap_the_lao_dong_tien_tien' });
+  await createRegistration(ctx, officer, { movementId: movement.id, year: year, subject: 'collective', unitId: school, titleCode: 'tap_the_lao_dong_tien_tien' });
   const teacher = await db.selectFrom('users').select('person_id').where('username', '=', 'nhanvien').executeTakeFirst();
   const staff = await db
     .selectFrom('people')
@@ -123,7 +129,7 @@ export async function generateDemoMovement(db: Database): Promise<{ planId: numb
   if (keep.length > 0) {
     const result = await bulkRegister(ctx, officer, {
       movementId: movement.id,
-      year: DEMO_YEAR,
+      year: year,
       unitId: school,
       personIds: keep,
       titleCode: 'lao_dong_tien_tien',
@@ -137,7 +143,7 @@ export async function generateDemoMovement(db: Database): Promise<{ planId: numb
     { standing, wardOfficer: officer, schoolWriter: await actorFor(db, 'admin') },
     { ward, school, homeAffairs: homeAffairs?.id ?? null },
     imported.id,
-    DEMO_YEAR,
+    year,
   );
   return { planId: imported.id, schoolPlanId: adopted.id, registrations, reports: reports.reports };
 }

@@ -3,11 +3,14 @@ import { testDatabase } from '../../test/database.js';
 import { newUnit } from '../../test/factories.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { demoOnFirstStart } from './first-start.js';
+import { TEST_NOW, testClock } from '../platform/clock.js';
+
+const now = testClock(TEST_NOW).now;
 
 describe(demoOnFirstStart.name, () => {
   it('seeds an empty database once and prints the accounts at every start', async () => {
     const { db } = await testDatabase();
-    const first = await demoOnFirstStart(db, {}, () => undefined);
+    const first = await demoOnFirstStart(db, now, {}, () => undefined);
     expect(first).toContain('thuongtruc');
     expect(first).toContain(DEMO_PASSWORD);
     const units = await db.selectFrom('units').select('id').execute();
@@ -46,29 +49,29 @@ describe(demoOnFirstStart.name, () => {
     ]);
     expect((reports[1]!.values as Record<string, { consolidated: number }>).outreach_events!.consolidated).toBe(4);
     // A later start finds the data, adds nothing and prints the same table.
-    const later = await demoOnFirstStart(db, {}, () => undefined);
+    const later = await demoOnFirstStart(db, now, {}, () => undefined);
     expect(later).toBe(first);
     expect(await db.selectFrom('units').select('id').execute()).toHaveLength(units.length);
   });
 
   it('stays empty with THIDUA_DEMO=false and prints nothing', async () => {
     const { db } = await testDatabase();
-    expect(await demoOnFirstStart(db, { THIDUA_DEMO: 'false' }, () => undefined)).toBe('');
+    expect(await demoOnFirstStart(db, now, { THIDUA_DEMO: 'false' }, () => undefined)).toBe('');
     expect(await db.selectFrom('units').select('id').execute()).toHaveLength(0);
   });
 
   it('leaves a database with real units alone', async () => {
     const { db } = await testDatabase();
     await newUnit(db, { name: 'Tỉnh Thật' });
-    expect(await demoOnFirstStart(db, {}, () => undefined)).toBe('');
+    expect(await demoOnFirstStart(db, now, {}, () => undefined)).toBe('');
     expect(await db.selectFrom('people').select('id').execute()).toHaveLength(0);
   });
 
   it('leaves out an account whose password was changed', async () => {
     const { db } = await testDatabase();
-    await demoOnFirstStart(db, {}, () => undefined);
+    await demoOnFirstStart(db, now, {}, () => undefined);
     await db.updateTable('users').set({ password_hash: 'changed' }).where('username', '=', 'admin').execute();
-    const table = await demoOnFirstStart(db, {}, () => undefined);
+    const table = await demoOnFirstStart(db, now, {}, () => undefined);
     expect(table).not.toMatch(/^\s+admin\s/m);
     expect(table).toContain('thuongtruc');
   });

@@ -9,6 +9,7 @@ import { inlineJobs } from '../platform/jobs.js';
 import { testDatabase } from '../../test/database.js';
 import { DEMO_PASSWORD, demoAccountSpecs, formatDemoAccounts, listDemoAccounts } from './demo-accounts.js';
 import { DemoDataExistsError, generateDemo, SEARCH_DEMO_NAME } from './generate-demo.js';
+import { TEST_NOW, testClock } from '../platform/clock.js';
 
 async function fingerprint(db: Database) {
   const rows = await db.selectFrom('people').select(['full_name', 'birth_date', 'unit_id', 'position']).orderBy('id').execute();
@@ -81,7 +82,7 @@ describe(generateDemo.name, () => {
     // The accounts sign in through the real app; the administrator is told to set up TOTP.
     const config = loadConfig({}, { serveWeb: false, runJobs: false, logLevel: 'silent', databaseUrl: 'test' });
     const jobs = inlineJobs();
-    const app = await buildApp({ db, config, mailer: { send: async () => undefined }, jobs }, { logger: false });
+    const app = await buildApp({ db, config, mailer: { send: async () => undefined }, jobs, now: testClock(TEST_NOW).now }, { logger: false });
     try {
       const csrf = 'demo-test-token';
       const signIn = (username: string) =>
@@ -98,7 +99,7 @@ describe(generateDemo.name, () => {
       await jobs.stop();
     }
 
-    await expect(generateDemo(db, { size: 'demo' })).rejects.toBeInstanceOf(DemoDataExistsError);
+    await expect(generateDemo(db, { size: 'demo', year: 2026 })).rejects.toBeInstanceOf(DemoDataExistsError);
   });
 
   it('gives the same data for the same seed', async () => {
@@ -112,7 +113,7 @@ describe(generateDemo.name, () => {
   it('builds a scaled-down national set through the bulk path', async () => {
     const { db } = await testDatabase();
     const lines: string[] = [];
-    const r = await generateDemo(db, { size: 'national', people: 20_000, units: 2_000, seed: 1, rebuildIndexes: true, batchSize: 3_000, log: (m) => lines.push(m) });
+    const r = await generateDemo(db, { size: 'national', people: 20_000, units: 2_000, seed: 1, year: 2026, rebuildIndexes: true, batchSize: 3_000, log: (m) => lines.push(m) });
     expect(r.counts.people).toBe(20_000);
     const provinces = await db.selectFrom('units').select('code').where('kind', '=', 'province').where('status', '=', 'active').execute();
     expect(provinces).toHaveLength(34);

@@ -34,8 +34,8 @@ export interface GenerateOptions {
   units?: number;
   /** Communes (xã, phường) nationally; 3,321 by default, fewer when `units` is small. */
   communes?: number;
-  /** Year of the blocks (Khối/Cụm thi đua); the current year by default. */
-  year?: number;
+  /** Year of the blocks (Khối/Cụm thi đua): the current year, by the app's clock. */
+  year: number;
   /** Drop and rebuild the people indexes around the load; by default from 200,000 people up. */
   rebuildIndexes?: boolean;
   /** Rows per INSERT; large batches amortise round trips, small ones bound memory. */
@@ -146,7 +146,7 @@ export async function generateDemo(db: Database, opts: GenerateOptions): Promise
   const national = opts.size === 'national';
   const peopleTarget = Math.max(demoAccountSpecs.length + 1, opts.people ?? (national ? NATIONAL_PEOPLE : DEMO_PEOPLE));
   const batchSize = opts.batchSize ?? 10_000;
-  const year = opts.year ?? new Date().getFullYear();
+  const year = opts.year;
 
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);

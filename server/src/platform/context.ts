@@ -1,3 +1,4 @@
+import type { Now } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './database.js';
 import type { Jobs } from './jobs.js';
@@ -10,4 +11,6 @@ export interface AppContext {
   mailer: Mailer;
   /** Background jobs (pg-boss in the server; inline in most tests). */
   jobs: Jobs;
+  /** The one clock: what time it is for every rule, query and job (tests pin it). */
+  now: Now;
 }
