@@ -15,7 +15,7 @@ describe.skipIf(!browserAvailable)('Assessment (đánh giá, chấm điểm)', (
 
   it('a teacher self-assesses and sends it; the head scores lower and sends it on; the council finalises: Tốt, locked', async () => {
     const { city, school } = await newSchools(j.db);
-    const year = new Date().getFullYear();
+    const year = j.year();
     const plan = await newAssessmentPlan(j.db, city, { year });
     await j.db.updateTable('movements').set({ start_year: year - 1, end_year: year + 3 }).where('id', '=', plan.movementId).execute();
     const person = await newPerson(j.db, school, { fullName: 'Nguyễn Thị Hoa' });

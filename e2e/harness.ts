@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../server/src/app.js';
-import { TEST_NOW, testClock, type TestClock } from '../server/src/platform/clock.js';
+import { TEST_NOW, testClock, vietnamDate, vietnamYear, type TestClock } from '../server/src/platform/clock.js';
 import { loadConfig, repoRoot } from '../server/src/platform/config.js';
 import type { Database } from '../server/src/platform/database.js';
 import { startPgBossJobs, type Jobs } from '../server/src/platform/jobs.js';
@@ -30,12 +30,18 @@ export interface Journey {
   screenshot(page: Page, name: string): Promise<void>;
   /** The server's clock, pinned to TEST_NOW (or the journey's `now`); the browser reads the day from the server. */
   clock: TestClock;
+  /** The Vietnam calendar date by the server's clock, `days` from today: 'YYYY-MM-DD'. */
+  vietnamDay(days?: number): string;
+  /** The Vietnam year by the server's clock. */
+  year(): number;
 }
 
 /** Serves the real app (API and built web) on 127.0.0.1 over this file's own database, and opens Chromium. */
 export function useJourney(opts: { now?: Date | string } = {}): Journey {
   const j = {} as Journey;
   j.clock = testClock(opts.now ?? TEST_NOW);
+  j.vietnamDay = (days = 0) => vietnamDate(new Date(j.clock.now().getTime() + days * 86_400_000));
+  j.year = () => vietnamYear(j.clock.now());
   let app: FastifyInstance;
   let jobs: Jobs | undefined;
   let dataDir: string | undefined;

@@ -23,7 +23,7 @@ describe.skipIf(!browserAvailable)('A movement from plan to classification (seed
   const j = useJourney();
 
   it('the school adopts the city plan, a teacher registers and self-assesses with a photo, the head scores, the council finalises, the dashboard shows it', async () => {
-    const year = Math.min(Math.max(new Date().getFullYear(), 2025), 2030);
+    const year = j.year();
     const province = await newUnit(j.db, { kind: 'province', name: 'Tỉnh Quảng Nam' });
     const city = await newUnit(j.db, { parent: province, kind: 'district', name: 'Huyện Đại Lộc' });
     const school = await newUnit(j.db, { parent: city, kind: 'school', name: 'Trường Tiểu học Hứa Tạo' });

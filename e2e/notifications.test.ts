@@ -23,7 +23,7 @@ describe.skipIf(!browserAvailable)('Notification centre (thông báo) and deadli
       .execute();
     const officer = await newNamedUser(db, 'Lê Thị Thu Hà', [['unit_officer', ward]]);
     const notice = await deliverOnce(
-      { db, mailer: { send: async () => undefined }, config: { publicUrl: j.baseUrl } },
+      { db, mailer: { send: async () => undefined }, config: { publicUrl: j.baseUrl }, now: j.clock.now },
       {
         key: `report-reminder:${plan.id}:2026-05-24`,
         userId: officer.id,

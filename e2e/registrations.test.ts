@@ -19,7 +19,7 @@ describe.skipIf(!browserAvailable)('Registration (đăng ký thi đua)', () => {
     await j.db.updateTable('users').set({ person_id: mai.id }).where('id', '=', teacher.id).execute();
     const officer = await newNamedUser(j.db, 'Hồ Thị Thanh', [['unit_officer', school]]);
     // The year offered first is this year, within the movement's 2025–2030.
-    const year = Math.min(Math.max(new Date().getFullYear(), 2025), 2030);
+    const year = j.year();
 
     // The teacher, on a phone: "Đăng ký của tôi" shows the city's plan, which reaches the school.
     const phone = await j.newPage({ phone: true });

@@ -9,13 +9,12 @@ import { chooseOption, eventually, newNamedUser, signIn } from './steps.js';
 // the second quarter on it and sees the new indicator counted by the system.
 
 /** This year in Vietnam. */
-const vietnamYear = () => new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
 
 describe.skipIf(!browserAvailable)('Report templates (mẫu báo cáo)', () => {
   const j = useJourney();
 
   it('a standing officer copies the default into a quarterly template for Q2 and Q4 with a counted indicator; bad input saves nothing; a ward reports Q2 on it', async () => {
-    const year = vietnamYear();
+    const year = j.year();
     const province = await newUnit(j.db, { kind: 'province', name: 'Tỉnh Đắk Lắk' });
     const ward = await newUnit(j.db, { parent: province, kind: 'commune', name: 'Phường Tân Lập' });
     const homeAffairs = await newUnit(j.db, { parent: province, kind: 'department', name: 'Sở Nội vụ tỉnh Đắk Lắk' });

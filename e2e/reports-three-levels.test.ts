@@ -18,7 +18,6 @@ import { chooseOption, eventually, newNamedUser, signIn } from './steps.js';
 // commune finally reports through its district, and downloads it as a Word file in the state format.
 
 /** Today's date in Vietnam, shifted by `days`, as yyyy-mm-dd. */
-const vietnamDay = (days = 0) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The number shown by a statistic of the board ("Phải báo cáo", "Đã nộp"…). */
 const stat = (page: Page, label: string) =>
@@ -55,7 +54,7 @@ describe.skipIf(!browserAvailable)('Periodic reports on three levels: province, 
 
   it('the boards count each level’s subtree, the block filter narrows them, and the province’s report and its .docx carry the districts’ figures', async () => {
     const db = j.db;
-    const year = Number(vietnamDay().slice(0, 4));
+    const year = Number(j.vietnamDay().slice(0, 4));
     const periodKey = `${year}-Y`;
     const province = await newUnit(db, { kind: 'province', name: 'UBND tỉnh Đắk Lắk' });
     const krongPac = await newUnit(db, { parent: province, kind: 'district', name: 'UBND huyện Krông Pắc' });
@@ -152,7 +151,7 @@ describe.skipIf(!browserAvailable)('Periodic reports on three levels: province, 
     await commune.getByRole('spinbutton', { name: 'Số cuộc tuyên truyền, hội nghị' }).fill('6');
     await commune.getByRole('button', { name: 'Lưu' }).click();
     await commune.getByText('Đã lưu báo cáo').waitFor();
-    await db.updateTable('reports').set({ due_date: vietnamDay(-2) }).where('id', '=', hoaHiepReportId).execute();
+    await db.updateTable('reports').set({ due_date: j.vietnamDay(-2) }).where('id', '=', hoaHiepReportId).execute();
     await send(commune);
     await commune.getByText('Nộp muộn 2 ngày').first().waitFor();
     await districtB.reload();
@@ -194,7 +193,7 @@ describe.skipIf(!browserAvailable)('Periodic reports on three levels: province, 
       await download.saveAs(docx);
       const bytes = fs.readFileSync(docx);
       const text = docxText(bytes);
-      const [d, m, y] = [Number(vietnamDay().slice(8, 10)), Number(vietnamDay().slice(5, 7)), year];
+      const [d, m, y] = [Number(j.vietnamDay().slice(8, 10)), Number(j.vietnamDay().slice(5, 7)), year];
       for (const line of [
         'UBND TỈNH ĐẮK LẮK',
         'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

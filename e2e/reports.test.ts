@@ -10,7 +10,6 @@ import { eventually, newNamedUser, signIn } from './steps.js';
 // accepts the ward's report.
 
 /** Today's date in Vietnam, shifted by `days`, as yyyy-mm-dd. */
-const vietnamDay = (days = 0) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(!browserAvailable)('Periodic reports (báo cáo định kỳ)', () => {
   const j = useJourney();
@@ -24,7 +23,7 @@ describe.skipIf(!browserAvailable)('Periodic reports (báo cáo định kỳ)', 
     const wardOfficer = await newNamedUser(j.db, 'Y Khoa Niê', [['unit_officer', ward]]);
     await newNamedUser(j.db, 'H Lan Êban', [['unit_officer', other]]);
     const provinceOfficer = await newNamedUser(j.db, 'Nguyễn Văn Thắng', [['standing_officer', province]]);
-    const periodKey = `${vietnamDay().slice(0, 4)}-H1`;
+    const periodKey = `${j.vietnamDay().slice(0, 4)}-H1`;
     const query = (unitId: number) => `mau=${template.id}&ky=${periodKey}&dv=${unitId}`;
 
     // The ward's officer opens the ward's report from /bao-cao and fills in a figure and the results.
@@ -45,7 +44,7 @@ describe.skipIf(!browserAvailable)('Periodic reports (báo cáo định kỳ)', 
     expect(saved.narratives).toMatchObject({ results: 'Niêm yết quy tắc ứng xử tại 100% bộ phận một cửa.' });
 
     // The deadline passed three days ago: the ward sends late.
-    await j.db.updateTable('reports').set({ due_date: vietnamDay(-3) }).where('id', '=', wardReportId).execute();
+    await j.db.updateTable('reports').set({ due_date: j.vietnamDay(-3) }).where('id', '=', wardReportId).execute();
     await wardPage.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await wardPage.getByRole('dialog').getByRole('button', { name: 'Gửi báo cáo' }).click();
     await wardPage.getByText('Nộp muộn 3 ngày').first().waitFor();

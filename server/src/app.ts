@@ -32,6 +32,8 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 
 const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: z.object({ ok: z.boolean(), latencyMs: z.number(), version: z.string().nullable() }) });
 
+export const SERVER_TIME_HEADER = 'x-thidua-now';
+
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export interface BuildOptions {
@@ -53,6 +55,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // The web app reads the day from the server, not from the device: every API answer says what time
+  // the app's clock shows (a pinned day in tests, a phone with a wrong date in the field).
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header(SERVER_TIME_HEADER, ctx.now().toISOString());
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -80,7 +87,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  await app.register(sessionPlugin, { db: ctx.db, config: ctx.config });
+  await app.register(sessionPlugin, { db: ctx.db, config: ctx.config, now: ctx.now });
 
   app.get(
     '/api/health',

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { systemNow, vietnamYear } from './platform/clock.js';
+import { systemNow, vietnamDate, vietnamYear } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { openRuntime } from './platform/runtime.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -95,7 +95,7 @@ async function importCommand(kind: 'units' | 'people', file: string, opts: { onl
     const progress = (stage: 'validate' | 'commit', p: { processed: number; imported: number }) => {
       if (process.stderr.isTTY) process.stderr.write(`\r${stage === 'validate' ? `Đang kiểm tra: ${p.processed} dòng` : `Đang ghi: ${p.imported} dòng`}   `);
     };
-    const r = await importFromCli(rt.db, kind, { name: path.basename(file), bytes }, { onlyGoodRows: !!opts.onlyGood, onProgress: progress });
+    const r = await importFromCli(rt.db, kind, { name: path.basename(file), bytes }, { onlyGoodRows: !!opts.onlyGood, today: vietnamDate(systemNow()), onProgress: progress });
     if (process.stderr.isTTY) process.stderr.write('\n');
     const v = r.validation;
     console.log(`Tệp có ${v.totalRows} dòng ${noun}: ${v.goodRows} hợp lệ, ${v.badRows} lỗi / ${v.totalRows} rows: ${v.goodRows} good, ${v.badRows} bad.`);

@@ -4,6 +4,7 @@ import type { Executor } from '../src/platform/database.js';
 import { dueDate, periodFromKey, periodKey, reportPeriod, type DueRule, type ReportPeriod } from '../src/modules/reports/reports.periods.js';
 import type { TestUnit } from './factories.js';
 import { newPublishedPlan } from './registration-factories.js';
+import { TEST_NOW } from '../src/platform/clock.js';
 
 // Factories for report templates (mẫu báo cáo) and reports (báo cáo định kỳ), straight into the
 // tables. They build their own rows and never lean on the templates shipped with the system.
@@ -167,9 +168,9 @@ export async function newReport(
       narratives: JSON.stringify(opts.narratives ?? {}),
       number: opts.number ?? null,
       signer: opts.signer ?? null,
-      submitted_at: sent ? new Date(opts.submittedAt ?? new Date()) : null,
+      submitted_at: sent ? new Date(opts.submittedAt ?? TEST_NOW) : null,
       days_late: sent ? (opts.daysLate ?? 0) : null,
-      accepted_at: status === 'accepted' ? new Date() : null,
+      accepted_at: status === 'accepted' ? new Date(opts.submittedAt ?? TEST_NOW) : null,
       created_by: null,
     })
     .returning('id')

@@ -28,10 +28,10 @@ const PLAN_FILE = fileURLToPath(new URL('./documents/ke-hoach-6344-KH-UBND-nha-t
 const SCHOOL_CRITERION = 'Tổ chức trồng hoa và dọn vệ sinh hàng tuần, làm cho cảnh quan nhà trường Xanh - Sạch - Đẹp';
 
 /** The signed-in actor of a demonstration account, through a session made and dropped at once. */
-async function actorFor(db: Database, username: string): Promise<Actor> {
+async function actorFor(db: Database, username: string, now: Date): Promise<Actor> {
   const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-  const { token } = await createSession(db, user.id, 1, null, 'demo');
-  const actor = await loadActor(db, token, null, 'demo');
+  const { token } = await createSession(db, user.id, 1, null, 'demo', now);
+  const actor = await loadActor(db, token, null, 'demo', now);
   if (!actor) throw new Error(`demo account ${username} cannot act`);
   await destroySession(db, actor.sessionId);
   return actor;
@@ -64,8 +64,8 @@ export async function generateDemoMovement(db: Database, now: Now): Promise<{ pl
   // Dates of the year's documents, never after today: a start in early January issues them today.
   const today = vietnamDateOf(now());
   const dated = (monthDay: string) => (`${year}-${monthDay}` < today ? `${year}-${monthDay}` : today);
-  const standing = await actorFor(db, 'thuongtruc');
-  const officer = await actorFor(db, 'canbothidua');
+  const standing = await actorFor(db, 'thuongtruc', now());
+  const officer = await actorFor(db, 'canbothidua', now());
   const [province, ward, school] = await Promise.all([unitId(db, 'KHA'), unitId(db, WARD_CODE), unitId(db, SCHOOL_CODE)]);
 
   const movement = await createMovement(ctx, standing, {
@@ -140,7 +140,7 @@ export async function generateDemoMovement(db: Database, now: Now): Promise<{ pl
   const homeAffairs = await db.selectFrom('units').select('id').where('code', '=', 'KHA-SNV').executeTakeFirst();
   const reports = await generateDemoReports(
     ctx,
-    { standing, wardOfficer: officer, schoolWriter: await actorFor(db, 'admin') },
+    { standing, wardOfficer: officer, schoolWriter: await actorFor(db, 'admin', now()) },
     { ward, school, homeAffairs: homeAffairs?.id ?? null },
     imported.id,
     year,

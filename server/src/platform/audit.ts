@@ -65,13 +65,15 @@ export async function writeAudit(trx: Tx, ctx: AuditContext, entries: AuditEntry
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  let prev = last?.hash ?? null;
+  // The entry's time is the database's (the writing transaction's start), not the app clock's: the
+  // audit log records when a write really happened, whatever day a test pins for the rules.
+  const { rows: head } = await sql<{ at: Date; hash: string | null }>`select now() as at, (select hash from audit_log order by id desc limit 1) as hash`.execute(trx);
+  let prev = head[0]!.hash;
   const unitIds = [...new Set(list.map((e) => e.unitId).filter((id): id is number => id !== null))];
   const paths = unitIds.length
     ? new Map((await trx.selectFrom('units').select(['id', 'path']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.path]))
     : new Map<number, string>();
-  const at = new Date();
+  const at = head[0]!.at;
   const rows = list.map((e) => {
     // Round-trip through JSON so the hash covers exactly what jsonb will hold.
     const before = e.before === undefined ? null : JSON.parse(JSON.stringify(e.before));

@@ -45,3 +45,8 @@ export const TEST_NOW = '2026-06-15T09:00:00+07:00';
 export function vietnamYear(instant: Date): number {
   return new Date(instant.getTime() + 7 * 3_600_000).getUTCFullYear();
 }
+
+/** The calendar date a Vietnam clock shows at an instant, 'YYYY-MM-DD': 2025-05-31T17:10Z is 2025-06-01. */
+export function vietnamDate(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}

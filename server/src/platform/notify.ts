@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Now } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './database.js';
@@ -23,6 +24,7 @@ export interface NotifyContext {
   db: Database;
   mailer: Mailer;
   config: Pick<Config, 'publicUrl'>;
+  now: Now;
 }
 
 export interface MailContent {
@@ -88,14 +90,14 @@ export async function deliverOnce(ctx: NotifyContext, input: DeliverOnceInput): 
   const notificationId = await db.transaction().execute(async (tx) => {
     const claimed = await tx
       .insertInto('deliveries')
-      .values({ key: appKey, channel: 'app', recipient: String(input.userId), sent_at: new Date() })
+      .values({ key: appKey, channel: 'app', recipient: String(input.userId), sent_at: ctx.now() })
       .onConflict((oc) => oc.column('key').doNothing())
       .returning('key')
       .executeTakeFirst();
     if (!claimed) return null;
     const row = await tx
       .insertInto('notifications')
-      .values({ user_id: input.userId, kind: input.kind ?? 'notice', title: input.title, body: input.body, link: input.link, dedupe_key: input.key })
+      .values({ user_id: input.userId, kind: input.kind ?? 'notice', title: input.title, body: input.body, link: input.link, dedupe_key: input.key, created_at: ctx.now() })
       .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -120,7 +122,7 @@ export async function deliverOnce(ctx: NotifyContext, input: DeliverOnceInput): 
       .execute();
     throw err;
   }
-  await db.updateTable('deliveries').set({ sent_at: new Date(), last_error: null }).where('key', '=', emailKey).execute();
+  await db.updateTable('deliveries').set({ sent_at: ctx.now(), last_error: null }).where('key', '=', emailKey).execute();
   return { app, email: 'sent', notificationId };
 }
 

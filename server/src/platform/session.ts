@@ -1,3 +1,4 @@
+import type { Now } from './clock.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@thidua/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -21,12 +22,12 @@ declare module 'fastify' {
 }
 
 /** Creates a server-side session and returns the cookie token (only its hash is stored). */
-export async function createSession(db: Executor, userId: number, ttlHours: number, ip: string | null, userAgent: string | null) {
+export async function createSession(db: Executor, userId: number, ttlHours: number, ip: string | null, userAgent: string | null, now: Date) {
   const token = randomToken();
   const csrfToken = randomToken(24);
   await db
     .insertInto('sessions')
-    .values({ id: sha256(token), user_id: userId, csrf_token: csrfToken, expires_at: new Date(Date.now() + ttlHours * 3600_000), ip, user_agent: userAgent?.slice(0, 500) ?? null })
+    .values({ id: sha256(token), user_id: userId, csrf_token: csrfToken, expires_at: new Date(now.getTime() + ttlHours * 3600_000), last_seen_at: now, ip, user_agent: userAgent?.slice(0, 500) ?? null })
     .execute();
   return { token, csrfToken };
 }
@@ -36,7 +37,7 @@ export async function destroySession(db: Executor, sessionId: string) {
 }
 
 /** Loads the actor behind a session token: user, then grants with their unit paths. */
-export async function loadActor(db: Database, token: string, ip: string | null, userAgent: string | null): Promise<Actor | null> {
+export async function loadActor(db: Database, token: string, ip: string | null, userAgent: string | null, now: Date): Promise<Actor | null> {
   const id = sha256(token);
   const row = await db
     .selectFrom('sessions as s')
@@ -44,7 +45,7 @@ export async function loadActor(db: Database, token: string, ip: string | null, 
     .select(['s.id as sessionId', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id as userId', 'u.username', 'u.display_name', 'u.person_id', 'u.totp_enabled', 'u.is_active'])
     .where('s.id', '=', id)
     .executeTakeFirst();
-  if (!row || !row.is_active || new Date(row.expires_at) < new Date()) return null;
+  if (!row || !row.is_active || new Date(row.expires_at) < now) return null;
   const grants = await db
     .selectFrom('role_grants as g')
     .innerJoin('units as un', 'un.id', 'g.unit_id')
@@ -52,8 +53,8 @@ export async function loadActor(db: Database, token: string, ip: string | null, 
     .where('g.user_id', '=', row.userId)
     .execute();
   // Touch the session at most once a minute: cheap and shared by every process.
-  if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
   return {
     userId: row.userId,
@@ -87,7 +88,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * the x-csrf-token header must equal the csrf cookie (double submit) and, once signed in,
  * the token bound to the server-side session.
  */
-export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Database; config: Config }) => {
+export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Database; config: Config; now: Now }) => {
   app.decorateRequest('actor', null);
   // Sign-in comes before everything else a route does, validation included: an anonymous caller
   // learns nothing about a route's input. Public routes say so with `security: []`; routes
@@ -101,7 +102,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Databas
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     const ua = req.headers['user-agent'] ?? null;
-    req.actor = token ? await loadActor(opts.db, token, req.ip, ua) : null;
+    req.actor = token ? await loadActor(opts.db, token, req.ip, ua, opts.now()) : null;
     if (!req.cookies[CSRF_COOKIE]) {
       // Anonymous visitors get a token too, so that sign-in and password reset are protected alike.
       const fresh = req.actor?.csrfToken ?? randomToken(24);

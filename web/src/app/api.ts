@@ -1,6 +1,7 @@
 // The one way the web app talks to the server: JSON over same-origin fetch, CSRF double submit,
 // and errors turned into ApiError carrying both languages.
 import { errorTable, type ErrorBody, type ErrorCode } from '@thidua/contracts';
+import { syncClock } from './clock';
 
 export const CSRF_COOKIE = 'thidua_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -144,6 +145,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, { code: 'SERVICE_UNAVAILABLE' });
   }
+  syncClock(res.headers.get('x-thidua-now'));
   const text = await res.text();
   let data: unknown = undefined;
   if (text) {

@@ -154,10 +154,11 @@ export const accountsRepository = {
     db: Executor,
     id: number,
     patch: { display_name?: string; email?: string | null; is_active?: boolean; failed_sign_ins?: number; locked_until?: null },
+    at: Date,
   ) {
     return db
       .updateTable('users')
-      .set({ ...patch, updated_at: new Date() })
+      .set({ ...patch, updated_at: at })
       .where('id', '=', id)
       .execute();
   },

@@ -133,7 +133,7 @@ describe('UsersService', () => {
     expect(await t.ctx.db.selectFrom('sessions').select('id').where('user_id', '=', target.id).execute()).toEqual([]);
     expect((await targetClient.get('/api/auth/me')).statusCode).toBe(401);
 
-    await t.ctx.db.updateTable('users').set({ failed_sign_ins: 3, locked_until: new Date(Date.now() + 600_000) }).where('id', '=', target.id).execute();
+    await t.ctx.db.updateTable('users').set({ failed_sign_ins: 3, locked_until: new Date(t.ctx.now().getTime() + 600_000) }).where('id', '=', target.id).execute();
     const locked = await c.get(`/api/users?q=${target.username}`);
     expect(locked.json().items[0].lockedUntil).not.toBeNull();
     const unlocked = await c.patch(`/api/users/${target.id}`, { unlock: true, isActive: true });

@@ -20,7 +20,7 @@ export function requireGranter(actor: Actor): void {
   if (!grantsSomewhere(actor)) throw new AppError('FORBIDDEN');
 }
 
-function toView(actor: Actor, row: UserListRow, grants: GrantRow[]): UserView {
+function toView(actor: Actor, row: UserListRow, grants: GrantRow[], now: Date): UserView {
   return {
     id: row.id,
     username: row.username,
@@ -30,7 +30,7 @@ function toView(actor: Actor, row: UserListRow, grants: GrantRow[]): UserView {
     isActive: row.is_active,
     mfaEnabled: row.totp_enabled,
     // A lockout that has run out is no lockout: the screen should not offer to lift it.
-    lockedUntil: row.locked_until && new Date(row.locked_until) > new Date() ? new Date(row.locked_until).toISOString() : null,
+    lockedUntil: row.locked_until && new Date(row.locked_until) > now ? new Date(row.locked_until).toISOString() : null,
     // Roles held at units the actor cannot read stay hidden: their names are not its business.
     grants: grants
       .filter((g) => g.user_id === row.id && seesGrant(actor, g.unit_path))
@@ -38,10 +38,10 @@ function toView(actor: Actor, row: UserListRow, grants: GrantRow[]): UserView {
   };
 }
 
-async function viewOf(db: Executor, actor: Actor, id: number): Promise<UserView> {
+async function viewOf(db: Executor, actor: Actor, id: number, now: Date): Promise<UserView> {
   const row = await repo.findUser(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  return toView(actor, row, await repo.grantsOfUsers(db, [id]));
+  return toView(actor, row, await repo.grantsOfUsers(db, [id]), now);
 }
 
 const heldGrants = (grants: GrantRow[]) => grants.map((g) => ({ role: g.role as Role, unitPath: g.unit_path }));
@@ -63,7 +63,7 @@ export async function listUsers(ctx: AppContext, actor: Actor, query: ListUsersQ
   const knownTotal = rows.length < query.pageSize && (rows.length > 0 || offset === 0);
   const total = knownTotal ? offset + rows.length : await repo.countUsers(ctx.db, filter);
   const grants = await repo.grantsOfUsers(ctx.db, rows.map((r) => r.id));
-  return { items: rows.map((r) => toView(actor, r, grants)), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((r) => toView(actor, r, grants, ctx.now())), total, page: query.page, pageSize: query.pageSize };
 }
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {
@@ -110,7 +110,7 @@ export async function createUser(ctx: AppContext, actor: Actor, body: CreateUser
     });
     return userId;
   });
-  return viewOf(ctx.db, actor, id);
+  return viewOf(ctx.db, actor, id, ctx.now());
 }
 
 /**
@@ -155,7 +155,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, body
       after.unlocked = true;
     }
     if (Object.keys(patch).length === 0) return;
-    await repo.updateUser(trx, id, patch);
+    await repo.updateUser(trx, id, patch, ctx.now());
     if (patch.is_active === false) await repo.endSessions(trx, id);
     await writeAudit(trx, auditContextOf(actor), {
       action: 'user.update',
@@ -166,5 +166,5 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, body
       after,
     });
   });
-  return viewOf(ctx.db, actor, id);
+  return viewOf(ctx.db, actor, id, ctx.now());
 }

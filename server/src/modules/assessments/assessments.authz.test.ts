@@ -5,6 +5,7 @@ import { authorisationMatrix, type Arranged, type MatrixCaller, type MatrixRoute
 import { adminAt, clientWith } from '../../../test/clients.js';
 import { newPerson, newUnit, newUser, type TestUnit } from '../../../test/factories.js';
 import { newAssessmentPlan, newRegistration, newSchools, personWithAccount } from './assessments.testing.js';
+import { TEST_NOW } from '../../platform/clock.js';
 
 // Every mutating route of assessments and disciplines, stage by stage, against: the assessed person,
 // another person of the same unit, the unit's head, a head of another unit, a council member of the
@@ -61,7 +62,7 @@ describe('assessments: authorisation matrix', () => {
         self_total: 80,
         review_total: reviewed ? 80 : null,
         classification: stage === 'final' ? 'good' : null,
-        finalised_at: stage === 'final' ? new Date() : null,
+        finalised_at: stage === 'final' ? new Date(TEST_NOW) : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -229,8 +229,8 @@ export const assessmentsRepository = {
   },
 
   /** Freezes the plan's criteria for the year when its first assessment opens; true if this call did. */
-  async freezePlan(db: Executor, planId: number): Promise<boolean> {
-    const r = await db.updateTable('plans').set({ criteria_frozen_at: new Date() }).where('id', '=', planId).where('criteria_frozen_at', 'is', null).executeTakeFirst();
+  async freezePlan(db: Executor, planId: number, at: Date): Promise<boolean> {
+    const r = await db.updateTable('plans').set({ criteria_frozen_at: at }).where('id', '=', planId).where('criteria_frozen_at', 'is', null).executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },
 
@@ -255,7 +255,7 @@ export const assessmentsRepository = {
   },
 
   /** Writes one stage's columns of the given criteria, leaving the other stages' columns alone. */
-  async writeStage(db: Executor, assessmentId: number, planId: number, stage: 'self' | 'review' | 'council', rows: StageWrite[], userId: number): Promise<void> {
+  async writeStage(db: Executor, assessmentId: number, planId: number, stage: 'self' | 'review' | 'council', rows: StageWrite[], userId: number, at: Date): Promise<void> {
     if (rows.length === 0) return;
     const cols = { self: ['self_points', 'self_met', 'self_note'], review: ['review_points', 'review_met', 'review_note'], council: ['council_points', 'council_met', 'council_note'] }[stage] as [
       'self_points' | 'review_points' | 'council_points',
@@ -263,10 +263,9 @@ export const assessmentsRepository = {
       'self_note' | 'review_note' | 'council_note',
     ];
     const [pc, mc, nc] = cols;
-    const now = new Date();
     await db
       .insertInto('assessment_scores')
-      .values(rows.map((r) => ({ assessment_id: assessmentId, plan_id: planId, criterion_id: r.criterionId, [pc]: r.points, [mc]: r.met, [nc]: r.note, updated_by: userId, updated_at: now })))
+      .values(rows.map((r) => ({ assessment_id: assessmentId, plan_id: planId, criterion_id: r.criterionId, [pc]: r.points, [mc]: r.met, [nc]: r.note, updated_by: userId, updated_at: at })))
       .onConflict((oc) =>
         oc.columns(['assessment_id', 'criterion_id']).doUpdateSet((eb) => ({
           [pc]: eb.ref(`excluded.${pc}`),
@@ -280,10 +279,10 @@ export const assessmentsRepository = {
   },
 
   /** Applies a change and moves the revision on: every write makes the client's copy stale. */
-  async update(db: Executor, id: number, patch: AssessmentPatch): Promise<void> {
+  async update(db: Executor, id: number, patch: AssessmentPatch, at: Date): Promise<void> {
     await db
       .updateTable('assessments')
-      .set((eb) => ({ ...patch, revision: eb('revision', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({ ...patch, revision: eb('revision', '+', 1), updated_at: at }))
       .where('id', '=', id)
       .execute();
   },

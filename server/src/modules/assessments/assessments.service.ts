@@ -309,7 +309,7 @@ export async function openAssessment(ctx: AppContext, actor: Actor, input: OpenA
       registration_id: registration.id,
     });
     if (id === null) return null;
-    const frozen = await repo.freezePlan(trx, registration.plan_id);
+    const frozen = await repo.freezePlan(trx, registration.plan_id, ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: 'assessment.open',
       entity: 'assessment',
@@ -433,7 +433,7 @@ export async function saveScores(ctx: AppContext, actor: Actor, id: number, inpu
       newValues.push({ criterionId: c.id, code: c.code, ...now });
     }
     if (writes.length === 0) return { row, scores: stored };
-    await repo.writeStage(trx, id, row.plan_id, stage, writes, actor.userId);
+    await repo.writeStage(trx, id, row.plan_id, stage, writes, actor.userId, ctx.now());
     // Criteria are frozen once a sheet is open, so those read before the transaction still hold.
     const after = new Map<number, ScoreDbRow>(stored.map((r) => [r.criterion_id, r]));
     for (const w of writes) {
@@ -453,7 +453,7 @@ export async function saveScores(ctx: AppContext, actor: Actor, id: number, inpu
     }
     const scores = [...after.values()];
     const patch = totalsPatch(row, criteria, scoreRows(scores), row.stage as AssessmentStage);
-    await repo.update(trx, id, patch);
+    await repo.update(trx, id, patch, ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: 'assessment.scores',
       entity: 'assessment',
@@ -471,7 +471,7 @@ export async function saveScores(ctx: AppContext, actor: Actor, id: number, inpu
       criteria_count: patch.criteria_count ?? null,
       overscore_flag: patch.overscore_flag ?? false,
       revision: input.revision + 1,
-      updated_at: new Date(),
+      updated_at: ctx.now(),
     };
     return { row: updated, scores };
   });
@@ -496,7 +496,7 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, id: number
         { path: 'scores', message: `Còn ${codes.length} tiêu chí chưa chấm: ${list}`, messageEn: `${codes.length} criteria are not scored yet: ${list}` },
       ]);
     }
-    const now = new Date();
+    const now = ctx.now();
     const patch: AssessmentPatch = {
       ...(await recomputed(trx, row, next)),
       stage: next,
@@ -506,7 +506,7 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, id: number
       returned_at: null,
       ...(stage === 'self' ? { submitted_at: now } : { reviewed_by: actor.userId, reviewed_at: now }),
     };
-    await repo.update(trx, id, patch);
+    await repo.update(trx, id, patch, ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: 'assessment.submit',
       entity: 'assessment',
@@ -537,9 +537,9 @@ export async function returnAssessment(ctx: AppContext, actor: Actor, id: number
       returned_reason: reason,
       returned_from: row.stage,
       returned_by: actor.userId,
-      returned_at: new Date(),
+      returned_at: ctx.now(),
     };
-    await repo.update(trx, id, patch);
+    await repo.update(trx, id, patch, ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: 'assessment.return',
       entity: 'assessment',
@@ -603,10 +603,10 @@ export async function finaliseAssessment(ctx: AppContext, actor: Actor, id: numb
       capped_by: result.cappedBy,
       cap_reason: result.capReason,
       finalised_by: actor.userId,
-      finalised_at: new Date(),
+      finalised_at: ctx.now(),
       override_reason: override,
     };
-    await repo.update(trx, id, patch);
+    await repo.update(trx, id, patch, ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: 'assessment.finalise',
       entity: 'assessment',
@@ -648,9 +648,9 @@ export async function reopenAssessment(ctx: AppContext, actor: Actor, id: number
       returned_reason: reason,
       returned_from: 'final',
       returned_by: actor.userId,
-      returned_at: new Date(),
+      returned_at: ctx.now(),
     };
-    await repo.update(trx, id, patch);
+    await repo.update(trx, id, patch, ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: 'assessment.reopen',
       entity: 'assessment',

@@ -66,7 +66,7 @@ export const disciplinesRepository = {
     return r.id;
   },
 
-  async revoke(db: Executor, id: number, reason: string): Promise<void> {
-    await db.updateTable('disciplines').set({ revoked_at: new Date(), revoked_reason: reason }).where('id', '=', id).execute();
+  async revoke(db: Executor, id: number, reason: string, at: Date): Promise<void> {
+    await db.updateTable('disciplines').set({ revoked_at: at, revoked_reason: reason }).where('id', '=', id).execute();
   },
 };

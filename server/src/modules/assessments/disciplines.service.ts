@@ -2,6 +2,7 @@ import type { CreateDisciplineBody, DisciplineForm, DisciplineList, DisciplineVi
 import { can } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
+import { vietnamDate } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canRecordDiscipline, canViewAssessment } from './assessments.policy.js';
@@ -44,7 +45,7 @@ export async function recordDiscipline(ctx: AppContext, actor: Actor, input: Cre
   const person = await repo.findPerson(ctx.db, input.personId);
   if (!person || !can(actor, 'unit.read', person.unit_path)) throw new AppError('NOT_FOUND');
   if (!canRecordDiscipline(actor, person.unit_path, person.id)) throw new AppError('FORBIDDEN');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = vietnamDate(ctx.now());
   if (input.decidedOn < EARLIEST || input.decidedOn > today) {
     throw new AppError('VALIDATION_FAILED', undefined, [
       { path: 'decidedOn', message: 'decidedOn: Ngày quyết định phải từ 01/01/1990 đến hôm nay', messageEn: 'decidedOn: The decision date must be between 01/01/1990 and today' },
@@ -85,7 +86,7 @@ export async function revokeDiscipline(ctx: AppContext, actor: Actor, id: number
     const locked = await repo.lock(trx, id);
     if (!locked) throw new AppError('NOT_FOUND');
     if (locked.revoked_at !== null) throw new AppError('DISCIPLINE_REVOKED', { disciplineId: id });
-    await repo.revoke(trx, id, input.reason.trim());
+    await repo.revoke(trx, id, input.reason.trim(), ctx.now());
     const after = await repo.find(trx, id);
     await writeAudit(trx, auditContextOf(actor), { action: 'discipline.revoke', entity: 'discipline', entityId: id, unitId: d.unit_id, before: snapshot(d), after: snapshot(after!) });
   });

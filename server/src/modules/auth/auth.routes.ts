@@ -36,7 +36,7 @@ export async function authRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCo
   app.post('/sign-in', { schema: { tags, security: [], body: signInBody, response: { 200: meResponse } } }, async (req, reply) => {
     const session = await auth.signIn(ctx, req.body, client(req));
     setSessionCookies(req, reply, session.token, session.csrfToken, ctx.config.sessionTtlHours);
-    const actor = await loadActor(ctx.db, session.token, req.ip, req.headers['user-agent'] ?? null);
+    const actor = await loadActor(ctx.db, session.token, req.ip, req.headers['user-agent'] ?? null, ctx.now());
     return auth.me(ctx, actor!);
   });
 

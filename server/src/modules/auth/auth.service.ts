@@ -103,7 +103,7 @@ export async function openSession(ctx: AppContext, userId: number, displayName: 
     const user = await repo.findUserById(trx, userId);
     await repo.recordAttempt(trx, user!.username, client.ip, true);
     await repo.registerSuccess(trx, userId, totpStep);
-    const session = await createSession(trx, userId, ctx.config.sessionTtlHours, client.ip, client.userAgent);
+    const session = await createSession(trx, userId, ctx.config.sessionTtlHours, client.ip, client.userAgent, ctx.now());
     await writeAudit(trx, { userId, name: displayName, ip: client.ip, userAgent: client.userAgent }, { action, entity: 'user', entityId: userId, unitId: null });
     return session;
   });

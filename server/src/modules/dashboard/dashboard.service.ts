@@ -194,7 +194,7 @@ export async function getDashboard(ctx: AppContext, actor: Actor, query: Dashboa
     total: withRates(total),
     children,
     blocks: [...blocks.values()].map((b) => ({ ...b.row, memberCount: b.members.size, ...withRates(b.figures) })),
-    at: new Date().toISOString(),
+    at: ctx.now().toISOString(),
   };
 }
 
@@ -228,7 +228,7 @@ function toEntry(r: RankingRow): RankingEntry {
 export async function getRankings(ctx: AppContext, actor: Actor, query: RankingsQuery, limit = RANKING_LIMIT): Promise<RankingView> {
   const movement = await visibleMovement(ctx.db, actor, query.movementId);
   const collation = await nameCollation(ctx.db);
-  const base = { movementId: movement.id, movementName: movement.name, year: query.year, at: new Date().toISOString() };
+  const base = { movementId: movement.id, movementName: movement.name, year: query.year, at: ctx.now().toISOString() };
 
   if (query.blockId !== undefined) {
     const block = await repo.findBlock(ctx.db, query.blockId);

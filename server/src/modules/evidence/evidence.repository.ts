@@ -127,10 +127,10 @@ export const evidenceRepository = {
   },
 
   /** Soft delete: the row and its file stay for the audit trail. True when a live row was marked. */
-  async softDelete(db: Executor, id: number, userId: number): Promise<boolean> {
+  async softDelete(db: Executor, id: number, userId: number, at: Date): Promise<boolean> {
     const r = await db
       .updateTable('evidence')
-      .set({ deleted_at: new Date(), deleted_by: userId })
+      .set({ deleted_at: at, deleted_by: userId })
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();

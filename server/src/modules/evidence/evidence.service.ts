@@ -311,7 +311,7 @@ export async function deleteEvidence(ctx: AppContext, actor: Actor, evidenceId: 
     const a = await visibleAssessment(trx, actor, e.assessment_id, true);
     if (a.stage === 'final') throw new AppError('ASSESSMENT_LOCKED');
     if (!canDeleteEvidence(actor, refOf(a), e.created_by)) throw new AppError('FORBIDDEN');
-    if (!(await repo.softDelete(trx, e.id, actor.userId))) throw new AppError('NOT_FOUND');
+    if (!(await repo.softDelete(trx, e.id, actor.userId, ctx.now()))) throw new AppError('NOT_FOUND');
     await writeAudit(trx, auditContextOf(actor), {
       action: 'evidence.delete',
       entity: 'evidence',

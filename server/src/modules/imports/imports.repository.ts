@@ -63,7 +63,7 @@ export const importsRepository = {
     return db
       .updateTable('import_jobs')
       .set({
-        updated_at: new Date(),
+        updated_at: sql<Date>`now()`,
         ...(patch.status !== undefined && { status: patch.status }),
         ...(patch.totalRows !== undefined && { total_rows: patch.totalRows }),
         ...(patch.processedRows !== undefined && { processed_rows: patch.processedRows }),
@@ -80,7 +80,7 @@ export const importsRepository = {
 
   /** Moves a job from one status to the next only if no one else did: returns false when it lost. */
   async transition(db: Executor, id: number, from: string, to: string): Promise<boolean> {
-    const r = await db.updateTable('import_jobs').set({ status: to, updated_at: new Date(), failure: null }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+    const r = await db.updateTable('import_jobs').set({ status: to, updated_at: sql<Date>`now()`, failure: null }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
 

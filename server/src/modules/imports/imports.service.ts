@@ -2,6 +2,7 @@ import { errorTable, importMaxBytes, importRowError, type ImportJobView, type Im
 import { z } from 'zod';
 import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit, type AuditContext } from '../../platform/audit.js';
+import { vietnamDate } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database, Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -32,10 +33,6 @@ export const CLI_AUDIT_NAME = 'thidua CLI';
 type Runner = (db: Executor, who: ImportPrincipal, rows: AsyncIterable<SheetRow>, opts: RunOptions) => Promise<RunResult>;
 const runners: Record<ImportKind, Runner> = { people: runPeopleImport, units: runUnitsImport };
 
-/** Today's date in Vietnam, whatever the server's time zone. */
-export function vnToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-}
 
 const contentTypes: Record<FileFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -139,7 +136,7 @@ export async function validateImportJob(ctx: AppContext, data: { importJobId: nu
     const result = await runners[kind](ctx.db, who, readRows(format, stored.file), {
       mode: 'validate',
       onlyGoodRows: true,
-      today: vnToday(),
+      today: vietnamDate(ctx.now()),
       onProgress: (p) => repo.updateJob(ctx.db, id, { processedRows: p.processed, totalRows: Math.max(estimate, p.processed) }).then(() => undefined),
     });
     if (result.totalRows === 0) {
@@ -174,7 +171,7 @@ async function commitInTransaction(
   who: ImportPrincipal,
   kind: ImportKind,
   file: { name: string; bytes: Buffer },
-  opts: { jobId: number | null; onlyGoodRows: boolean; onProgress: RunOptions['onProgress'] },
+  opts: { jobId: number | null; onlyGoodRows: boolean; onProgress: RunOptions['onProgress']; today: string },
 ): Promise<RunResult | null> {
   const format = detectFormat(file.name, file.bytes);
   return db.transaction().execute(async (trx) => {
@@ -184,7 +181,7 @@ async function commitInTransaction(
       const current = await repo.findJob(trx, opts.jobId);
       if (current?.status !== 'importing') return null;
     }
-    const result = await runners[kind](trx, who, readRows(format, file.bytes), { mode: 'commit', onlyGoodRows: opts.onlyGoodRows, today: vnToday(), onProgress: opts.onProgress });
+    const result = await runners[kind](trx, who, readRows(format, file.bytes), { mode: 'commit', onlyGoodRows: opts.onlyGoodRows, today: opts.today, onProgress: opts.onProgress });
     const scopeUnitId = result.scopePath ? Number(result.scopePath.split('.').pop()) : (who.actor ? (importGrants(who.actor, kind)[0]?.unitId ?? null) : null);
     await writeAudit(trx, auditContextFor(who), {
       action: `import.${kind}`,
@@ -221,6 +218,7 @@ export async function commitImportJob(ctx: AppContext, data: { importJobId: numb
       jobId: id,
       onlyGoodRows: data.onlyGoodRows,
       onProgress: (p) => repo.updateJob(ctx.db, id, { importedRows: p.imported }).then(() => undefined),
+      today: vietnamDate(ctx.now()),
     });
   } catch (err) {
     const f = failureOf(err, log);
@@ -250,13 +248,13 @@ export async function importFromCli(
   db: Database,
   kind: ImportKind,
   file: { name: string; bytes: Buffer },
-  opts: { onlyGoodRows: boolean; onProgress?: (stage: 'validate' | 'commit', p: { processed: number; imported: number }) => void },
+  opts: { onlyGoodRows: boolean; today: string; onProgress?: (stage: 'validate' | 'commit', p: { processed: number; imported: number }) => void },
 ): Promise<CliImportResult> {
   const who: ImportPrincipal = { actor: null };
   const format = detectFormat(file.name, file.bytes);
   const report = (stage: 'validate' | 'commit') => async (p: { processed: number; imported: number }) => opts.onProgress?.(stage, p);
-  const validation = await runners[kind](db, who, readRows(format, file.bytes), { mode: 'validate', onlyGoodRows: true, today: vnToday(), onProgress: report('validate') });
+  const validation = await runners[kind](db, who, readRows(format, file.bytes), { mode: 'validate', onlyGoodRows: true, today: opts.today, onProgress: report('validate') });
   if ((validation.badRows > 0 && !opts.onlyGoodRows) || validation.goodRows === 0) return { validation, imported: null };
-  const imported = await commitInTransaction(db, who, kind, file, { jobId: null, onlyGoodRows: opts.onlyGoodRows, onProgress: report('commit') });
+  const imported = await commitInTransaction(db, who, kind, file, { jobId: null, onlyGoodRows: opts.onlyGoodRows, onProgress: report('commit'), today: opts.today });
   return { validation, imported };
 }

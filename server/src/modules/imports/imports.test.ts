@@ -63,7 +63,7 @@ describe('imports', () => {
     expect(await peopleIn(unitA)).toBe(before.a);
 
     // Bad rows and no consent to skip them: refused, and still nothing written.
-    const refused = await officer.post(`/api/imports/${job.id}/commit`, { onlyGoodRows: false });
+    const refused = await officer.post(`/api/imports/${job.id}/commit`, { onlyGoodRows: false, today: '2026-06-15' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('IMPORT_HAS_ERRORS');
     expect(refused.json().error.message).toMatch(/dòng lỗi/);
@@ -71,7 +71,7 @@ describe('imports', () => {
     expect(await peopleIn(unitA)).toBe(before.a);
     expect(await peopleIn(unitB)).toBe(before.b);
 
-    const commit = await officer.post(`/api/imports/${job.id}/commit`, { onlyGoodRows: true });
+    const commit = await officer.post(`/api/imports/${job.id}/commit`, { onlyGoodRows: true, today: '2026-06-15' });
     expect(commit.statusCode).toBe(202);
     expect(commit.json().status).toBe('importing');
     const done = await settle(officer, job.id);
@@ -309,12 +309,12 @@ describe('imports', () => {
       ['CLI-TINH', 'Tỉnh Mới', 'Tỉnh/Thành phố', null],
       ['CLI-BAD', 'Sai', 'Không rõ', 'CLI-TINH'],
     ]);
-    const refused = await importFromCli(t.ctx.db, 'units', { name: 'don-vi.csv', bytes: units }, { onlyGoodRows: false });
+    const refused = await importFromCli(t.ctx.db, 'units', { name: 'don-vi.csv', bytes: units }, { onlyGoodRows: false, today: '2026-06-15' });
     expect(refused.imported).toBeNull();
     expect(refused.validation).toMatchObject({ goodRows: 2, badRows: 1, errors: [expect.objectContaining({ row: 4, field: 'Loại đơn vị' })] });
     expect(await t.ctx.db.selectFrom('units').select('id').where('code', '=', 'CLI-TINH').execute()).toHaveLength(0);
 
-    const r = await importFromCli(t.ctx.db, 'units', { name: 'don-vi.csv', bytes: units }, { onlyGoodRows: true });
+    const r = await importFromCli(t.ctx.db, 'units', { name: 'don-vi.csv', bytes: units }, { onlyGoodRows: true, today: '2026-06-15' });
     expect(r.imported).toMatchObject({ importedRows: 2 });
     const tinh = await t.ctx.db.selectFrom('units').select(['id', 'path', 'parent_id']).where('code', '=', 'CLI-TINH').executeTakeFirstOrThrow();
     expect(tinh).toEqual({ id: tinh.id, path: String(tinh.id), parent_id: null });

@@ -26,7 +26,8 @@ export interface CalendarEntry {
 export interface CalendarSource {
   /** Unique; registering a name again replaces the source. */
   name: string;
-  events(db: Executor, scope: CalendarScope): Promise<CalendarEntry[]>;
+  /** The events around `now` (the app clock's instant): a source may choose the years it lists by it. */
+  events(db: Executor, scope: CalendarScope, now: Date): Promise<CalendarEntry[]>;
 }
 
 const sources = new Map<string, CalendarSource>();

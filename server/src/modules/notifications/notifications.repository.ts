@@ -61,18 +61,18 @@ export const notificationsRepository = {
       .executeTakeFirst();
   },
 
-  async markRead(db: Executor, userId: number, id: number): Promise<NotificationRow | undefined> {
+  async markRead(db: Executor, userId: number, id: number, at: Date): Promise<NotificationRow | undefined> {
     return db
       .updateTable('notifications')
-      .set({ read_at: sql<Date>`coalesce(read_at, now())` })
+      .set({ read_at: sql<Date>`coalesce(read_at, ${at})` })
       .where('id', '=', id)
       .where('user_id', '=', userId)
       .returning(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
       .executeTakeFirst();
   },
 
-  async markAllRead(db: Executor, userId: number): Promise<number> {
-    const r = await db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  async markAllRead(db: Executor, userId: number, at: Date): Promise<number> {
+    const r = await db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
     return Number(r.numUpdatedRows);
   },
 
@@ -80,12 +80,12 @@ export const notificationsRepository = {
     return db.selectFrom('calendar_tokens').select(['created_at']).where('user_id', '=', userId).executeTakeFirst();
   },
 
-  async upsertCalendarToken(db: Executor, userId: number, tokenHash: string): Promise<{ created_at: Date; replaced: boolean }> {
+  async upsertCalendarToken(db: Executor, userId: number, tokenHash: string, at: Date): Promise<{ created_at: Date; replaced: boolean }> {
     const before = await db.selectFrom('calendar_tokens').select('user_id').where('user_id', '=', userId).forUpdate().executeTakeFirst();
     const row = await db
       .insertInto('calendar_tokens')
-      .values({ user_id: userId, token_hash: tokenHash })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ token_hash: tokenHash, created_at: sql<Date>`now()` }))
+      .values({ user_id: userId, token_hash: tokenHash, created_at: at })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ token_hash: tokenHash, created_at: at }))
       .returning('created_at')
       .executeTakeFirstOrThrow();
     return { created_at: row.created_at, replaced: !!before };

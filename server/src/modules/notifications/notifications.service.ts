@@ -35,14 +35,14 @@ export async function listNotifications(ctx: AppContext, actor: Actor, q: Notifi
 
 /** Marks one of the actor's notices read (again is harmless); another user's is a 404. */
 export async function markRead(ctx: AppContext, actor: Actor, id: number): Promise<NotificationView> {
-  const row = await repo.markRead(ctx.db, actor.userId, id);
+  const row = await repo.markRead(ctx.db, actor.userId, id, ctx.now());
   if (!row) throw new AppError('NOT_FOUND');
   return toView(row);
 }
 
 /** Marks all the actor's notices read. */
 export async function markAllRead(ctx: AppContext, actor: Actor): Promise<ReadAllResponse> {
-  return { updated: await repo.markAllRead(ctx.db, actor.userId) };
+  return { updated: await repo.markAllRead(ctx.db, actor.userId, ctx.now()) };
 }
 
 // ── The iCalendar feed ────────────────────────────────────────────────
@@ -60,7 +60,7 @@ export async function calendarTokenStatus(ctx: AppContext, actor: Actor): Promis
 export async function rotateCalendarToken(ctx: AppContext, actor: Actor): Promise<CalendarTokenCreated> {
   const token = randomToken(24);
   const saved = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.upsertCalendarToken(trx, actor.userId, sha256(token));
+    const row = await repo.upsertCalendarToken(trx, actor.userId, sha256(token), ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: row.replaced ? 'calendar_token.rotate' : 'calendar_token.create',
       entity: 'user',
@@ -73,11 +73,12 @@ export async function rotateCalendarToken(ctx: AppContext, actor: Actor): Promis
 }
 
 /** The feed of the user behind a token, as text/calendar; an unknown token is a 404. */
-export async function calendarFeed(ctx: AppContext, token: string, now = new Date()): Promise<string> {
+export async function calendarFeed(ctx: AppContext, token: string): Promise<string> {
+  const now = ctx.now();
   const user = await repo.userByCalendarToken(ctx.db, sha256(token));
   if (!user) throw new AppError('NOT_FOUND');
   const scope = { userId: user.id, unitPaths: await repo.userUnitPaths(ctx.db, user.id) };
-  const lists = await Promise.all(calendarSources().map((s) => s.events(ctx.db, scope)));
+  const lists = await Promise.all(calendarSources().map((s) => s.events(ctx.db, scope, now)));
   const events = lists
     .flat()
     .sort((a, b) => dateKey(a) - dateKey(b) || a.uid.localeCompare(b.uid))

@@ -173,19 +173,19 @@ export const unitsRepository = {
     return db.insertInto('units').values(row).execute();
   },
 
-  update(db: Executor, id: number, patch: { code?: string; name?: string; short_name?: string | null; kind?: string; valid_from?: string; parent_id?: number }) {
+  update(db: Executor, id: number, patch: { code?: string; name?: string; short_name?: string | null; kind?: string; valid_from?: string; parent_id?: number }, at: Date) {
     return db
       .updateTable('units')
-      .set({ ...patch, updated_at: new Date() })
+      .set({ ...patch, updated_at: at })
       .where('id', '=', id)
       .execute();
   },
 
   /** Rewrites the path of the unit at `oldPath` and its whole subtree so it hangs under `newParentPath`. */
-  moveSubtree(db: Executor, oldPath: string, newParentPath: string) {
+  moveSubtree(db: Executor, oldPath: string, newParentPath: string, at: Date) {
     return sql`
       update units
-         set path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1), updated_at = now()
+         set path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1), updated_at = ${at}
        where path <@ ${oldPath}::ltree`.execute(db);
   },
 
@@ -194,11 +194,11 @@ export const unitsRepository = {
   },
 
   /** Moves the subtrees of the given children of `fromPath` under `toPath`, in one statement. */
-  async reparentChildren(db: Executor, fromPath: string, toPath: string, toId: number, children: { id: number; path: string }[]) {
+  async reparentChildren(db: Executor, fromPath: string, toPath: string, toId: number, children: { id: number; path: string }[], at: Date) {
     if (children.length === 0) return;
     await sql`
       update units
-         set path = ${toPath}::ltree || subpath(path, nlevel(${fromPath}::ltree)), updated_at = now()
+         set path = ${toPath}::ltree || subpath(path, nlevel(${fromPath}::ltree)), updated_at = ${at}
        where path <@ any(${children.map((c) => c.path)}::ltree[])`.execute(db);
     await db
       .updateTable('units')
@@ -208,10 +208,10 @@ export const unitsRepository = {
   },
 
   /** Marks the unit merged or dissolved; returns nothing when it was no longer active (a concurrent retire). */
-  retire(db: Executor, id: number, r: { status: string; validTo: string; successorId: number; note: string | null }) {
+  retire(db: Executor, id: number, r: { status: string; validTo: string; successorId: number; note: string | null }, at: Date) {
     return db
       .updateTable('units')
-      .set({ status: r.status, valid_to: r.validTo, successor_id: r.successorId, retire_note: r.note, updated_at: new Date() })
+      .set({ status: r.status, valid_to: r.validTo, successor_id: r.successorId, retire_note: r.note, updated_at: at })
       .where('id', '=', id)
       .where('status', '=', 'active')
       .returning('id')
@@ -222,7 +222,7 @@ export const unitsRepository = {
    * Moves the active people of a unit to another on `date`: closes their open assignment there,
    * opens one at the new unit, and points people.unit_id at it. Returns how many moved.
    */
-  async moveActivePeople(db: Executor, fromId: number, toId: number, date: string): Promise<number> {
+  async moveActivePeople(db: Executor, fromId: number, toId: number, date: string, at: Date): Promise<number> {
     const moving = db.selectFrom('people').select('id').where('unit_id', '=', fromId).where('is_active', '=', true);
     await db
       .updateTable('person_assignments')
@@ -244,7 +244,7 @@ export const unitsRepository = {
       .execute();
     const moved = await db
       .updateTable('people')
-      .set({ unit_id: toId, updated_at: new Date() })
+      .set({ unit_id: toId, updated_at: at })
       .where('unit_id', '=', fromId)
       .where('is_active', '=', true)
       .executeTakeFirst();

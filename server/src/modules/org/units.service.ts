@@ -196,10 +196,10 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: number, inpu
       if (!newParent) throw new AppError('NOT_FOUND');
       assertMovable(current, newParent);
       await repo.lockSubtree(trx, current.path);
-      await repo.moveSubtree(trx, current.path, newParent.path);
+      await repo.moveSubtree(trx, current.path, newParent.path, ctx.now());
     }
     try {
-      await repo.update(trx, id, { ...patch, ...(moving ? { parent_id: input.parentId! } : {}) });
+      await repo.update(trx, id, { ...patch, ...(moving ? { parent_id: input.parentId! } : {}) }, ctx.now());
     } catch (e) {
       if (isUniqueViolation(e)) throw new AppError('UNIT_CODE_TAKEN', { code: input.code });
       throw e;
@@ -250,11 +250,11 @@ export async function retireUnit(ctx: AppContext, actor: Actor, id: number, inpu
     assertRetirable(current, heir, input.date);
     await repo.lockSubtree(trx, current.path);
 
-    const retired = await repo.retire(trx, id, { status: input.mode, validTo: input.date, successorId: heir.id, note: input.note ?? null });
+    const retired = await repo.retire(trx, id, { status: input.mode, validTo: input.date, successorId: heir.id, note: input.note ?? null }, ctx.now());
     if (!retired) throw new AppError('UNIT_INACTIVE', { unitId: id });
     const children = await repo.activeChildren(trx, id);
-    await repo.reparentChildren(trx, current.path, heir.path, heir.id, children);
-    const movedPeople = await repo.moveActivePeople(trx, id, heir.id, input.date);
+    await repo.reparentChildren(trx, current.path, heir.path, heir.id, children, ctx.now());
+    const movedPeople = await repo.moveActivePeople(trx, id, heir.id, input.date, ctx.now());
     let blocks: { memberships: number; organized: number };
     try {
       blocks = await repo.handOverBlocks(trx, id, heir.id, Number(input.date.slice(0, 4)));

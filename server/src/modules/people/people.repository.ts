@@ -134,23 +134,23 @@ export const peopleRepository = {
     return r.id;
   },
 
-  update(db: Executor, id: number, patch: PersonPatch & { unit_id?: number }) {
+  update(db: Executor, id: number, patch: PersonPatch & { unit_id?: number }, at: Date) {
     return db
       .updateTable('people')
-      .set({ ...patch, updated_at: new Date() })
+      .set({ ...patch, updated_at: at })
       .where('id', '=', id)
       .execute();
   },
 
-  /** Opens an assignment; `startedOn` null means today in the database's calendar. */
-  openNewAssignment(db: Executor, a: { personId: number; unitId: number; position: string | null; startedOn: string | null }) {
+  /** Opens an assignment from `startedOn` (a Vietnam calendar date). */
+  openNewAssignment(db: Executor, a: { personId: number; unitId: number; position: string | null; startedOn: string }) {
     return db
       .insertInto('person_assignments')
       .values({
         person_id: a.personId,
         unit_id: a.unitId,
         position: a.position,
-        started_on: a.startedOn ?? sql<string>`current_date`,
+        started_on: a.startedOn,
       })
       .execute();
   },

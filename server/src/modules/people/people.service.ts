@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { allowedActions, requireAccess } from '../../platform/access.js';
 import { visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
+import { vietnamDate } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -65,9 +66,9 @@ function codeConflict(): AppError {
 // Year 0 does not exist for PostgreSQL, and nobody in service today was born before 1900.
 const EARLIEST_DATE = '1900-01-01';
 
-function assertBirthDate(value: string | null | undefined): void {
+function assertBirthDate(value: string | null | undefined, today: string): void {
   if (!value) return;
-  if (value >= EARLIEST_DATE && value <= new Date().toISOString().slice(0, 10)) return;
+  if (value >= EARLIEST_DATE && value <= today) return;
   throw fieldError('birthDate', 'Ngày sinh phải từ 01/01/1900 đến hôm nay', 'The birth date must be between 01/01/1900 and today');
 }
 
@@ -119,7 +120,7 @@ export async function getPerson(ctx: AppContext, actor: Actor, id: number): Prom
 
 /** Adds a person to an active unit and opens their first assignment. */
 export async function createPerson(ctx: AppContext, actor: Actor, body: PersonBody): Promise<PersonDetail> {
-  assertBirthDate(body.birthDate);
+  assertBirthDate(body.birthDate, vietnamDate(ctx.now()));
   const unit = await repo.findUnit(ctx.db, body.unitId);
   if (!unit) throw new AppError('NOT_FOUND');
   requireAccess(actor, 'person.write', unit.path);
@@ -138,7 +139,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, body: PersonBo
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (values.code && (await repo.codeTaken(trx, values.code))) throw codeConflict();
     const personId = await repo.insert(trx, values);
-    await repo.openNewAssignment(trx, { personId, unitId: unit.id, position: values.position, startedOn: null });
+    await repo.openNewAssignment(trx, { personId, unitId: unit.id, position: values.position, startedOn: vietnamDate(ctx.now()) });
     await writeAudit(trx, auditContextOf(actor), {
       action: 'person.create',
       entity: 'person',
@@ -166,7 +167,7 @@ const columnOf = {
 
 /** Corrects a person's details; moving to another unit is a transfer, not an edit. */
 export async function updatePerson(ctx: AppContext, actor: Actor, id: number, body: UpdatePersonBody): Promise<PersonDetail> {
-  assertBirthDate(body.birthDate);
+  assertBirthDate(body.birthDate, vietnamDate(ctx.now()));
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findById(trx, id, { lock: true });
     if (!row) throw new AppError('NOT_FOUND');
@@ -183,7 +184,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: number, bo
     }
     if (Object.keys(patch).length === 0) return;
     if (typeof after.code === 'string' && (await repo.codeTaken(trx, after.code, id))) throw codeConflict();
-    await repo.update(trx, id, patch as PersonPatch);
+    await repo.update(trx, id, patch as PersonPatch, ctx.now());
     if ('position' in after) {
       // The open assignment mirrors the current position, so the history reads the same as the card.
       const open = await repo.openAssignment(trx, id);
@@ -226,7 +227,7 @@ export async function transferPerson(ctx: AppContext, actor: Actor, id: number, 
     }
     if (open) await repo.closeAssignment(trx, open.id, body.date);
     await repo.openNewAssignment(trx, { personId: id, unitId: target.id, position, startedOn: body.date });
-    await repo.update(trx, id, { unit_id: target.id, position });
+    await repo.update(trx, id, { unit_id: target.id, position }, ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: 'person.transfer',
       entity: 'person',

@@ -283,7 +283,7 @@ describe('plan cascade', () => {
       expect(refused.json().error.code).toBe('CRITERION_ADOPTED');
       expect(refused.json().error.details.adoptingPlanIds).toEqual([schoolPlan.id]);
 
-      await t.ctx.db.updateTable('plans').set({ criteria_frozen_at: new Date() }).where('id', '=', cityPlan.id).execute();
+      await t.ctx.db.updateTable('plans').set({ criteria_frozen_at: t.ctx.now() }).where('id', '=', cityPlan.id).execute();
       const frozen = await putCriteria(cityOfficer, cityPlan.id, nodes);
       expect(frozen.statusCode).toBe(409);
       expect(frozen.json().error.code).toBe('CRITERIA_FROZEN');

@@ -413,11 +413,11 @@ export async function decideParentChanges(ctx: AppContext, actor: Actor, id: num
         const to = k === null ? undefined : latestByKey.get(k);
         return to !== undefined && to !== r.origin_criterion_id ? [{ id: r.id, origin: to }] : [];
       });
-      await repo.setParentPlan(trx, target.id, state.latest.id);
+      await repo.setParentPlan(trx, target.id, state.latest.id, ctx.now());
       await repo.setOrigins(trx, target.id, pairs);
       movedTo = state.latest.id;
     }
-    await repo.touch(trx, target.id);
+    await repo.touch(trx, target.id, ctx.now());
     const after = (await repo.findPlan(trx, target.id))!;
     await writeAudit(trx, auditContextOf(actor), {
       action: 'plan.parent_changes.decide',

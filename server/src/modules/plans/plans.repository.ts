@@ -219,20 +219,20 @@ export const plansRepository = {
     return r.id;
   },
 
-  async updateHeader(db: Executor, id: number, patch: PlanHeader): Promise<void> {
+  async updateHeader(db: Executor, id: number, patch: PlanHeader, at: Date): Promise<void> {
     await db
       .updateTable('plans')
-      .set({ ...patch, updated_at: new Date() })
+      .set({ ...patch, updated_at: at })
       .where('id', '=', id)
       .execute();
   },
 
-  async setStatus(db: Executor, id: number, status: string): Promise<void> {
-    await db.updateTable('plans').set({ status, updated_at: new Date() }).where('id', '=', id).execute();
+  async setStatus(db: Executor, id: number, status: string, at: Date): Promise<void> {
+    await db.updateTable('plans').set({ status, updated_at: at }).where('id', '=', id).execute();
   },
 
-  async touch(db: Executor, id: number): Promise<void> {
-    await db.updateTable('plans').set({ updated_at: new Date() }).where('id', '=', id).execute();
+  async touch(db: Executor, id: number, at: Date): Promise<void> {
+    await db.updateTable('plans').set({ updated_at: at }).where('id', '=', id).execute();
   },
 
   async warnings(db: Executor, id: number): Promise<string[]> {
@@ -373,8 +373,8 @@ export const plansRepository = {
       .execute();
   },
 
-  async setParentPlan(db: Executor, id: number, parentPlanId: number): Promise<void> {
-    await db.updateTable('plans').set({ parent_plan_id: parentPlanId, updated_at: new Date() }).where('id', '=', id).execute();
+  async setParentPlan(db: Executor, id: number, parentPlanId: number, at: Date): Promise<void> {
+    await db.updateTable('plans').set({ parent_plan_id: parentPlanId, updated_at: at }).where('id', '=', id).execute();
   },
 
   async setOrigins(db: Executor, planId: number, pairs: { id: number; origin: number }[]): Promise<void> {

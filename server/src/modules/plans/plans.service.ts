@@ -484,7 +484,7 @@ async function changeDraft(ctx: AppContext, actor: Actor, id: number, action: st
     if (!locked) throw new AppError('NOT_FOUND');
     if (locked.status !== 'draft') throw new AppError('PLAN_NOT_DRAFT', { planId: id, status: locked.status });
     const details = await change(trx);
-    await repo.touch(trx, id);
+    await repo.touch(trx, id, ctx.now());
     const after = await repo.findPlan(trx, id);
     await writeAudit(trx, auditContextOf(actor), {
       action,
@@ -510,7 +510,7 @@ export async function updatePlan(ctx: AppContext, actor: Actor, id: number, inpu
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.purposeText !== undefined ? { purpose_text: input.purposeText } : {}),
     };
-    if (Object.keys(header).length > 0) await repo.updateHeader(trx, id, header);
+    if (Object.keys(header).length > 0) await repo.updateHeader(trx, id, header, ctx.now());
     if (input.milestones) {
       await repo.replaceMilestones(
         trx,
@@ -694,7 +694,7 @@ export async function replaceCriteria(ctx: AppContext, actor: Actor, id: number,
     const current = (await repo.findPlan(trx, id))!;
     requireCriteriaChangeable(current);
     const details = await writeCriteria(trx, current, input.criteria);
-    await repo.touch(trx, id);
+    await repo.touch(trx, id, ctx.now());
     const after = await repo.findPlan(trx, id);
     await writeAudit(trx, auditContextOf(actor), {
       action: current.status === 'draft' ? 'plan.criteria.replace' : 'plan.criteria.correct',
@@ -717,13 +717,13 @@ export async function replaceCriteria(ctx: AppContext, actor: Actor, id: number,
 export async function publishPlan(ctx: AppContext, actor: Actor, id: number): Promise<PlanDetail> {
   return changeDraft(ctx, actor, id, 'plan.publish', async (trx) => {
     if ((await repo.countCriteria(trx, id)) === 0) throw new AppError('PLAN_NO_CRITERIA', { planId: id });
-    await repo.setStatus(trx, id, 'published');
+    await repo.setStatus(trx, id, 'published', ctx.now());
     const plan = (await repo.findPlan(trx, id))!;
     if (plan.supersedes_plan_id === null) return { status: 'published' };
     const older = await repo.lockPlan(trx, plan.supersedes_plan_id);
     if (older?.status !== 'published') return { status: 'published' };
     const before = (await repo.findPlan(trx, older.id))!;
-    await repo.setStatus(trx, older.id, 'closed');
+    await repo.setStatus(trx, older.id, 'closed', ctx.now());
     const after = (await repo.findPlan(trx, older.id))!;
     await writeAudit(trx, auditContextOf(actor), {
       action: 'plan.close',
@@ -746,7 +746,7 @@ export async function closePlan(ctx: AppContext, actor: Actor, id: number): Prom
     const locked = await repo.lockPlan(trx, id);
     if (!locked) throw new AppError('NOT_FOUND');
     if (locked.status !== 'published') throw new AppError('PLAN_NOT_PUBLISHED', { planId: id, status: locked.status });
-    await repo.setStatus(trx, id, 'closed');
+    await repo.setStatus(trx, id, 'closed', ctx.now());
     const after = await repo.findPlan(trx, id);
     await writeAudit(trx, auditContextOf(actor), { action: 'plan.close', entity: 'plan', entityId: id, unitId: plan.unit_id, before: snapshot(plan), after: snapshot(after!) });
   });

@@ -134,7 +134,7 @@ describe('plans', () => {
       expect(published.statusCode, published.body).toBe(200);
       expect(published.json()).toMatchObject({ status: 'published', allowed: ['close', 'correctCriteria', 'newVersion', 'adopt'] });
       // The first assessment freezes the criteria (the assessments module sets this).
-      await t.ctx.db.updateTable('plans').set({ criteria_frozen_at: new Date() }).where('id', '=', plan.id).execute();
+      await t.ctx.db.updateTable('plans').set({ criteria_frozen_at: t.ctx.now() }).where('id', '=', plan.id).execute();
       expect((await officer.get(`/api/plans/${plan.id}`)).json().allowed).toEqual(['close', 'newVersion', 'adopt']);
 
       const before = await planState(units.city)();

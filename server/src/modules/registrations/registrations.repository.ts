@@ -116,6 +116,7 @@ export interface RegistrationInsert {
   title_code: string;
   commitments: string | null;
   registered_by: number;
+  registered_at: Date;
 }
 
 /** Counts of one row of the board. */
@@ -289,19 +290,18 @@ export const registrationsRepository = {
   },
 
   /** Registers again on a withdrawn row: the unique indexes keep one row per subject, movement and year. */
-  async reactivate(db: Executor, id: number, row: Pick<RegistrationInsert, 'plan_id' | 'unit_id' | 'title_code' | 'commitments' | 'registered_by'>) {
-    const now = new Date();
+  async reactivate(db: Executor, id: number, row: Pick<RegistrationInsert, 'plan_id' | 'unit_id' | 'title_code' | 'commitments' | 'registered_by' | 'registered_at'>) {
     await db
       .updateTable('registrations')
-      .set({ ...row, status: 'registered', registered_at: now, updated_at: now })
+      .set({ ...row, status: 'registered', updated_at: row.registered_at })
       .where('id', '=', id)
       .execute();
   },
 
-  async update(db: Executor, id: number, patch: { title_code?: string; commitments?: string | null; status?: string }) {
+  async update(db: Executor, id: number, patch: { title_code?: string; commitments?: string | null; status?: string }, at: Date) {
     await db
       .updateTable('registrations')
-      .set({ ...patch, updated_at: new Date() })
+      .set({ ...patch, updated_at: at })
       .where('id', '=', id)
       .execute();
   },
@@ -465,7 +465,7 @@ export const registrationsRepository = {
     return new Map(rows.map((r) => [r.unit_id, new Date(r.at)]));
   },
 
-  async insertReminder(db: Executor, row: { movement_id: number; year: number; unit_id: number; sent_by: number }) {
+  async insertReminder(db: Executor, row: { movement_id: number; year: number; unit_id: number; sent_by: number; created_at: Date }) {
     return db.insertInto('registration_reminders').values(row).returning(['id', 'unit_id', 'created_at']).executeTakeFirstOrThrow();
   },
 
@@ -483,10 +483,10 @@ export const registrationsRepository = {
       .executeTakeFirst();
   },
 
-  async markReminderSent(db: Executor, id: number, result: { unregistered: number; mails: number; failure: string | null }) {
+  async markReminderSent(db: Executor, id: number, result: { unregistered: number; mails: number; failure: string | null }, at: Date) {
     await db
       .updateTable('registration_reminders')
-      .set({ sent_at: new Date(), unregistered_count: result.unregistered, mail_count: result.mails, failure: result.failure })
+      .set({ sent_at: at, unregistered_count: result.unregistered, mail_count: result.mails, failure: result.failure })
       .where('id', '=', id)
       .execute();
   },

@@ -331,6 +331,7 @@ export async function createRegistration(ctx: AppContext, actor: Actor, body: Cr
     title_code: body.titleCode,
     commitments: body.commitments ?? null,
     registered_by: actor.userId,
+    registered_at: ctx.now(),
   };
   let id: number;
   try {
@@ -414,6 +415,7 @@ export async function bulkRegister(ctx: AppContext, actor: Actor, body: BulkBody
         title_code: body.titleCode,
         commitments: body.commitments ?? null,
         registered_by: actor.userId,
+        registered_at: ctx.now(),
       };
       let regId: number;
       if (prior) {
@@ -471,7 +473,7 @@ export async function updateRegistration(ctx: AppContext, actor: Actor, id: numb
       after.commitments = patch.commitments;
     }
     if (Object.keys(patch).length === 0) return;
-    await repo.update(trx, id, patch);
+    await repo.update(trx, id, patch, ctx.now());
     await writeAudit(trx, auditContextOf(actor), { action: 'registration.update', entity: 'registration', entityId: id, unitId: row.unit_id, before, after });
   });
   return viewOf(ctx.db, actor, id);
@@ -481,7 +483,7 @@ export async function updateRegistration(ctx: AppContext, actor: Actor, id: numb
 export async function withdrawRegistration(ctx: AppContext, actor: Actor, id: number): Promise<RegistrationView> {
   await ctx.db.transaction().execute(async (trx) => {
     const row = await changeable(trx, actor, id);
-    await repo.update(trx, id, { status: 'withdrawn' });
+    await repo.update(trx, id, { status: 'withdrawn' }, ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: 'registration.withdraw',
       entity: 'registration',
@@ -601,7 +603,7 @@ export async function remindUnits(ctx: AppContext, actor: Actor, body: RemindBod
     // Two officers clicking at once: the second waits here, then sees the first one's reminder.
     await repo.lockUnits(trx, unitIds);
     const last = await repo.lastReminders(trx, body.movementId, body.year, unitIds);
-    const now = Date.now();
+    const now = ctx.now().getTime();
     const recent = units.filter((u) => {
       const at = last.get(u.id);
       return at !== undefined && now - at.getTime() < REMINDER_INTERVAL_MS;
@@ -618,7 +620,7 @@ export async function remindUnits(ctx: AppContext, actor: Actor, body: RemindBod
     }
     const out = [];
     for (const u of units) {
-      const r = await repo.insertReminder(trx, { movement_id: body.movementId, year: body.year, unit_id: u.id, sent_by: actor.userId });
+      const r = await repo.insertReminder(trx, { movement_id: body.movementId, year: body.year, unit_id: u.id, sent_by: actor.userId, created_at: new Date(now) });
       out.push({ id: r.id, unitId: u.id, remindedAt: iso(r.created_at) });
     }
     await writeAudit(
@@ -690,7 +692,7 @@ async function sendReminder(ctx: AppContext, reminderId: number, log: Logger): P
         log.error({ err, reminderId, to: m.to }, 'registration reminder mail failed');
       }
     }
-    await repo.markReminderSent(trx, reminder.id, { unregistered: people.length, mails: sent, failure: failures.length ? failures.join('\n').slice(0, 4000) : null });
+    await repo.markReminderSent(trx, reminder.id, { unregistered: people.length, mails: sent, failure: failures.length ? failures.join('\n').slice(0, 4000) : null }, ctx.now());
     log.info({ reminderId, unitId: reminder.unit_id, mails: sent }, 'registration reminder sent');
   });
 }

@@ -400,7 +400,8 @@ export async function reportBoard(ctx: AppContext, actor: Actor, q: ReportBoardQ
  * chase the units below them for theirs — on every unit named. The key carries a 10-minute bucket, so a double click (or two officers at
  * once) sends one mail per person.
  */
-export async function remindUnits(ctx: AppContext, actor: Actor, body: ReportRemindBody, now = new Date()): Promise<ReportRemindResult> {
+export async function remindUnits(ctx: AppContext, actor: Actor, body: ReportRemindBody): Promise<ReportRemindResult> {
+  const now = ctx.now();
   const unitIds = [...new Set(body.unitIds)];
   const units: ExpectedUnit[] = [];
   for (const id of unitIds) {

@@ -54,7 +54,7 @@ describe('report deadlines in the iCalendar feed', () => {
     // The province's own officers see them too (they receive and consolidate); the other province does not.
     expect(await reportDueEvents(db, { userId: 0, unitPaths: [province.path] }, vietnamInstant('2026-03-01', '09:00'))).toHaveLength(9);
     expect(await reportDueEvents(db, { userId: 0, unitPaths: [otherProvince.path] }, vietnamInstant('2026-03-01', '09:00'))).toHaveLength(6);
-    expect(await reportDueEvents(db, { userId: 0, unitPaths: [] })).toEqual([]);
+    expect(await reportDueEvents(db, { userId: 0, unitPaths: [] }, vietnamInstant('2026-03-01', '09:00'))).toEqual([]);
 
     // Through the feed a calendar app fetches.
     const officer = await newUser(db, { roles: [['unit_officer', ward]] });

@@ -57,7 +57,7 @@ async function templatesConcerning(db: Executor, unitPaths: string[]): Promise<T
   return templates.filter((t) => t.planUnitPath !== null && concerned.has(t.planUnitPath));
 }
 
-export async function reportDueEvents(db: Executor, scope: CalendarScope, now = new Date()): Promise<CalendarEntry[]> {
+export async function reportDueEvents(db: Executor, scope: CalendarScope, now: Date): Promise<CalendarEntry[]> {
   const year = Number(vietnamDateOf(now).slice(0, 4));
   const out: CalendarEntry[] = [];
   for (const t of await templatesConcerning(db, scope.unitPaths)) {
@@ -67,4 +67,4 @@ export async function reportDueEvents(db: Executor, scope: CalendarScope, now = 
   return out;
 }
 
-registerCalendarSource({ name: 'report-deadlines', events: (db, scope) => reportDueEvents(db, scope) });
+registerCalendarSource({ name: 'report-deadlines', events: reportDueEvents });

@@ -71,7 +71,7 @@ describe('reports: consolidation', () => {
   const setDue = (id: number, due: string) => t.ctx.db.updateTable('reports').set({ due_date: due }).where('id', '=', id).execute();
 
   it('the agencies send: A on time, B three days late; the system counts A’s registrations', async () => {
-    const today = vietnamDateOf(new Date());
+    const today = vietnamDateOf(t.ctx.now());
     const ra = await open('a', a);
     expect(ra.values.people_registered).toEqual({ typed: null, computed: 2, consolidated: null });
     expect(ra.recipientUnitId).toBe(commune1.id);

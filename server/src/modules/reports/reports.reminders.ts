@@ -56,7 +56,7 @@ async function candidatePeriods(ctx: Pick<NotifyContext, 'db'>, t: TemplateFacts
 }
 
 /** One sweep at `now`: safe to run in any number of processes at once. */
-export async function runReminderSweep(ctx: NotifyContext, now = new Date(), log?: Logger): Promise<SweepResult> {
+export async function runReminderSweep(ctx: NotifyContext, now: Date, log?: Logger): Promise<SweepResult> {
   const result: SweepResult = { units: 0, mailsSent: 0, noticesStored: 0, failures: 0 };
   const errors: unknown[] = [];
   const today = vietnamDateOf(now);
@@ -114,7 +114,7 @@ export async function runReminderSweep(ctx: NotifyContext, now = new Date(), log
 /** Declares the sweep's handler and its 15-minute schedule (from server/src/workers.ts). */
 export async function registerReportReminderJobs(ctx: AppContext, log: Logger): Promise<void> {
   await ctx.jobs.work(REMINDER_SWEEP_QUEUE, async (data) => {
-    const result = await runReminderSweep(ctx, data.at ? new Date(data.at) : new Date(), log);
+    const result = await runReminderSweep(ctx, data.at ? new Date(data.at) : ctx.now(), log);
     if (result.mailsSent || result.noticesStored) log.info(result, 'report reminders sent');
   });
   await ctx.jobs.schedule(REMINDER_SWEEP_QUEUE, REMINDER_SWEEP_CRON, {});

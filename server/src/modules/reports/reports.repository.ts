@@ -130,6 +130,7 @@ export const reportsRepository = {
     db: Executor,
     id: number,
     patch: Omit<Updateable<ReportTemplatesTable>, 'id' | 'content' | 'reminder_schedule'> & { content?: unknown; reminder_schedule?: unknown },
+    at: Date,
   ): Promise<void> {
     const { content, reminder_schedule, ...rest } = patch;
     await db
@@ -138,7 +139,7 @@ export const reportsRepository = {
         ...rest,
         ...(content !== undefined ? { content: JSON.stringify(content) } : {}),
         ...(reminder_schedule !== undefined ? { reminder_schedule: JSON.stringify(reminder_schedule) } : {}),
-        updated_at: new Date(),
+        updated_at: at,
       })
       .where('id', '=', id)
       .execute();
@@ -257,6 +258,7 @@ export const reportsRepository = {
     db: Executor,
     id: number,
     patch: Omit<Updateable<ReportsTable>, 'id' | 'values' | 'narratives' | 'revision'> & { values?: unknown; narratives?: unknown },
+    at: Date,
   ): Promise<void> {
     const { values, narratives, ...rest } = patch;
     await db
@@ -266,7 +268,7 @@ export const reportsRepository = {
         ...(values !== undefined ? { values: JSON.stringify(values) } : {}),
         ...(narratives !== undefined ? { narratives: JSON.stringify(narratives) } : {}),
         revision: eb('revision', '+', 1),
-        updated_at: new Date(),
+        updated_at: at,
       }))
       .where('id', '=', id)
       .execute();

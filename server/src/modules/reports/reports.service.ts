@@ -269,7 +269,7 @@ export async function openReport(ctx: AppContext, actor: Actor, input: OpenRepor
       values,
     });
     if (!res.created) return res;
-    if (consolidated) await trx.updateTable('reports').set({ consolidated_at: new Date() }).where('id', '=', res.id).execute();
+    if (consolidated) await trx.updateTable('reports').set({ consolidated_at: ctx.now() }).where('id', '=', res.id).execute();
     await writeAudit(trx, auditContextOf(actor), {
       action: 'report.open',
       entity: 'report',
@@ -358,8 +358,7 @@ export async function saveReport(ctx: AppContext, actor: Actor, id: number, inpu
       narratives,
       ...(input.number !== undefined ? { number: input.number || null } : {}),
       ...(input.signer !== undefined ? { signer: input.signer || null } : {}),
-      updated_at: new Date(),
-    });
+    }, ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: 'report.update',
       entity: 'report',
@@ -379,7 +378,7 @@ export async function submitReport(ctx: AppContext, actor: Actor, id: number): P
   await ctx.db.transaction().execute(async (trx) => {
     const cur = await lockedRow(trx, id);
     requireEditable(cur);
-    const now = new Date();
+    const now = ctx.now();
     const { daysLate } = timeliness(now, cur.due_date);
     await repo.updateReport(trx, id, {
       status: 'submitted',
@@ -389,7 +388,7 @@ export async function submitReport(ctx: AppContext, actor: Actor, id: number): P
       lock_exception_at: null,
       lock_exception_by: null,
       lock_exception_reason: null,
-    });
+    }, now);
     const parentId = cur.recipient_unit_id === null ? null : await repo.markStale(trx, cur.template_id, cur.period_key, cur.recipient_unit_id);
     await writeAudit(trx, auditContextOf(actor), {
       action: 'report.submit',
@@ -420,7 +419,7 @@ export async function recallReport(ctx: AppContext, actor: Actor, id: number): P
   await ctx.db.transaction().execute(async (trx) => {
     const cur = await lockedRow(trx, id);
     guard(cur);
-    await repo.updateReport(trx, id, { status: 'draft', submitted_at: null, submitted_by: null, days_late: null });
+    await repo.updateReport(trx, id, { status: 'draft', submitted_at: null, submitted_by: null, days_late: null }, ctx.now());
     const parentId = cur.recipient_unit_id === null ? null : await repo.markStale(trx, cur.template_id, cur.period_key, cur.recipient_unit_id);
     await writeAudit(trx, auditContextOf(actor), {
       action: 'report.recall',
@@ -461,14 +460,14 @@ async function review(ctx: AppContext, actor: Actor, id: number, step: 'return' 
   await ctx.db.transaction().execute(async (trx) => {
     const cur = await lockedRow(trx, id);
     guard(cur);
-    const now = new Date();
+    const now = ctx.now();
     if (step === 'return') {
-      await repo.updateReport(trx, id, { status: 'returned', returned_at: now, returned_by: actor.userId, returned_reason: reason });
+      await repo.updateReport(trx, id, { status: 'returned', returned_at: now, returned_by: actor.userId, returned_reason: reason }, now);
       if (cur.recipient_unit_id !== null) await repo.markStale(trx, cur.template_id, cur.period_key, cur.recipient_unit_id);
     } else if (step === 'accept') {
-      await repo.updateReport(trx, id, { status: 'accepted', accepted_at: now, accepted_by: actor.userId });
+      await repo.updateReport(trx, id, { status: 'accepted', accepted_at: now, accepted_by: actor.userId }, now);
     } else {
-      await repo.updateReport(trx, id, { lock_exception_at: now, lock_exception_by: actor.userId, lock_exception_reason: reason });
+      await repo.updateReport(trx, id, { lock_exception_at: now, lock_exception_by: actor.userId, lock_exception_reason: reason }, now);
     }
     await writeAudit(trx, auditContextOf(actor), {
       action: `report.${step}`,
@@ -491,8 +490,8 @@ export async function refreshReport(ctx: AppContext, actor: Actor, id: number): 
     requireEditable(cur);
     const period = { year: cur.year, start: cur.period_start, end: cur.period_end, key: cur.period_key };
     const { values, consolidated } = await freshValues(trx, t, { id: cur.unit_id, path: cur.unit_path }, period, storedValues(cur.values));
-    const now = new Date();
-    await repo.updateReport(trx, id, { values, stale: false, ...(consolidated ? { consolidated_at: now } : {}) });
+    const now = ctx.now();
+    await repo.updateReport(trx, id, { values, stale: false, ...(consolidated ? { consolidated_at: now } : {}) }, now);
     await writeAudit(trx, auditContextOf(actor), {
       action: 'report.refresh',
       entity: 'report',

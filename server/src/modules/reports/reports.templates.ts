@@ -258,7 +258,7 @@ export async function updateTemplate(ctx: AppContext, actor: Actor, id: number, 
     ...(input.isActive !== undefined ? { is_active: input.isActive } : {}),
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateTemplate(trx, id, patch);
+    await repo.updateTemplate(trx, id, patch, ctx.now());
     await writeAudit(trx, auditContextOf(actor), {
       action: 'report_template.update',
       entity: 'report_template',

@@ -17,6 +17,7 @@ import { accountsApi } from './accounts-api';
 import { CreateUserModal } from './create-user-modal';
 import { GrantModal } from './grant-modal';
 import { SearchInput } from '../../app/search-input';
+import { appNow } from '../../app/clock';
 
 /** /phan-quyen — accounts and their role grants (vai trò tại đơn vị). */
 export default function AccountsPage() {
@@ -58,7 +59,7 @@ export default function AccountsPage() {
     onError,
   });
 
-  const locked = (u: UserView) => !!u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs());
+  const locked = (u: UserView) => !!u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs(appNow()));
 
   return (
     <>

@@ -15,6 +15,7 @@ import { UnitPicker } from '../org/unit-picker';
 import { assessmentPaths } from './assessment-paths';
 import { ClassificationTag, formatPoints, StageTag } from './assessment-tags';
 import { assessmentsApi, useAssessmentList, useMovementList, useRememberAssessment } from './assessments-api';
+import { appYear } from '../../app/clock';
 
 type Tab = 'mine' | 'review' | 'council';
 
@@ -67,7 +68,7 @@ function yearsOf(m: MovementView | undefined): number[] {
 }
 function defaultYear(m: MovementView | undefined): number | undefined {
   if (!m) return undefined;
-  const now = new Date().getFullYear();
+  const now = appYear();
   return now >= m.startYear && now <= m.endYear ? now : m.endYear;
 }
 

@@ -2,7 +2,6 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { BlockView } from '@thidua/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntdApp, Button, Card, Empty, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -13,6 +12,7 @@ import { can, useMe } from '../../app/session';
 import { tagColors } from '../../app/theme';
 import { BlockFormModal, type BlockFormTarget } from './block-form-modal';
 import { blocksApi } from './blocks-api';
+import { appYear } from '../../app/clock';
 
 /** /khoi-thi-dua — the Khối/Cụm thi đua of a year. */
 export default function BlocksPage() {
@@ -21,7 +21,7 @@ export default function BlocksPage() {
   const qc = useQueryClient();
   const { message } = AntdApp.useApp();
   const [params, setParams] = useSearchParams();
-  const thisYear = dayjs().year();
+  const thisYear = appYear();
   const year = Number(params.get('nam')) || thisYear;
   const [target, setTarget] = useState<BlockFormTarget | null>(null);
 

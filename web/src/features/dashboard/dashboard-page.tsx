@@ -12,6 +12,7 @@ import { useMovements } from '../plans/plans-api';
 import { useDashboard, type DashboardKey } from './dashboard-api';
 import { Overview } from './overview';
 import { Rankings, type RankingMode } from './rankings';
+import { appYear } from '../../app/clock';
 
 const labelStyle = { display: 'block', marginBottom: 4, fontWeight: 500 } as const;
 
@@ -39,7 +40,7 @@ export default function DashboardPage() {
 
   const items = movements.data?.items ?? [];
   const movement = items.find((m) => m.id === c.movementId) ?? items[0];
-  const now = new Date().getFullYear();
+  const now = appYear();
   const year = movement ? (c.year !== undefined && c.year >= movement.startYear && c.year <= movement.endYear ? c.year : Math.min(Math.max(now, movement.startYear), movement.endYear)) : undefined;
   const unitId = c.unitId ?? me?.grants[0]?.unitId;
   const key: DashboardKey | null = movement && year !== undefined && unitId !== undefined ? { movementId: movement.id, year, unitId } : null;

@@ -2,7 +2,6 @@ import { ApartmentOutlined, AuditOutlined, ClusterOutlined, SafetyCertificateOut
 import { roleLabels } from '@thidua/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Statistic, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/hooks';
@@ -14,6 +13,7 @@ import { paths } from '../../app/paths';
 import { can, useMe } from '../../app/session';
 import { tagColors } from '../../app/theme';
 import type { PeoplePage } from '../../app/types';
+import { appNow } from '../../app/clock';
 
 /** / — greeting, the user's grants, a few counts and the way to each feature. */
 export default function HomePage() {
@@ -30,7 +30,7 @@ export default function HomePage() {
   });
   if (!me) return null;
 
-  const hour = dayjs().hour();
+  const hour = (appNow().getUTCHours() + 7) % 24;
   const greeting = hour < 11 ? t('home.morning') : hour < 18 ? t('home.afternoon') : t('home.evening');
   const links: { to: string; icon: ReactNode; title: string; text: string; show: boolean }[] = [
     { to: paths.units, icon: <ApartmentOutlined aria-hidden />, title: t('nav.units'), text: t('home.unitsText'), show: hasGrant },

@@ -8,6 +8,7 @@ import { DATE_FORMAT, toIsoDate } from '../../app/format';
 import { useFormError } from '../../app/forms';
 import { unitsApi } from './org-api';
 import { UnitPicker } from './unit-picker';
+import { appToday } from '../../app/clock';
 
 interface Values {
   mode: 'merged' | 'dissolved';
@@ -68,7 +69,7 @@ export function RetireUnitModal({
     >
       <Alert type="warning" showIcon title={t('org.retireWarning')} style={{ marginBottom: 16 }} />
       {formError.alert}
-      <Form<Values> name="retireUnit" form={form} layout="vertical" onFinish={(v) => retire.mutate(v)} initialValues={{ mode: 'merged', date: dayjs() }}>
+      <Form<Values> name="retireUnit" form={form} layout="vertical" onFinish={(v) => retire.mutate(v)} initialValues={{ mode: 'merged', date: dayjs(appToday()) }}>
         <Form.Item label={t('org.retireMode')} name="mode" rules={[{ required: true }]}>
           <Radio.Group
             optionType="button"

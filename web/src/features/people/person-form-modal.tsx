@@ -19,6 +19,7 @@ import { useFormError } from '../../app/forms';
 import { useLabel } from '../../app/i18n';
 import { UnitPicker } from '../org/unit-picker';
 import { peopleApi } from './people-api';
+import { appToday } from '../../app/clock';
 
 interface Values {
   code?: string;
@@ -126,7 +127,7 @@ export function PersonFormModal({
             format={DATE_FORMAT}
             style={{ width: '100%' }}
             placeholder={t('common.datePlaceholder')}
-            disabledDate={(d) => d.isAfter(dayjs())}
+            disabledDate={(d) => d.isAfter(dayjs(appToday()), 'day')}
           />
         </Form.Item>
         <Form.Item label={t('people.category')} name="category" rules={[{ required: true }]}>

@@ -8,6 +8,7 @@ import { DATE_FORMAT, toIsoDate } from '../../app/format';
 import { useFormError } from '../../app/forms';
 import { UnitPicker } from '../org/unit-picker';
 import { peopleApi } from './people-api';
+import { appToday } from '../../app/clock';
 
 interface Values {
   unitId: number;
@@ -33,7 +34,7 @@ export function TransferModal({
     if (!person) return;
     formError.clear();
     form.resetFields();
-    form.setFieldsValue({ position: person.position ?? '', date: dayjs() });
+    form.setFieldsValue({ position: person.position ?? '', date: dayjs(appToday()) });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [person]);
 

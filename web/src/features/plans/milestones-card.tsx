@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../app/forms';
 import { plansApi, usePlanChange } from './plans-api';
 import { SectionActions } from './section-actions';
 import { useSectionDirty } from './use-section-dirty';
+import { appYear } from '../../app/clock';
 
 interface Item {
   year: number;
@@ -105,7 +106,7 @@ export function MilestonesCard({ plan, editable, onDirtyChange }: { plan: PlanDe
                   </Col>
                 </Row>
               ))}
-              <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ year: new Date().getFullYear(), date: null, kind: 'other', label: '' })}>
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ year: appYear(), date: null, kind: 'other', label: '' })}>
                 {t('plans.milestones.add')}
               </Button>
             </>

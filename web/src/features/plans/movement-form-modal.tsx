@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormError } from '../../app/forms';
 import { UnitPicker } from '../org/unit-picker';
 import { planKeys, plansApi } from './plans-api';
+import { appYear } from '../../app/clock';
 
 interface Values {
   name: string;
@@ -27,7 +28,7 @@ export function MovementFormModal({ open, onClose, onCreated }: { open: boolean;
     if (!open) return;
     formError.clear();
     form.resetFields();
-    const year = new Date().getFullYear();
+    const year = appYear();
     form.setFieldsValue({ kind: 'yearly', startYear: year, endYear: year });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);

@@ -51,7 +51,7 @@ export default function PlanDetailPage() {
   );
   const anyDirty = Object.values(dirty).some(Boolean);
   useUnsavedGuard(anyDirty);
-  const showLine = useCallback((line: number) => setFocusLine({ line, at: Date.now() }), []);
+  const showLine = useCallback((line: number) => setFocusLine((prev) => ({ line, at: (prev?.at ?? 0) + 1 })), []);
 
   if (query.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (!plan) {

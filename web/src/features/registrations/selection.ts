@@ -1,5 +1,6 @@
 import type { MovementOption } from '@thidua/contracts';
 import { useAddressParams } from '../../app/hooks';
+import { appYear } from '../../app/clock';
 
 // The page's choices live in the address (?tab=&m=&y=&u=), so a link or a reload keeps them.
 
@@ -30,7 +31,7 @@ export function useSelection(): Selection {
 
 /** This year when the movement runs this year, else the nearest of its years. */
 export function defaultYear(m: MovementOption): number {
-  const now = new Date().getFullYear();
+  const now = appYear();
   return Math.min(Math.max(now, m.startYear), m.endYear);
 }
 

@@ -1,4 +1,5 @@
 import type { ReportPeriodKind } from '@thidua/contracts';
+import { appToday } from '../../app/clock';
 
 // Period keys (kỳ báo cáo) as the server writes them (reports.periods.ts): 2026-Y, 2026-H1,
 // 2026-Q2, 2026-M05, or 2026-01-01_2026-03-31 for custom dates.
@@ -54,9 +55,9 @@ export function reportedIndexes(kind: ReportPeriodKind, indexes: number[] | null
  * it, else the latest reported one before it this year (a first-half-only template in November
  * gives the first half), else the first.
  */
-export function defaultPeriod(kind: ReportPeriodKind, indexes: number[] | null = null, today = new Date()): PeriodChoice {
-  const year = today.getFullYear();
-  const month = today.getMonth() + 1;
+export function defaultPeriod(kind: ReportPeriodKind, indexes: number[] | null = null, today = appToday()): PeriodChoice {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
   const current = kind === 'six_months' ? (month <= 6 ? 1 : 2) : kind === 'quarter' ? Math.ceil(month / 3) : kind === 'month' ? month : null;
   if (current === null) return { year, index: null };
   const reported = reportedIndexes(kind, indexes);

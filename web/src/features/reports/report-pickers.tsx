@@ -10,6 +10,7 @@ import { usePlans } from '../plans/plans-api';
 import { defaultPeriod, parsePeriodKey, periodKeyOf, periodsPerYear, reportedIndexes, type PeriodChoice } from './period';
 import { useReportTemplate, useReportTemplates } from './reports-api';
 import type { ReportSelection } from './selection';
+import { appYear } from '../../app/clock';
 
 export const labelStyle = { display: 'block', marginBottom: 4, fontWeight: 500 } as const;
 
@@ -60,7 +61,7 @@ export function ReportPickers({ selection, choice }: { selection: ReportSelectio
   const { t } = useTranslation();
   const plans = usePlans({ status: 'published' });
   const { template, period } = choice;
-  const thisYear = new Date().getFullYear();
+  const thisYear = appYear();
   const years = Array.from({ length: 7 }, (_, i) => thisYear + 1 - i);
   const setPeriod = (p: PeriodChoice) => template && selection.set({ periodKey: periodKeyOf(template.periodKind, p) });
 
