@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AssessmentStage, CriterionSubject } from '@thidua/contracts';
 import type { Executor } from '../src/platform/database.js';
 import { newPerson, newUnit, newUser, type TestUnit } from './factories.js';
+import { TEST_NOW } from '../src/platform/clock.js';
 
 // Assessments (đánh giá) inserted straight into the database, with the plan and criteria they
 // point at, so that evidence tests do not depend on how assessments are created.
@@ -57,7 +58,7 @@ export async function newAssessment(
   const personId = opts.subject === 'individual' ? (opts.personId ?? (await newPerson(db, opts.unit)).id) : null;
   const row = await db
     .insertInto('assessments')
-    .values({ plan_id: opts.plan.id, movement_id: opts.plan.movementId, year: 2026, subject: opts.subject, unit_id: opts.unit.id, person_id: personId, stage: opts.stage ?? 'self' })
+    .values({ plan_id: opts.plan.id, movement_id: opts.plan.movementId, year: 2026, subject: opts.subject, unit_id: opts.unit.id, person_id: personId, stage: opts.stage ?? 'self', created_at: TEST_NOW })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, plan: opts.plan, unit: opts.unit, personId };

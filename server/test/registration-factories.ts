@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CriterionSubject, EmulationTitleCode } from '@thidua/contracts';
 import type { Executor } from '../src/platform/database.js';
 import type { TestUnit } from './factories.js';
+import { TEST_NOW } from '../src/platform/clock.js';
 
 // Factories for movements (phong trào), published plans (kế hoạch) and registrations (đăng ký thi đua).
 // They build what they need and never lean on seed data.
@@ -176,6 +177,7 @@ export async function newRegistration(
       commitments: opts.commitments ?? null,
       status: opts.status ?? 'registered',
       registered_by: opts.registeredBy ?? null,
+      registered_at: TEST_NOW,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -221,7 +221,7 @@ export const assessmentsRepository = {
 
   async insert(
     db: Executor,
-    row: { plan_id: number; movement_id: number; year: number; subject: string; unit_id: number; person_id: number | null; registration_id: number },
+    row: { plan_id: number; movement_id: number; year: number; subject: string; unit_id: number; person_id: number | null; registration_id: number; created_at: Date },
   ): Promise<number | null> {
     // Two first opens at once: the unique index keeps one, the other reads it back.
     const r = await db.insertInto('assessments').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();

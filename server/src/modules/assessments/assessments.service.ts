@@ -307,6 +307,7 @@ export async function openAssessment(ctx: AppContext, actor: Actor, input: OpenA
       unit_id: registration.unit_id,
       person_id: input.personId ?? null,
       registration_id: registration.id,
+      created_at: ctx.now(),
     });
     if (id === null) return null;
     const frozen = await repo.freezePlan(trx, registration.plan_id, ctx.now());

@@ -121,8 +121,8 @@ export const evidenceRepository = {
     return evidenceQuery(db).where('e.id', '=', id).executeTakeFirst();
   },
 
-  async insert(db: Executor, row: NewEvidence): Promise<number> {
-    const { id } = await db.insertInto('evidence').values(row).returning('id').executeTakeFirstOrThrow();
+  async insert(db: Executor, row: NewEvidence, at: Date): Promise<number> {
+    const { id } = await db.insertInto('evidence').values({ ...row, created_at: at }).returning('id').executeTakeFirstOrThrow();
     return id;
   },
 

@@ -175,7 +175,7 @@ async function insertEvidence(ctx: AppContext, actor: Actor, row: NewEvidence): 
   return ctx.db.transaction().execute(async (trx: Tx) => {
     const a = await visibleAssessment(trx, actor, row.assessment_id, true);
     requireAdd(actor, a);
-    const id = await repo.insert(trx, row);
+    const id = await repo.insert(trx, row, ctx.now());
     await writeAudit(trx, auditContextOf(actor), { action: 'evidence.add', entity: 'evidence', entityId: id, unitId: a.unit_id, after: snapshot(row) });
     return id;
   });
