@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { systemNow, vietnamYear } from './platform/clock.js';
 import { loadConfig, type Config } from './platform/config.js';
+import { EmbeddedStartError } from './platform/embedded-postgres.js';
 import { openRuntime, type Runtime } from './platform/runtime.js';
 import { migrateToLatest } from './db/migrate.js';
 import { serve } from './serve.js';
@@ -337,6 +338,13 @@ planCommand
     }
   });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // The embedded database could not start (its port taken…): the operator needs the words, not a stack.
+  if (!(err instanceof EmbeddedStartError)) throw err;
+  console.error(`\n  ${err.message.replaceAll('\n', '\n  ')}\n`);
+  process.exit(1);
+}
 // A one-shot command ends here, with its own exit code, even if a pool or timer still holds the loop.
 if (!serving) process.exit(Number(process.exitCode ?? 0));
