@@ -14,6 +14,12 @@ import { diskFilePath, StorageMissingError, type ObjectStorage } from './storage
 // read and written a chunk at a time: memory stays flat whatever the files weigh. Files in an S3
 // bucket stay there (a bucket has its own copying tools); the backup counts them and says so.
 
+/**
+ * Bytes of a file per line. A restore reads lines through readline, which holds up to a thousand
+ * lines ahead of a slow reader: short lines keep that within a few tens of megabytes.
+ */
+const LINE_BYTES = 16 * 1024;
+
 export interface FileCounts {
   /** Files on disk, written into the backup. */
   onDisk: number;
@@ -68,7 +74,7 @@ export async function writeEvidenceFiles(trx: Tx, disk: ObjectStorage, write: (t
       for await (const chunk of stream) {
         hash.update(chunk);
         size += chunk.length;
-        await write(JSON.stringify(chunk.toString('base64')) + '\n');
+        for (let at = 0; at < chunk.length; at += LINE_BYTES) await write(JSON.stringify(chunk.subarray(at, at + LINE_BYTES).toString('base64')) + '\n');
       }
       const sha256 = hash.digest('hex');
       await write(JSON.stringify(['file-end', row.key, size, sha256]) + '\n');
