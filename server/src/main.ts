@@ -228,15 +228,15 @@ program
             `Note: ${r.filesInS3} evidence files are in S3 (${storage.s3Location ?? 'S3'}) and NOT in this backup: copy the bucket with your S3 tools (e.g. mc mirror, aws s3 sync).`,
         );
       }
-      if (r.missingFiles.length) {
+      if (r.missingFiles) {
         log(
-          `BẢN SAO LƯU THIẾU ${r.missingFiles.length} tệp minh chứng không còn trong ${storage.diskRoot} (đã liệt kê ở trên); phần còn lại đã được ghi. /\n` +
-            `THE BACKUP LACKS ${r.missingFiles.length} evidence files missing from ${storage.diskRoot} (listed above); everything else was written.`,
+          `BẢN SAO LƯU THIẾU ${r.missingFiles} tệp minh chứng không có trong ${storage.diskRoot} (liệt kê ở trên); phần còn lại đã được ghi. Đúng DATA_DIR chưa? /\n` +
+            `THE BACKUP LACKS ${r.missingFiles} evidence files missing from ${storage.diskRoot} (listed above); everything else was written. Is DATA_DIR the server's?`,
         );
         process.exitCode = 1;
       }
-      if (r.damagedFiles.length) {
-        log(`${r.damagedFiles.length} tệp minh chứng khác với lúc tải lên (đã liệt kê ở trên) / ${r.damagedFiles.length} evidence files differ from what was uploaded (listed above).`);
+      if (r.damagedFiles) {
+        log(`${r.damagedFiles} tệp minh chứng khác với lúc tải lên (liệt kê ở trên) / ${r.damagedFiles} evidence files differ from what was uploaded (listed above).`);
         process.exitCode = 1;
       }
     } finally {

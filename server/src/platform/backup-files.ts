@@ -30,11 +30,14 @@ export interface FileCounts {
 export interface FilesSummary {
   files: number;
   bytes: number;
-  /** Keys of disk files the database names but the disk does not hold. */
-  missing: string[];
-  /** Keys of files whose bytes differ from the size or SHA-256 recorded at upload. */
-  damaged: string[];
+  /** Disk files the database names but the disk does not hold (the first ones logged by key). */
+  missing: number;
+  /** Files whose bytes differ from the size or SHA-256 recorded at upload (the first ones logged by key). */
+  damaged: number;
 }
+
+/** Problem files named one by one; beyond that only counted (a backup run with the wrong DATA_DIR would list them all). */
+const NAMED_PROBLEMS = 20;
 
 /** How many evidence files the snapshot names, by where they are stored. */
 export async function countEvidenceFiles(trx: Tx): Promise<FileCounts> {
@@ -49,7 +52,7 @@ export async function countEvidenceFiles(trx: Tx): Promise<FileCounts> {
  * transaction. A file the disk lacks is reported, not fatal: the rest of the backup is still worth having.
  */
 export async function writeEvidenceFiles(trx: Tx, disk: ObjectStorage, write: (text: string) => Promise<void>, log: (m: string) => void): Promise<FilesSummary> {
-  const summary: FilesSummary = { files: 0, bytes: 0, missing: [], damaged: [] };
+  const summary: FilesSummary = { files: 0, bytes: 0, missing: 0, damaged: 0 };
   await sql`
     declare backup_files no scroll cursor for
     select storage_key as key, size_bytes::text as size, sha256 from evidence
@@ -64,8 +67,7 @@ export async function writeEvidenceFiles(trx: Tx, disk: ObjectStorage, write: (t
         stream = await disk.get(row.key);
       } catch (err) {
         if (!(err instanceof StorageMissingError)) throw err;
-        summary.missing.push(row.key);
-        log(`  THIẾU TỆP / MISSING FILE evidence/${row.key}`);
+        if (++summary.missing <= NAMED_PROBLEMS) log(`  THIẾU TỆP / MISSING FILE evidence/${row.key}`);
         continue;
       }
       await write(JSON.stringify(['file', row.key]) + '\n');
@@ -81,8 +83,7 @@ export async function writeEvidenceFiles(trx: Tx, disk: ObjectStorage, write: (t
       summary.files++;
       summary.bytes += size;
       if ((row.sha256 !== null && row.sha256 !== sha256) || (row.size !== null && Number(row.size) !== size)) {
-        summary.damaged.push(row.key);
-        log(`  TỆP BỊ THAY ĐỔI / CHANGED FILE evidence/${row.key}: its bytes differ from those uploaded (copied as they are)`);
+        if (++summary.damaged <= NAMED_PROBLEMS) log(`  TỆP BỊ THAY ĐỔI / CHANGED FILE evidence/${row.key}: its bytes differ from those uploaded (copied as they are)`);
       }
     }
   }

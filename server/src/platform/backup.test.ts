@@ -174,7 +174,7 @@ describe(backupDatabase.name, () => {
     const { t, dataDir, evidenceIds, uploads } = await demonstrationWithEvidence();
     const file = path.join(dir, 'demonstration.jsonl.gz');
     const backup = await backupDatabase(t.ctx.db, file, { evidence: evidenceStorage(t.ctx.config), now: t.ctx.now });
-    expect(backup).toMatchObject({ files: 3, filesInS3: 0, missingFiles: [], damagedFiles: [] });
+    expect(backup).toMatchObject({ files: 3, filesInS3: 0, missingFiles: 0, damagedFiles: 0 });
     expect(backup.tables.plan_criteria).toBeGreaterThan(10);
     expect(backup.tables.reports).toBeGreaterThan(0);
     expect((await readBackupHeader(file)).files).toEqual({ onDisk: 3, inS3: 0 });
@@ -236,13 +236,18 @@ describe(backupDatabase.name, () => {
     const { t, dataDir, evidenceIds } = await demonstrationWithEvidence();
     // (Changes the shared demonstration: keep this test last.)
     const rows = await t.ctx.db.selectFrom('evidence').select(['id', 'storage_key']).where('id', 'in', evidenceIds).orderBy('id').execute();
-    // One file lost from the disk; one row that says its file is in an S3 bucket.
+    // One file changed on the disk since its upload, one lost; one row that says its file is in an S3 bucket.
+    const changed = path.join(dataDir, 'evidence', ...rows[0]!.storage_key!.split('/'));
+    fs.writeFileSync(changed, randomBytes(fs.statSync(changed).size));
     fs.rmSync(path.join(dataDir, 'evidence', ...rows[1]!.storage_key!.split('/')));
     await t.ctx.db.updateTable('evidence').set({ storage: 's3' }).where('id', '=', rows[2]!.id).execute();
 
     const file = path.join(dir, 'partial.jsonl.gz');
-    const backup = await backupDatabase(t.ctx.db, file, { evidence: evidenceStorage(t.ctx.config), now: t.ctx.now });
-    expect(backup).toMatchObject({ files: 1, filesInS3: 1, missingFiles: [rows[1]!.storage_key] });
+    const logged: string[] = [];
+    const backup = await backupDatabase(t.ctx.db, file, { evidence: evidenceStorage(t.ctx.config), now: t.ctx.now, log: (m) => logged.push(m) });
+    expect(backup).toMatchObject({ files: 1, filesInS3: 1, missingFiles: 1, damagedFiles: 1 });
+    expect(logged.some((m) => m.startsWith(`  TỆP BỊ THAY ĐỔI / CHANGED FILE evidence/${rows[0]!.storage_key}`))).toBe(true);
+    expect(logged).toContain(`  THIẾU TỆP / MISSING FILE evidence/${rows[1]!.storage_key}`);
 
     const target = await testDatabase();
     const targetConfig = loadConfig({}, { databaseUrl: 'test', dataDir: fs.mkdtempSync(path.join(dir, 'target-')) });

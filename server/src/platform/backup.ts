@@ -64,8 +64,8 @@ export interface BackupResult extends BackupSummary {
   /** Evidence files in an S3 bucket: not in the backup, to be copied with the bucket's own tools. */
   filesInS3: number;
   /** Disk files the database names but the disk lacks, and files whose bytes changed since upload. */
-  missingFiles: string[];
-  damagedFiles: string[];
+  missingFiles: number;
+  damagedFiles: number;
 }
 
 export interface BackupOptions {
@@ -166,7 +166,7 @@ export async function backupDatabase(db: Database, target: string | Writable, op
   const write = async (text: string) => {
     if (!gzip.write(text)) await once(gzip, 'drain');
   };
-  const result: BackupResult = { tables: {}, rows: 0, files: 0, fileBytes: 0, filesInS3: 0, missingFiles: [], damagedFiles: [] };
+  const result: BackupResult = { tables: {}, rows: 0, files: 0, fileBytes: 0, filesInS3: 0, missingFiles: 0, damagedFiles: 0 };
   await db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -205,7 +205,7 @@ export async function backupDatabase(db: Database, target: string | Writable, op
         result.rows += count;
         log(`  ${t.name}: ${count}`);
       }
-      let written: FilesSummary = { files: 0, bytes: 0, missing: [], damaged: [] };
+      let written: FilesSummary = { files: 0, bytes: 0, missing: 0, damaged: 0 };
       if (opts.evidence && files) {
         if (files.onDisk) log(`Tệp minh chứng / evidence files: ${files.onDisk}…`);
         written = await writeEvidenceFiles(trx, opts.evidence.disk, write, log);
