@@ -47,7 +47,9 @@ export interface BuildOptions {
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: opts.logger ?? { level: ctx.config.logLevel } }),
-    trustProxy: true,
+    // X-Forwarded-For / -Proto only from the proxies named in TRUST_PROXY: from anyone else they would
+    // let a client choose its own address (the sign-in limits, the audit log) and protocol.
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
     // One line per request only when debugging: at info level they drown what operators need.
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' }),

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { systemNow, vietnamDate, vietnamYear } from './platform/clock.js';
-import { loadConfig } from './platform/config.js';
-import { openRuntime } from './platform/runtime.js';
+import { loadConfig, type Config } from './platform/config.js';
+import { EmbeddedStartError } from './platform/embedded-postgres.js';
+import { openRuntime, type Runtime } from './platform/runtime.js';
 import { migrateToLatest } from './db/migrate.js';
 import { serve } from './serve.js';
 import { verifyAuditChain } from './platform/audit.js';
@@ -171,19 +172,73 @@ program
     }
   });
 
+/** Tells how the evidence files stand after a restore or a check, in both languages; false when some are not where they should be. */
+async function reportStoredFiles(rt: Runtime, config: Config): Promise<boolean> {
+  const { checkStoredFiles } = await import('./platform/storage-check.js');
+  const { evidenceStorage } = await import('./platform/storage.js');
+  const storage = evidenceStorage(config);
+  const r = await checkStoredFiles(rt.db, storage);
+  if (r.problems === 0) {
+    console.log(`Tệp minh chứng đầy đủ / evidence files all present: ${r.checked} checked.`);
+    return true;
+  }
+  const why = { missing: 'thiếu / missing', wrong_size: 'sai kích thước / wrong size', store_not_configured: 'chưa cấu hình S3 / S3 not configured' };
+  console.error(`THIẾU TỆP MINH CHỨNG / EVIDENCE FILES NOT IN STORAGE: ${r.problems} of ${r.checked}.`);
+  for (const p of r.examples) console.error(`  minh chứng / evidence ${p.evidenceId} (${p.storage} ${p.key}): ${why[p.problem]}`);
+  if (r.problems > r.examples.length) console.error(`  … và ${r.problems - r.examples.length} tệp khác / and ${r.problems - r.examples.length} more.`);
+  if (r.byStorage.s3) {
+    console.error(
+      `  ${r.byStorage.s3} tệp nằm trong kho S3: sao chép thư mục evidence/ của bucket cũ vào ${storage.s3Location ?? 'bucket S3 (đặt S3_ENDPOINT, S3_BUCKET…)'} bằng công cụ S3 (ví dụ mc mirror, aws s3 sync), rồi chạy lại: thidua evidence verify /\n` +
+        `  ${r.byStorage.s3} files belong in S3: copy the old bucket's evidence/ folder to ${storage.s3Location ?? 'an S3 bucket (set S3_ENDPOINT, S3_BUCKET…)'} with your S3 tools (e.g. mc mirror, aws s3 sync), then run: thidua evidence verify`,
+    );
+  }
+  if (r.byStorage.disk) {
+    console.error(
+      `  ${r.byStorage.disk} tệp phải nằm trong ${storage.diskRoot}: chép chúng từ thư mục evidence của máy cũ, rồi chạy lại: thidua evidence verify /\n` +
+        `  ${r.byStorage.disk} files belong in ${storage.diskRoot}: copy them from the old machine's evidence folder, then run: thidua evidence verify`,
+    );
+  }
+  return false;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 program
   .command('backup')
-  .description('Write a consistent logical backup of the whole database to FILE (gzipped JSON lines); safe while the server runs')
+  .description('Write a consistent backup of the whole database and of the evidence files on disk to FILE (gzipped JSON lines); safe while the server runs')
   .argument('<file>', 'the backup file, e.g. thidua-2026-11-22.jsonl.gz, or - for standard output')
   .action(async (file: string) => {
     const { backupDatabase } = await import('./platform/backup.js');
+    const { evidenceStorage } = await import('./platform/storage.js');
+    const config = loadConfig();
     // No migration first: a backup taken before an upgrade must hold the schema as it was.
-    const rt = await openRuntime(loadConfig(), { migrate: false });
+    const rt = await openRuntime(config, { migrate: false });
     const log = (m: string) => console.error(m);
     try {
       const started = performance.now();
-      const r = await backupDatabase(rt.db, file === '-' ? process.stdout : file, log);
-      log(`Đã sao lưu / backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables${file === '-' ? '' : ` to ${file}`} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      const storage = evidenceStorage(config);
+      const r = await backupDatabase(rt.db, file === '-' ? process.stdout : file, { evidence: storage, log, now: systemNow });
+      log(
+        `Đã sao lưu / backed up ${r.rows} rows of ${Object.keys(r.tables).length} tables and ${r.files} evidence files (${megabytes(r.fileBytes)})` +
+          `${file === '-' ? '' : ` to ${file}`} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      );
+      if (r.filesInS3) {
+        log(
+          `Lưu ý: ${r.filesInS3} tệp minh chứng nằm trong kho S3 (${storage.s3Location ?? 'S3'}) KHÔNG có trong bản sao lưu này: sao lưu bucket bằng công cụ S3 (ví dụ mc mirror, aws s3 sync). /\n` +
+            `Note: ${r.filesInS3} evidence files are in S3 (${storage.s3Location ?? 'S3'}) and NOT in this backup: copy the bucket with your S3 tools (e.g. mc mirror, aws s3 sync).`,
+        );
+      }
+      if (r.missingFiles) {
+        log(
+          `BẢN SAO LƯU THIẾU ${r.missingFiles} tệp minh chứng không có trong ${storage.diskRoot} (liệt kê ở trên); phần còn lại đã được ghi. Đúng DATA_DIR chưa? /\n` +
+            `THE BACKUP LACKS ${r.missingFiles} evidence files missing from ${storage.diskRoot} (listed above); everything else was written. Is DATA_DIR the server's?`,
+        );
+        process.exitCode = 1;
+      }
+      if (r.damagedFiles) {
+        log(`${r.damagedFiles} tệp minh chứng khác với lúc tải lên (liệt kê ở trên) / ${r.damagedFiles} evidence files differ from what was uploaded (listed above).`);
+        process.exitCode = 1;
+      }
     } finally {
       await rt.close();
     }
@@ -191,23 +246,43 @@ program
 
 program
   .command('restore')
-  .description('Restore a backup into an EMPTY database (refuses one that holds data), then verify the audit chain')
+  .description('Restore a backup, evidence files included, into an EMPTY database (refuses one that holds data), then verify the audit chain and that every evidence file is in storage')
   .argument('<file>', 'a file written by thidua backup')
   .action(async (file: string) => {
     const { restoreDatabase, RestoreRefusedError } = await import('./platform/backup.js');
-    const rt = await openRuntime(loadConfig());
+    const { CorruptBackupError } = await import('./platform/backup-files.js');
+    const { evidenceStorage } = await import('./platform/storage.js');
+    const config = loadConfig();
+    const rt = await openRuntime(config);
     try {
       const started = performance.now();
-      const r = await restoreDatabase(rt.db, file, (m) => console.log(m));
-      console.log(`Đã khôi phục / restored ${r.rows} rows of ${Object.keys(r.tables).length} tables in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      const r = await restoreDatabase(rt.db, file, { evidence: evidenceStorage(config), log: (m) => console.log(m) });
+      console.log(
+        `Đã khôi phục / restored ${r.rows} rows of ${Object.keys(r.tables).length} tables and ${r.files} evidence files (${megabytes(r.fileBytes)}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      );
       const v = await verifyAuditChain(rt.db);
       if (v.ok) console.log(`Nhật ký kiểm toán toàn vẹn / audit log intact: ${v.checked} entries checked.`);
       else console.error(`Nhật ký kiểm toán HỎNG / audit log BROKEN at entry ${v.firstBrokenId}: ${v.problem}.`);
-      process.exitCode = v.ok ? 0 : 1;
+      const filesOk = await reportStoredFiles(rt, config);
+      process.exitCode = v.ok && filesOk ? 0 : 1;
     } catch (err) {
-      if (!(err instanceof RestoreRefusedError)) throw err;
+      if (!(err instanceof RestoreRefusedError) && !(err instanceof CorruptBackupError)) throw err;
       console.error(err.message);
       process.exitCode = 1;
+    } finally {
+      await rt.close();
+    }
+  });
+
+const evidenceCommand = program.command('evidence').description('Evidence files (minh chứng)');
+evidenceCommand
+  .command('verify')
+  .description('Check that every evidence file the database names is in its storage (disk or S3) with its recorded size; exits 1 if any is not')
+  .action(async () => {
+    const config = loadConfig();
+    const rt = await openRuntime(config);
+    try {
+      process.exitCode = (await reportStoredFiles(rt, config)) ? 0 : 1;
     } finally {
       await rt.close();
     }
@@ -263,6 +338,13 @@ planCommand
     }
   });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // The embedded database could not start (its port taken…): the operator needs the words, not a stack.
+  if (!(err instanceof EmbeddedStartError)) throw err;
+  console.error(`\n  ${err.message.replaceAll('\n', '\n  ')}\n`);
+  process.exit(1);
+}
 // A one-shot command ends here, with its own exit code, even if a pool or timer still holds the loop.
 if (!serving) process.exit(Number(process.exitCode ?? 0));

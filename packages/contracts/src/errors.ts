@@ -26,6 +26,11 @@ export const errorTable = {
     vi: 'Quá nhiều lần thử, vui lòng đợi rồi thử lại',
     en: 'Too many attempts; wait and try again',
   },
+  SIGN_IN_WAIT: {
+    status: 429,
+    vi: 'Đăng nhập sai nhiều lần: vui lòng đợi một lát rồi thử lại',
+    en: 'Several wrong sign-ins: wait a moment, then try again',
+  },
   ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa', en: 'The account is disabled' },
   CSRF_INVALID: {
     status: 403,

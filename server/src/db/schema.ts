@@ -117,6 +117,14 @@ export interface SignInAttemptsTable {
   at: TimestampDefault;
 }
 
+export interface SignInThrottlesTable {
+  ip: string;
+  username: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: Timestamp;
+}
+
 export interface PasswordResetTokensTable {
   token_hash: string;
   user_id: number;
@@ -500,6 +508,7 @@ export interface DB {
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  sign_in_throttles: SignInThrottlesTable;
   password_reset_tokens: PasswordResetTokensTable;
   password_reset_requests: PasswordResetRequestsTable;
   sso_flows: SsoFlowsTable;

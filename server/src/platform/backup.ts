@@ -7,14 +7,19 @@ import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import type { Database, Executor } from './database.js';
 import { dropSecondaryIndexes, rebuildIndexes } from './bulk.js';
+import { systemNow, type Now } from './clock.js';
+import { CorruptBackupError, countEvidenceFiles, FileRestore, writeEvidenceFiles, type FileCounts, type FilesSummary } from './backup-files.js';
+import type { EvidenceStorage } from './storage.js';
 
 // A logical backup written in JavaScript, because pg_dump is not guaranteed to exist: the
 // embedded PostgreSQL ships only initdb, pg_ctl and postgres. The file is gzipped JSON lines:
-//   line 1   {"format":"thidua-backup", "version":1, migrations, tables, sequences, …}
+//   line 1   {"format":"thidua-backup", "version":2, migrations, tables, sequences, files, …}
 //   then     ["table", name, columns] followed by one JSON object per row (to_jsonb of the row)
-//   last     ["end", {table: rows}]   — its absence means the file was cut short
-// Rows go out in foreign-key order, through a cursor inside one REPEATABLE READ snapshot, so the
-// file is consistent while the server keeps running and memory stays bounded.
+//   then     the evidence files kept on disk (backup-files.ts)
+//   last     ["end", {table: rows}, {files, bytes}]   — its absence means the file was cut short
+// Rows and files go out through cursors inside one REPEATABLE READ snapshot, rows in foreign-key
+// order, so the file is consistent while the server keeps running and memory stays bounded.
+// Version 1 files (rows only) still restore.
 
 export const BACKUP_FORMAT = 'thidua-backup';
 const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
@@ -28,7 +33,7 @@ export interface TableInfo {
   /** Columns that can be written (generated columns are recomputed on restore). */
   columns: string[];
   primaryKey: string[];
-  /** Columns that reference the same table (units.parent_id): restored in a second pass. */
+  /** Columns that point at another row of the same table (units.parent_id): restored in a second pass. */
   selfReferences: string[];
   /** Tables this one references. */
   dependsOn: string[];
@@ -37,17 +42,37 @@ export interface TableInfo {
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
-  version: 1;
+  version: 1 | 2;
   createdAt: string;
   serverVersion: string;
   migrations: string[];
   tables: { name: string; columns: string[] }[];
   sequences: { name: string; lastValue: string; isCalled: boolean }[];
+  /** Evidence files the database named (version 2): those on disk are in the file, those in S3 are not. */
+  files?: FileCounts;
 }
 
 export interface BackupSummary {
   tables: Record<string, number>;
   rows: number;
+  /** Evidence files written or restored, and their bytes. */
+  files: number;
+  fileBytes: number;
+}
+
+export interface BackupResult extends BackupSummary {
+  /** Evidence files in an S3 bucket: not in the backup, to be copied with the bucket's own tools. */
+  filesInS3: number;
+  /** Disk files the database names but the disk lacks, and files whose bytes changed since upload. */
+  missingFiles: number;
+  damagedFiles: number;
+}
+
+export interface BackupOptions {
+  /** Where the evidence files are; without it the backup holds the database only (tests). */
+  evidence?: EvidenceStorage;
+  log?: (m: string) => void;
+  now?: Now;
 }
 
 /** The application's tables in the current schema, parents before children. */
@@ -63,9 +88,11 @@ export async function listTables(db: Executor): Promise<TableInfo[]> {
     from pg_attribute a join pg_class c on c.oid = a.attrelid
     where c.relnamespace = current_schema()::regnamespace and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
     order by c.relname, a.attnum`.execute(db);
-  const fks = await sql<{ table: string; ref: string; columns: string[] }>`
+  // Each key's columns paired with the columns they reference, in the key's own order.
+  const fks = await sql<{ table: string; ref: string; columns: string[]; refColumns: string[] }>`
     select c.relname as table, r.relname as ref,
-      array(select a.attname from pg_attribute a where a.attrelid = k.conrelid and a.attnum = any(k.conkey) order by a.attnum)::text[] as columns
+      array(select a.attname from unnest(k.conkey) with ordinality u(n, i) join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.i)::text[] as columns,
+      array(select a.attname from unnest(k.confkey) with ordinality u(n, i) join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i)::text[] as "refColumns"
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class r on r.oid = k.confrelid
     where k.contype = 'f' and c.relnamespace = current_schema()::regnamespace`.execute(db);
   const infos = new Map<string, TableInfo>(
@@ -81,8 +108,14 @@ export async function listTables(db: Executor): Promise<TableInfo[]> {
   for (const fk of fks.rows) {
     const t = infos.get(fk.table);
     if (!t || !infos.has(fk.ref)) continue;
-    if (fk.ref === fk.table) t.selfReferences.push(...fk.columns);
-    else if (!t.dependsOn.includes(fk.ref)) t.dependsOn.push(fk.ref);
+    if (fk.ref === fk.table) {
+      // Only a column that points at another row waits for the second pass: in plan_criteria's key
+      // (plan_id, parent_id) → (plan_id, id), plan_id names the row's own plan and must be written at
+      // once (it is NOT NULL), while parent_id, left null meanwhile, leaves the key unchecked.
+      for (const [i, column] of fk.columns.entries()) {
+        if (fk.refColumns[i] !== column && !t.selfReferences.includes(column)) t.selfReferences.push(column);
+      }
+    } else if (!t.dependsOn.includes(fk.ref)) t.dependsOn.push(fk.ref);
   }
   return topologicalOrder([...infos.values()]);
 }
@@ -121,29 +154,36 @@ async function readSequences(db: Executor) {
   return out;
 }
 
-/** Writes a consistent backup of every table to `target` (a file path, or a stream such as stdout). */
-export async function backupDatabase(db: Database, target: string | Writable, log: (m: string) => void = () => {}): Promise<BackupSummary> {
+/**
+ * Writes a consistent backup of every table, and of the evidence files on disk, to `target` (a file
+ * path, or a stream such as stdout).
+ */
+export async function backupDatabase(db: Database, target: string | Writable, opts: BackupOptions = {}): Promise<BackupResult> {
+  const log = opts.log ?? (() => {});
   const out = typeof target === 'string' ? fs.createWriteStream(target) : target;
   const gzip = zlib.createGzip({ level: 6 });
   gzip.pipe(out);
   const write = async (text: string) => {
     if (!gzip.write(text)) await once(gzip, 'drain');
   };
-  const summary: BackupSummary = { tables: {}, rows: 0 };
+  const result: BackupResult = { tables: {}, rows: 0, files: 0, fileBytes: 0, filesInS3: 0, missingFiles: 0, damagedFiles: 0 };
   await db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
       const tables = await listTables(trx);
+      const withFiles = !!opts.evidence && tables.some((t) => t.name === 'evidence');
+      const files = withFiles ? await countEvidenceFiles(trx) : undefined;
       const header: BackupHeader = {
         format: BACKUP_FORMAT,
-        version: 1,
-        createdAt: new Date().toISOString(),
+        version: 2,
+        createdAt: (opts.now ?? systemNow)().toISOString(),
         serverVersion: (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(trx)).rows[0]!.v,
         migrations: await appliedMigrations(trx),
         tables: tables.map((t) => ({ name: t.name, columns: t.columns })),
         sequences: await readSequences(trx),
+        files,
       };
       await write(JSON.stringify(header) + '\n');
       for (const t of tables) {
@@ -161,33 +201,55 @@ export async function backupDatabase(db: Database, target: string | Writable, lo
           await write(rows.map((r) => r.j).join('\n') + '\n');
         }
         await sql`close backup_rows`.execute(trx);
-        summary.tables[t.name] = count;
-        summary.rows += count;
+        result.tables[t.name] = count;
+        result.rows += count;
         log(`  ${t.name}: ${count}`);
       }
-      await write(JSON.stringify(['end', summary.tables]) + '\n');
+      let written: FilesSummary = { files: 0, bytes: 0, missing: 0, damaged: 0 };
+      if (opts.evidence && files) {
+        if (files.onDisk) log(`Tệp minh chứng / evidence files: ${files.onDisk}…`);
+        written = await writeEvidenceFiles(trx, opts.evidence.disk, write, log);
+        result.filesInS3 = files.inS3;
+      }
+      Object.assign(result, { files: written.files, fileBytes: written.bytes, missingFiles: written.missing, damagedFiles: written.damaged });
+      await write(JSON.stringify(['end', result.tables, { files: written.files, bytes: written.bytes }]) + '\n');
     });
   gzip.end();
   if (out !== process.stdout) await finished(out);
   else await finished(gzip);
-  return summary;
+  return result;
 }
 
 export class RestoreRefusedError extends Error {}
 
+export interface RestoreOptions {
+  /** Where the backup's evidence files go (its disk store); needed when the backup holds files. */
+  evidence?: EvidenceStorage;
+  log?: (m: string) => void;
+}
+
+export interface RestoreResult extends BackupSummary {
+  /** Evidence files the source kept in S3 when the backup was made: they are not in the file. */
+  filesInS3: number;
+}
+
 /**
  * Restores a backup into an empty, migrated database in one transaction: every row, with
- * identities and sequences set to where they were. Refuses a database that holds any row.
+ * identities and sequences set to where they were, and the evidence files the backup holds, moved
+ * into the disk store once the rows are committed. Refuses a database that holds any row.
  */
-export async function restoreDatabase(db: Database, source: string | Readable, log: (m: string) => void = () => {}): Promise<BackupSummary> {
+export async function restoreDatabase(db: Database, source: string | Readable, opts: RestoreOptions = {}): Promise<RestoreResult> {
+  const log = opts.log ?? (() => {});
   const input = typeof source === 'string' ? fs.createReadStream(source) : source;
   const lines = readline.createInterface({ input: input.pipe(zlib.createGunzip()), crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw new RestoreRefusedError('Tệp sao lưu rỗng / the backup file is empty');
   const header = parseHeader(first.value);
+  if (header.files?.onDisk && !opts.evidence) throw new Error('restoreDatabase: the backup holds evidence files; say where they go (opts.evidence)');
+  const files = opts.evidence ? new FileRestore(opts.evidence.diskRoot) : null;
 
-  const summary: BackupSummary = { tables: {}, rows: 0 };
+  const summary: BackupSummary = { tables: {}, rows: 0, files: 0, fileBytes: 0 };
   try {
     await db.transaction().execute(async (trx) => {
       const applied = await appliedMigrations(trx);
@@ -211,7 +273,7 @@ export async function restoreDatabase(db: Database, source: string | Readable, l
       let current: { info: TableInfo; columns: string[]; count: number } | null = null;
       let pending: string[] = [];
       let pendingBytes = 0;
-      let ended: Record<string, number> | null = null;
+      let ended: { tables: Record<string, number>; files: number } | null = null;
       const flush = async () => {
         if (!current || pending.length === 0) return;
         const { info, columns } = current;
@@ -247,6 +309,7 @@ export async function restoreDatabase(db: Database, source: string | Readable, l
         log(`  ${info.name}: ${count}`);
         current = null;
       };
+      const corrupt = (what: string) => new CorruptBackupError(`Tệp sao lưu hỏng / corrupt backup: ${what}`);
 
       await sql`create temporary table restore_self_refs (table_name text, row jsonb) on commit drop`.execute(trx);
       for (;;) {
@@ -254,13 +317,27 @@ export async function restoreDatabase(db: Database, source: string | Readable, l
         if (next.done) break;
         const line = next.value;
         if (line.length === 0) continue;
+        if (line.startsWith('"')) {
+          // A chunk of the file being received.
+          if (!files) throw corrupt('file bytes in a backup without files');
+          await files.chunk(line);
+          continue;
+        }
         if (line.startsWith('[')) {
-          const marker = JSON.parse(line) as [string, unknown, unknown];
+          const marker = JSON.parse(line) as unknown[];
           await finishTable();
           if (marker[0] === 'end') {
-            ended = marker[1] as Record<string, number>;
+            const counts = marker[2] as { files?: number } | undefined;
+            ended = { tables: marker[1] as Record<string, number>, files: counts?.files ?? 0 };
             break;
           }
+          if (marker[0] === 'file' || marker[0] === 'file-end') {
+            if (!files) throw corrupt('a file in a backup without files');
+            if (marker[0] === 'file') await files.begin(String(marker[1]));
+            else await files.end(String(marker[1]), Number(marker[2]), String(marker[3]));
+            continue;
+          }
+          if (marker[0] !== 'table') throw corrupt(`unknown line ${JSON.stringify(marker[0])}`);
           const name = String(marker[1]);
           const info = tables.get(name);
           if (!info) throw new RestoreRefusedError(`Bảng ${name} không có trong cơ sở dữ liệu này / table ${name} does not exist in this database`);
@@ -268,16 +345,17 @@ export async function restoreDatabase(db: Database, source: string | Readable, l
           current = { info, columns, count: 0 };
           continue;
         }
-        if (!current) throw new Error('Tệp sao lưu hỏng / corrupt backup: a row comes before its table');
+        if (!current) throw corrupt('a row comes before its table');
         pending.push(line);
         pendingBytes += line.length;
         current.count++;
         if (pending.length >= 5000 || pendingBytes >= 8_000_000) await flush();
       }
       if (!ended) throw new RestoreRefusedError('Tệp sao lưu bị cắt cụt (không có dòng kết thúc) / the backup is truncated (no end line): nothing was restored');
-      for (const [name, rows] of Object.entries(ended)) {
-        if ((summary.tables[name] ?? 0) !== rows) throw new Error(`Bảng ${name}: ${summary.tables[name] ?? 0} dòng, cần ${rows} / table ${name}: read ${summary.tables[name] ?? 0} rows, expected ${rows}`);
+      for (const [name, rows] of Object.entries(ended.tables)) {
+        if ((summary.tables[name] ?? 0) !== rows) throw corrupt(`bảng ${name}: ${summary.tables[name] ?? 0} dòng, cần ${rows} / table ${name}: read ${summary.tables[name] ?? 0} rows, expected ${rows}`);
       }
+      if ((files?.files ?? 0) !== ended.files) throw corrupt(`${files?.files ?? 0} tệp, cần ${ended.files} / read ${files?.files ?? 0} files, expected ${ended.files}`);
       await rebuildIndexes(trx, deferred, log);
       const existing = new Set((await readSequences(trx)).map((s) => s.name));
       for (const s of header.sequences) {
@@ -285,11 +363,21 @@ export async function restoreDatabase(db: Database, source: string | Readable, l
         await sql`select setval(${s.name}::regclass, ${s.lastValue}::bigint, ${s.isCalled})`.execute(trx);
       }
     });
+  } catch (err) {
+    await files?.abort();
+    throw err;
   } finally {
     lines.close();
     input.destroy();
   }
-  return summary;
+  // The rows are in: their files follow them into the store.
+  await files?.commit();
+  if (files) {
+    summary.files = files.files;
+    summary.fileBytes = files.bytes;
+    if (files.files) log(`  tệp minh chứng / evidence files: ${files.files}`);
+  }
+  return { ...summary, filesInS3: header.files?.inS3 ?? 0 };
 }
 
 function parseHeader(line: string): BackupHeader {
@@ -299,7 +387,9 @@ function parseHeader(line: string): BackupHeader {
   } catch {
     throw new RestoreRefusedError('Không phải tệp sao lưu thidua / not a thidua backup file');
   }
-  if (header.format !== BACKUP_FORMAT || header.version !== 1) throw new RestoreRefusedError('Không phải tệp sao lưu thidua phiên bản 1 / not a version 1 thidua backup file');
+  if (header.format !== BACKUP_FORMAT || (header.version !== 1 && header.version !== 2)) {
+    throw new RestoreRefusedError('Không phải tệp sao lưu thidua (phiên bản 1 hoặc 2) / not a thidua backup file (version 1 or 2)');
+  }
   return header;
 }
 

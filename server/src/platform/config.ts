@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +8,11 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export interface Config {
   port: number;
   host: string;
+  /**
+   * The reverse proxies whose X-Forwarded-For / -Proto are believed (addresses, CIDR ranges, or
+   * loopback / linklocal / uniquelocal). Empty: nobody's; the client is the socket's address.
+   */
+  trustProxy: string[];
   /** External PostgreSQL; when absent the embedded one in dataDir/postgres is started. */
   databaseUrl: string | null;
   dataDir: string;
@@ -53,6 +59,30 @@ function s3Config(env: NodeJS.ProcessEnv): S3Config | null {
   };
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: addresses, CIDR ranges and range names, comma-separated; anything else stops the start. */
+function trustedProxies(raw: string | undefined): string[] {
+  if (!raw?.trim()) return [];
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => {
+    if (PROXY_NAMES.includes(e)) return false;
+    const [address, bits, ...rest] = e.split('/');
+    const family = net.isIP(address ?? '');
+    if (!family || rest.length) return true;
+    if (bits === undefined) return false;
+    if (net.isIP(bits) === family) return false; // a netmask: 10.0.0.0/255.0.0.0
+    return !/^\d{1,3}$/.test(bits) || Number(bits) > (family === 4 ? 32 : 128);
+  });
+  if (bad.length) {
+    throw new Error(
+      `TRUST_PROXY: not an address, a CIDR range or one of ${PROXY_NAMES.join(', ')}: ${bad.join(', ')} ` +
+        '(give the reverse proxies, e.g. TRUST_PROXY=127.0.0.1 or TRUST_PROXY=10.0.0.0/8, comma-separated)',
+    );
+  }
+  return entries;
+}
+
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -76,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   return {
     port,
     host,
+    trustProxy: trustedProxies(env.TRUST_PROXY),
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
     embeddedPort: Number(env.EMBEDDED_PG_PORT ?? 54329),

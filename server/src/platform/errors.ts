@@ -54,6 +54,9 @@ function fieldMessage(issue: { code?: string; message: string; path?: readonly P
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
+      // A refusal that ends at a known time (a sign-in slowed down, an account locked) says when.
+      const retryAfter = err.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
       return reply.status(err.status).send(errorBody(err.code, { fields: err.fields, details: err.details }));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

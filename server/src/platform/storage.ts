@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { Config, S3Config } from './config.js';
 
 // Where uploaded files (minh chứng) live: a folder under DATA_DIR by default, or an S3-compatible
@@ -20,6 +20,8 @@ export interface ObjectStorage {
   get(key: string): Promise<Readable>;
   /** Removes the object; a missing one is not an error. */
   delete(key: string): Promise<void>;
+  /** The stored object's size, or null when there is none (reads no content). */
+  sizeOf(key: string): Promise<number | null>;
 }
 
 export class StorageMissingError extends Error {
@@ -43,9 +45,14 @@ function checkedKey(key: string): string {
   return key;
 }
 
+/** Where the file of `key` lies under a disk store's `root`; refuses anything but a key made here. */
+export function diskFilePath(root: string, key: string): string {
+  return path.join(root, ...checkedKey(key).split('/'));
+}
+
 /** Files under `root`, written to a temporary name in the same folder and renamed into place. */
 export function diskStorage(root: string): ObjectStorage {
-  const file = (key: string) => path.join(root, ...checkedKey(key).split('/'));
+  const file = (key: string) => diskFilePath(root, key);
   return {
     kind: 'disk',
     async put(key, body) {
@@ -71,6 +78,13 @@ export function diskStorage(root: string): ObjectStorage {
     },
     async delete(key) {
       await fs.promises.rm(file(key), { force: true });
+    },
+    async sizeOf(key) {
+      const stat = await fs.promises.stat(file(key)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return null;
+        throw err;
+      });
+      return stat?.isFile() ? stat.size : null;
     },
   };
 }
@@ -110,6 +124,15 @@ export function s3Storage(cfg: S3Config, prefix: string): ObjectStorage {
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: cfg.bucket, Key: objectKey(key) }));
     },
+    async sizeOf(key) {
+      try {
+        const res = await client.send(new HeadObjectCommand({ Bucket: cfg.bucket, Key: objectKey(key) }));
+        return res.ContentLength ?? 0;
+      } catch (err) {
+        if (err instanceof NotFound || (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404)) return null;
+        throw err;
+      }
+    },
   };
 }
 
@@ -121,6 +144,12 @@ export interface EvidenceStorage {
   of(kind: StorageKind): ObjectStorage | null;
   /** Uploads wait here while they are checked; the same disk as dataDir. */
   stagingDir: string;
+  /** The disk store, always there: files written before S3 was configured stay on it. */
+  disk: ObjectStorage;
+  /** Its folder (dataDir/evidence); a restore writes its files here. */
+  diskRoot: string;
+  /** Where S3 objects go, for messages telling an operator what to copy; null without S3. */
+  s3Location: string | null;
 }
 
 const byConfig = new WeakMap<Config, EvidenceStorage>();
@@ -139,6 +168,9 @@ export function evidenceStorage(config: Config): EvidenceStorage {
     current: s3 ?? disk,
     of: (kind) => (kind === 's3' ? s3 : disk),
     stagingDir: path.join(config.dataDir, 'uploads'),
+    disk,
+    diskRoot: root,
+    s3Location: config.s3 ? `${config.s3.endpoint}/${config.s3.bucket}/evidence/` : null,
   };
   byConfig.set(config, made);
   return made;

@@ -166,6 +166,9 @@ export const accountsRepository = {
   endSessions(db: Executor, userId: number) {
     return db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   },
+  forgetSignInWaits(db: Executor, username: string) {
+    return db.deleteFrom('sign_in_throttles').where('username', '=', username).execute();
+  },
 
   listGrants(db: Executor, f: GrantFilter) {
     let q = grantsQuery(db);

@@ -134,12 +134,16 @@ describe('UsersService', () => {
     expect((await targetClient.get('/api/auth/me')).statusCode).toBe(401);
 
     await t.ctx.db.updateTable('users').set({ failed_sign_ins: 3, locked_until: new Date(t.ctx.now().getTime() + 600_000) }).where('id', '=', target.id).execute();
+    // The owner also waits at an address after wrong sign-ins there: unlocking ends that too.
+    const waitUntil = new Date(t.ctx.now().getTime() + 600_000);
+    await t.ctx.db.insertInto('sign_in_throttles').values({ ip: '203.0.113.5', username: target.username, failures: 9, last_failure_at: t.ctx.now(), blocked_until: waitUntil }).execute();
     const locked = await c.get(`/api/users?q=${target.username}`);
     expect(locked.json().items[0].lockedUntil).not.toBeNull();
     const unlocked = await c.patch(`/api/users/${target.id}`, { unlock: true, isActive: true });
     expect(unlocked.json()).toMatchObject({ lockedUntil: null, isActive: true });
     const row = await t.ctx.db.selectFrom('users').select(['failed_sign_ins', 'locked_until']).where('id', '=', target.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ failed_sign_ins: 0, locked_until: null });
+    expect(await t.ctx.db.selectFrom('sign_in_throttles').select('ip').where('username', '=', target.username).execute()).toEqual([]);
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'unit_id']).where('entity', '=', 'user').where('entity_id', '=', String(target.id)).where('action', 'like', 'user.%').execute();
     expect(audit).toEqual([
       { action: 'user.update', unit_id: unit.id },

@@ -154,6 +154,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, body
       before.lockedUntil = user.locked_until;
       after.unlocked = true;
     }
+    // The waits of its owner's wrong sign-ins (per address) end with the lock.
+    if (body.unlock) await repo.forgetSignInWaits(trx, user.username);
     if (Object.keys(patch).length === 0) return;
     await repo.updateUser(trx, id, patch, ctx.now());
     if (patch.is_active === false) await repo.endSessions(trx, id);

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/database.js';
+import type { Executor, Tx } from '../../platform/database.js';
 
 export const authRepository = {
   findUserByLogin(db: Executor, login: string) {
@@ -17,26 +17,56 @@ export const authRepository = {
   findUserById(db: Executor, id: number) {
     return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  recordAttempt(db: Executor, username: string, ip: string | null, succeeded: boolean) {
-    return db.insertInto('sign_in_attempts').values({ username, ip, succeeded }).execute();
+  recordAttempt(db: Executor, username: string, ip: string | null, succeeded: boolean, at: Date) {
+    return db.insertInto('sign_in_attempts').values({ username, ip, succeeded, at }).execute();
   },
-  async failedAttemptsFromIp(db: Executor, ip: string | null, sinceMinutes: number): Promise<number> {
-    if (!ip) return 0;
+  /** When the address failed for the `n`-th most recent time since `since`; undefined when it has failed fewer times. */
+  async nthRecentFailureFromIp(db: Executor, ip: string, n: number, since: Date): Promise<Date | undefined> {
     const r = await db
       .selectFrom('sign_in_attempts')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .select('at')
       .where('ip', '=', ip)
       .where('succeeded', '=', false)
-      .where(sql<boolean>`at > now() - make_interval(mins => ${sinceMinutes})`)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
+      .where('at', '>', since)
+      .orderBy('at', 'desc')
+      .offset(n - 1)
+      .limit(1)
+      .executeTakeFirst();
+    return r?.at;
   },
-  registerFailure(db: Executor, userId: number, lockAfter: number, lockMinutes: number) {
+  /** The count of one address and account, made if new, locked until the transaction ends. */
+  lockSignInPair(trx: Tx, ip: string, username: string, now: Date) {
+    return trx
+      .insertInto('sign_in_throttles')
+      .values({ ip, username, failures: 0, last_failure_at: now, blocked_until: now })
+      .onConflict((oc) => oc.columns(['ip', 'username']).doUpdateSet((eb) => ({ failures: eb.ref('sign_in_throttles.failures') })))
+      .returning(['failures', 'last_failure_at', 'blocked_until'])
+      .executeTakeFirstOrThrow();
+  },
+  updateSignInPair(trx: Tx, ip: string, username: string, next: { failures: number; lastFailureAt: Date; blockedUntil: Date }) {
+    return trx
+      .updateTable('sign_in_throttles')
+      .set({ failures: next.failures, last_failure_at: next.lastFailureAt, blocked_until: next.blockedUntil })
+      .where('ip', '=', ip)
+      .where('username', '=', username)
+      .execute();
+  },
+  forgetSignInPair(db: Executor, ip: string, username: string) {
+    return db.deleteFrom('sign_in_throttles').where('ip', '=', ip).where('username', '=', username).execute();
+  },
+  /** Every address's count for the account: its owner has just proved control of it (a new password). */
+  forgetSignInPairsOf(db: Executor, username: string) {
+    return db.deleteFrom('sign_in_throttles').where('username', '=', username).execute();
+  },
+  sweepSignInPairs(db: Executor, before: Date) {
+    return db.deleteFrom('sign_in_throttles').where('last_failure_at', '<', before).where('blocked_until', '<', before).execute();
+  },
+  registerFailure(db: Executor, userId: number, lockAfter: number, lockMinutes: number, now: Date) {
     return db
       .updateTable('users')
       .set({
         failed_sign_ins: sql`case when failed_sign_ins + 1 >= ${lockAfter} then 0 else failed_sign_ins + 1 end`,
-        locked_until: sql`case when failed_sign_ins + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else locked_until end`,
+        locked_until: sql`case when failed_sign_ins + 1 >= ${lockAfter} then ${now}::timestamptz + make_interval(mins => ${lockMinutes}) else locked_until end`,
       })
       .where('id', '=', userId)
       .returning(['failed_sign_ins', 'locked_until'])

@@ -12,14 +12,16 @@ import { passwordResetMail } from './auth.mails.js';
 import { authRepository as repo } from './auth.repository.js';
 import { authorizationRequest, completeAuthorization } from './oidc.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
+import { checkAddressLimit, claimSignInAttempt, forgetSignInFailures } from './sign-in-limits.js';
 import { checkTotp, newTotpSecret, totpFor } from './totp.js';
 
-/** Lockout policy: after LOCK_AFTER wrong passwords the account waits LOCK_MINUTES. */
-export const LOCK_AFTER = 5;
+/**
+ * Account lock-out, whatever the address: after LOCK_AFTER wrong passwords or codes the account waits
+ * LOCK_MINUTES. From one address the pair's slow-down comes long before (sign-in-limits.ts): this
+ * stops guessing spread over many addresses.
+ */
+export const LOCK_AFTER = 20;
 export const LOCK_MINUTES = 15;
-/** Failed sign-ins allowed from one address in IP_WINDOW_MINUTES, across all accounts. */
-export const IP_LIMIT = 30;
-export const IP_WINDOW_MINUTES = 15;
 /** A reset link works once, for RESET_TTL_MINUTES. */
 export const RESET_TTL_MINUTES = 60;
 /** "Forgot password" requests allowed from one address in FORGOT_WINDOW_MINUTES. */
@@ -48,25 +50,30 @@ type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** Checks the password (and TOTP code when enabled), then opens a session. */
+/**
+ * Checks the password (and TOTP code when enabled), then opens a session. Wrong attempts are slowed
+ * down per address and account, capped per address, and lock the account after many (sign-in-limits.ts).
+ */
 export async function signIn(ctx: AppContext, input: SignInBody, client: ClientInfo) {
   const { db } = ctx;
-  if ((await repo.failedAttemptsFromIp(db, client.ip, IP_WINDOW_MINUTES)) >= IP_LIMIT) {
-    throw new AppError('TOO_MANY_ATTEMPTS');
-  }
+  const now = ctx.now();
+  await checkAddressLimit(db, client.ip, now);
   const user = await repo.findUserByLogin(db, input.username);
+  // The account's own name when it exists, so that its username and e-mail share one count.
+  const account = user?.username ?? input.username;
+  await claimSignInAttempt(db, client.ip, account, now);
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user) {
-    await repo.recordAttempt(db, input.username, client.ip, false);
+    await repo.recordAttempt(db, input.username, client.ip, false, now);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (isLocked(user)) {
-    await repo.recordAttempt(db, user.username, client.ip, false);
-    throw new AppError('ACCOUNT_LOCKED', { lockedUntil: new Date(user.locked_until!).toISOString() });
+  if (isLocked(user, now)) {
+    await repo.recordAttempt(db, user.username, client.ip, false, now);
+    throw lockedError(user, now);
   }
   const audit = auditContextOf(null, client.ip, client.userAgent);
   if (!passwordOk) {
-    await registerFailure(ctx.db, user, client, audit);
+    await registerFailure(db, user, client, audit, now);
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (!user.is_active) throw new AppError('ACCOUNT_DISABLED');
@@ -75,23 +82,30 @@ export async function signIn(ctx: AppContext, input: SignInBody, client: ClientI
     if (!input.totp) throw new AppError('MFA_REQUIRED');
     totpStep = checkTotp(user.totp_secret, input.totp, user.totp_last_step);
     if (totpStep === null) {
-      await registerFailure(ctx.db, user, client, audit);
+      await registerFailure(db, user, client, audit, now);
       throw new AppError('MFA_INVALID');
     }
   }
-  return openSession(ctx, user.id, user.display_name, client, 'auth.sign_in', totpStep);
+  const session = await openSession(ctx, user.id, user.display_name, client, 'auth.sign_in', totpStep);
+  await forgetSignInFailures(db, client.ip, user.username);
+  return session;
 }
 
-function isLocked(user: UserRow): boolean {
-  return !!user.locked_until && new Date(user.locked_until) > new Date();
+function isLocked(user: UserRow, now: Date): boolean {
+  return !!user.locked_until && new Date(user.locked_until) > now;
+}
+
+function lockedError(user: UserRow, now: Date): AppError {
+  const until = new Date(user.locked_until!);
+  return new AppError('ACCOUNT_LOCKED', { lockedUntil: until.toISOString(), retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) });
 }
 
 /** Counts a wrong password or code towards the lockout, and audits the moment the account locks. */
-async function registerFailure(db: Database, user: UserRow, client: ClientInfo, audit: AuditContext) {
+async function registerFailure(db: Database, user: UserRow, client: ClientInfo, audit: AuditContext, now: Date) {
   await db.transaction().execute(async (trx) => {
-    await repo.recordAttempt(trx, user.username, client.ip, false);
-    const after = await repo.registerFailure(trx, user.id, LOCK_AFTER, LOCK_MINUTES);
-    if (after.locked_until && new Date(after.locked_until) > new Date()) {
+    await repo.recordAttempt(trx, user.username, client.ip, false, now);
+    const after = await repo.registerFailure(trx, user.id, LOCK_AFTER, LOCK_MINUTES, now);
+    if (after.locked_until && new Date(after.locked_until) > now) {
       await writeAudit(trx, { ...audit, userId: user.id, name: user.display_name }, { action: 'auth.locked', entity: 'user', entityId: user.id, unitId: null, after: { lockedUntil: after.locked_until } });
     }
   });
@@ -101,7 +115,7 @@ async function registerFailure(db: Database, user: UserRow, client: ClientInfo, 
 export async function openSession(ctx: AppContext, userId: number, displayName: string, client: ClientInfo, action: string, totpStep: number | null = null) {
   return ctx.db.transaction().execute(async (trx) => {
     const user = await repo.findUserById(trx, userId);
-    await repo.recordAttempt(trx, user!.username, client.ip, true);
+    await repo.recordAttempt(trx, user!.username, client.ip, true, ctx.now());
     await repo.registerSuccess(trx, userId, totpStep);
     const session = await createSession(trx, userId, ctx.config.sessionTtlHours, client.ip, client.userAgent, ctx.now());
     await writeAudit(trx, { userId, name: displayName, ip: client.ip, userAgent: client.userAgent }, { action, entity: 'user', entityId: userId, unitId: null });
@@ -186,6 +200,7 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
     const user = await repo.findUserById(trx, claimed.user_id);
     if (!user || !user.is_active) throw new AppError('INVALID_TOKEN');
     await repo.setPassword(trx, user.id, passwordHash);
+    await repo.forgetSignInPairsOf(trx, user.username);
     // Older links of the same account die too: whoever holds one should not undo this reset.
     await repo.revokeResetTokensOf(trx, user.id);
     await repo.deleteSessionsOf(trx, user.id);
@@ -237,9 +252,10 @@ export async function disableMfa(ctx: AppContext, actor: Actor, code: string): P
   const user = await currentUser(ctx, actor);
   if (!user.totp_enabled || !user.totp_secret) throw new AppError('MFA_NOT_ENABLED');
   // Wrong codes count towards the lockout, so a stolen session cannot try all million codes.
-  if (isLocked(user)) throw new AppError('ACCOUNT_LOCKED', { lockedUntil: new Date(user.locked_until!).toISOString() });
+  const now = ctx.now();
+  if (isLocked(user, now)) throw lockedError(user, now);
   if (checkTotp(user.totp_secret, code, user.totp_last_step) === null) {
-    await registerFailure(ctx.db, user, actor, auditContextOf(actor));
+    await registerFailure(ctx.db, user, actor, auditContextOf(actor), now);
     throw new AppError('MFA_INVALID');
   }
   await ctx.db.transaction().execute(async (trx) => {
@@ -389,6 +405,7 @@ async function insertAdmin(trx: Tx, username: string, passwordHash: string, disp
 
 async function updateAdmin(trx: Tx, user: UserRow, passwordHash: string, displayName: string | undefined, email: string | null | undefined) {
   await repo.setPassword(trx, user.id, passwordHash);
+  await repo.forgetSignInPairsOf(trx, user.username);
   await repo.updateUserProfile(trx, user.id, { displayName, email: email === undefined ? undefined : email, isActive: true });
   // Whoever held the old password is signed out, as after any reset.
   await repo.deleteSessionsOf(trx, user.id);

@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../../platform/audit.js';
 import { Client, DEFAULT_PASSWORD, testApp, type TestApp } from '../../../test/app.js';
 import { newUser } from '../../../test/factories.js';
 import { FORGOT_IP_LIMIT, LOCK_AFTER, MAX_LIVE_RESET_TOKENS } from './auth.service.js';
+import { PAIR_FREE_FAILURES } from './sign-in-limits.js';
 
 const PUBLIC_URL = 'https://thidua.example.gov.vn';
 const NEW_PASSWORD = 'mat-khau-moi-2026';
@@ -20,7 +21,7 @@ describe('password reset (đặt lại mật khẩu)', () => {
   });
 
   const forgot = (c: Client, login: string, ip = someIp()) =>
-    c.request({ method: 'POST', url: '/api/auth/password/forgot', payload: { login }, headers: { 'x-forwarded-for': ip } });
+    c.request({ method: 'POST', url: '/api/auth/password/forgot', payload: { login }, remoteAddress: ip });
 
   /** The token from the link in the newest mail to `email`. */
   function tokenMailedTo(email: string): string {
@@ -120,15 +121,19 @@ describe('password reset (đặt lại mật khẩu)', () => {
     expect(t.mails.length).toBe(before);
   });
 
-  it('a reset also lifts a lockout', async () => {
+  it('a reset also lifts a lockout and the waits of wrong sign-ins', async () => {
     const user = await newUser(t.ctx.db);
     const c = new Client(t.app);
-    for (let i = 0; i < LOCK_AFTER; i++) await c.post('/api/auth/sign-in', { username: user.username, password: 'sai-mat-khau' });
-    expect((await c.post('/api/auth/sign-in', { username: user.username, password: DEFAULT_PASSWORD })).json().error.code).toBe('ACCOUNT_LOCKED');
+    const home = someIp();
+    const signIn = (password: string, ip: string) => c.request({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password }, remoteAddress: ip });
+    for (let i = 0; i < PAIR_FREE_FAILURES; i++) await signIn('sai-mat-khau', home);
+    expect((await signIn(DEFAULT_PASSWORD, home)).json().error.code).toBe('SIGN_IN_WAIT');
+    for (let i = PAIR_FREE_FAILURES; i < LOCK_AFTER; i++) await signIn('sai-mat-khau', someIp());
+    expect((await signIn(DEFAULT_PASSWORD, someIp())).json().error.code).toBe('ACCOUNT_LOCKED');
     await forgot(c, user.username);
     const reset = await c.post('/api/auth/password/reset', { token: tokenMailedTo(`${user.username}@example.test`), password: NEW_PASSWORD });
     expect(reset.statusCode).toBe(200);
-    await new Client(t.app).signIn(user.username, NEW_PASSWORD);
+    expect((await signIn(NEW_PASSWORD, home)).statusCode).toBe(200);
   });
 
   it('limits requests per address, and links per account, without telling which', async () => {

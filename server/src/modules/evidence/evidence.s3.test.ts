@@ -61,8 +61,10 @@ describe('object storage', () => {
         const bytes = fixture('bao-cao.pdf');
         await store.put(key, Readable.from([bytes.subarray(0, 100), bytes.subarray(100)]), { size: bytes.length, contentType: 'application/pdf' });
         expect((await readAll(await store.get(key))).equals(bytes)).toBe(true);
+        expect(await store.sizeOf(key)).toBe(bytes.length);
         await store.delete(key);
         await expect(store.get(key)).rejects.toBeInstanceOf(StorageMissingError);
+        expect(await store.sizeOf(key)).toBeNull();
         await store.delete(key); // a second delete is not an error
       });
 
