@@ -22,4 +22,19 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  {
+    // One clock (STYLE.md): the server asks the app context's now(), the web app its appNow(), so
+    // that tests pin the day and the suite passes on any date. Only the clocks themselves, tests and
+    // benchmarks read the machine's.
+    files: ['server/src/**/*.ts', 'web/src/**/*.{ts,tsx}'],
+    ignores: ['server/src/platform/clock.ts', 'web/src/app/clock.ts', '**/*.test.ts', '**/*.testing.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Ask the one clock (ctx.now() on the server, appNow() in the web app), not the machine.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Ask the one clock (ctx.now() on the server, appNow() in the web app), not the machine.' },
+        { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: 'Ask the one clock: dayjs(appNow()) or dayjs(appToday()).' },
+      ],
+    },
+  },
 );

@@ -62,7 +62,7 @@ program
     const { errorTable } = await import('@thidua/contracts');
     const rt = await openRuntime(loadConfig());
     try {
-      const r = await createAdmin(rt.db, { username: opts.username, password: opts.password, displayName: opts.name, email: opts.email, resetMfa: opts.resetMfa });
+      const r = await createAdmin(rt.db, { username: opts.username, password: opts.password, displayName: opts.name, email: opts.email, resetMfa: opts.resetMfa }, systemNow());
       console.log(`${r.created ? 'Created' : 'Updated'} administrator "${r.username}" (id ${r.userId}); system_admin at: ${r.units.join(', ')}.`);
       console.log('Sign in and set up two-factor authentication (TOTP): it is required for administrators.');
     } catch (err) {

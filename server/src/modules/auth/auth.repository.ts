@@ -72,27 +72,27 @@ export const authRepository = {
       .returning(['failed_sign_ins', 'locked_until'])
       .executeTakeFirstOrThrow();
   },
-  registerSuccess(db: Executor, userId: number, totpStep: number | null) {
+  registerSuccess(db: Executor, userId: number, totpStep: number | null, at: Date) {
     return db
       .updateTable('users')
-      .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date(), ...(totpStep !== null ? { totp_last_step: totpStep } : {}) })
+      .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: at, ...(totpStep !== null ? { totp_last_step: totpStep } : {}) })
       .where('id', '=', userId)
       .execute();
   },
   /** Forgets the second factor, active and pending: the owner enrols a new device at next sign-in. */
-  clearTotp(db: Executor, userId: number) {
+  clearTotp(db: Executor, userId: number, at: Date) {
     return db
       .updateTable('users')
-      .set({ totp_enabled: false, totp_secret: null, totp_pending_secret: null, totp_last_step: null, updated_at: new Date() })
+      .set({ totp_enabled: false, totp_secret: null, totp_pending_secret: null, totp_last_step: null, updated_at: at })
       .where('id', '=', userId)
       .execute();
   },
 
-  setPassword(db: Executor, userId: number, passwordHash: string) {
+  setPassword(db: Executor, userId: number, passwordHash: string, at: Date) {
     // A new password also lifts a lockout: the owner has just proved control of the account.
     return db
       .updateTable('users')
-      .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, updated_at: new Date() })
+      .set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, updated_at: at })
       .where('id', '=', userId)
       .execute();
   },
@@ -150,23 +150,23 @@ export const authRepository = {
   },
 
   // TOTP (xác thực hai lớp).
-  setPendingTotp(db: Executor, userId: number, secret: string) {
-    return db.updateTable('users').set({ totp_pending_secret: secret, updated_at: new Date() }).where('id', '=', userId).execute();
+  setPendingTotp(db: Executor, userId: number, secret: string, at: Date) {
+    return db.updateTable('users').set({ totp_pending_secret: secret, updated_at: at }).where('id', '=', userId).execute();
   },
   /** Promotes the pending secret, provided it is still the one the code was checked against. */
-  async enableTotp(db: Executor, userId: number, pendingSecret: string, step: number): Promise<boolean> {
+  async enableTotp(db: Executor, userId: number, pendingSecret: string, step: number, at: Date): Promise<boolean> {
     const r = await db
       .updateTable('users')
-      .set({ totp_secret: pendingSecret, totp_pending_secret: null, totp_enabled: true, totp_last_step: step, updated_at: new Date() })
+      .set({ totp_secret: pendingSecret, totp_pending_secret: null, totp_enabled: true, totp_last_step: step, updated_at: at })
       .where('id', '=', userId)
       .where('totp_pending_secret', '=', pendingSecret)
       .executeTakeFirst();
     return r.numUpdatedRows > 0n;
   },
-  disableTotp(db: Executor, userId: number) {
+  disableTotp(db: Executor, userId: number, at: Date) {
     return db
       .updateTable('users')
-      .set({ totp_secret: null, totp_pending_secret: null, totp_enabled: false, totp_last_step: null, updated_at: new Date() })
+      .set({ totp_secret: null, totp_pending_secret: null, totp_enabled: false, totp_last_step: null, updated_at: at })
       .where('id', '=', userId)
       .execute();
   },
@@ -197,8 +197,8 @@ export const authRepository = {
   findUsersByEmail(db: Executor, email: string) {
     return db.selectFrom('users').selectAll().where('email', '=', email).orderBy('id').limit(2).execute();
   },
-  linkOidcSubject(db: Executor, userId: number, subject: string) {
-    return db.updateTable('users').set({ oidc_subject: subject, updated_at: new Date() }).where('id', '=', userId).where('oidc_subject', 'is', null).executeTakeFirst();
+  linkOidcSubject(db: Executor, userId: number, subject: string, at: Date) {
+    return db.updateTable('users').set({ oidc_subject: subject, updated_at: at }).where('id', '=', userId).where('oidc_subject', 'is', null).executeTakeFirst();
   },
 
   // Bootstrap of the first administrator (thidua create-admin).
@@ -221,14 +221,14 @@ export const authRepository = {
       .returningAll()
       .executeTakeFirstOrThrow();
   },
-  updateUserProfile(db: Executor, userId: number, changes: { displayName?: string; email?: string | null; isActive?: boolean }) {
+  updateUserProfile(db: Executor, userId: number, changes: { displayName?: string; email?: string | null; isActive?: boolean }, at: Date) {
     return db
       .updateTable('users')
       .set({
         ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
         ...(changes.email !== undefined ? { email: changes.email } : {}),
         ...(changes.isActive !== undefined ? { is_active: changes.isActive } : {}),
-        updated_at: new Date(),
+        updated_at: at,
       })
       .where('id', '=', userId)
       .execute();

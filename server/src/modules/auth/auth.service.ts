@@ -116,7 +116,7 @@ export async function openSession(ctx: AppContext, userId: number, displayName: 
   return ctx.db.transaction().execute(async (trx) => {
     const user = await repo.findUserById(trx, userId);
     await repo.recordAttempt(trx, user!.username, client.ip, true, ctx.now());
-    await repo.registerSuccess(trx, userId, totpStep);
+    await repo.registerSuccess(trx, userId, totpStep, ctx.now());
     const session = await createSession(trx, userId, ctx.config.sessionTtlHours, client.ip, client.userAgent, ctx.now());
     await writeAudit(trx, { userId, name: displayName, ip: client.ip, userAgent: client.userAgent }, { action, entity: 'user', entityId: userId, unitId: null });
     return session;
@@ -157,7 +157,7 @@ export async function changePassword(ctx: AppContext, actor: Actor, currentPassw
   assertStrongPassword(newPassword);
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.setPassword(trx, actor.userId, passwordHash);
+    await repo.setPassword(trx, actor.userId, passwordHash, ctx.now());
     // Other sessions of this account end: a changed password should lock out whoever knew the old one.
     await repo.deleteSessionsOf(trx, actor.userId, actor.sessionId);
     await writeAudit(trx, auditContextOf(actor), { action: 'auth.password_change', entity: 'user', entityId: actor.userId, unitId: null });
@@ -199,7 +199,7 @@ export async function resetPassword(ctx: AppContext, token: string, password: st
     if (!claimed) throw new AppError('INVALID_TOKEN');
     const user = await repo.findUserById(trx, claimed.user_id);
     if (!user || !user.is_active) throw new AppError('INVALID_TOKEN');
-    await repo.setPassword(trx, user.id, passwordHash);
+    await repo.setPassword(trx, user.id, passwordHash, ctx.now());
     await repo.forgetSignInPairsOf(trx, user.username);
     // Older links of the same account die too: whoever holds one should not undo this reset.
     await repo.revokeResetTokensOf(trx, user.id);
@@ -224,7 +224,7 @@ export async function setupMfa(ctx: AppContext, actor: Actor): Promise<MfaSetup>
   if (user.totp_enabled) throw new AppError('MFA_ALREADY_ENABLED');
   const secret = newTotpSecret();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.setPendingTotp(trx, user.id, secret);
+    await repo.setPendingTotp(trx, user.id, secret, ctx.now());
     await writeAudit(trx, auditContextOf(actor), { action: 'auth.mfa_setup', entity: 'user', entityId: user.id, unitId: null });
   });
   return { secret, otpauthUrl: totpFor(secret, user.username).toString() };
@@ -240,7 +240,7 @@ export async function enableMfa(ctx: AppContext, actor: Actor, code: string): Pr
   if (step === null) throw new AppError('MFA_INVALID');
   await ctx.db.transaction().execute(async (trx) => {
     // The step is remembered so that this very code cannot also be used to sign in.
-    if (!(await repo.enableTotp(trx, user.id, pending, step))) throw new AppError('MFA_NOT_PENDING');
+    if (!(await repo.enableTotp(trx, user.id, pending, step, ctx.now()))) throw new AppError('MFA_NOT_PENDING');
     await writeAudit(trx, auditContextOf(actor), { action: 'auth.mfa_enable', entity: 'user', entityId: user.id, unitId: null });
   });
   return me(ctx, actor);
@@ -259,7 +259,7 @@ export async function disableMfa(ctx: AppContext, actor: Actor, code: string): P
     throw new AppError('MFA_INVALID');
   }
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.disableTotp(trx, user.id);
+    await repo.disableTotp(trx, user.id, ctx.now());
     await writeAudit(trx, auditContextOf(actor), { action: 'auth.mfa_disable', entity: 'user', entityId: user.id, unitId: null });
   });
   return me(ctx, actor);
@@ -333,7 +333,7 @@ export async function ssoCallback(ctx: AppContext, query: string, client: Client
   if (link) {
     const linked = user;
     await ctx.db.transaction().execute(async (trx) => {
-      const r = await repo.linkOidcSubject(trx, linked.id, identity.subject);
+      const r = await repo.linkOidcSubject(trx, linked.id, identity.subject, ctx.now());
       if (r.numUpdatedRows === 0n) throw new AppError('SSO_NO_ACCOUNT');
       await writeAudit(trx, { userId: linked.id, name: linked.display_name, ip: client.ip, userAgent: client.userAgent }, { action: 'auth.sso_link', entity: 'user', entityId: linked.id, unitId: null, after: { issuer: oidc.issuer, email: identity.email } });
     });
@@ -360,7 +360,7 @@ const CLI_AUDIT: AuditContext = { userId: null, name: 'thidua create-admin', ip:
  * password and reactivates it; grants system_admin at every root unit, creating the national root
  * ('VN', Việt Nam) when the tree is still empty. Used to bootstrap and to recover access.
  */
-export async function createAdmin(db: Database, input: CreateAdminInput) {
+export async function createAdmin(db: Database, input: CreateAdminInput, now: Date) {
   const parsed = createAdminInput.safeParse(input);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => {
@@ -380,10 +380,10 @@ export async function createAdmin(db: Database, input: CreateAdminInput) {
       roots = [unit];
     }
     const existing = await repo.findUserByUsername(trx, username);
-    const user = existing ? await updateAdmin(trx, existing, passwordHash, displayName, email) : await insertAdmin(trx, username, passwordHash, displayName, email);
+    const user = existing ? await updateAdmin(trx, existing, passwordHash, displayName, email, now) : await insertAdmin(trx, username, passwordHash, displayName, email);
     if (existing && resetMfa && existing.totp_enabled) {
       // The way back for an administrator who lost the phone: only someone at the server's console can take it.
-      await repo.clearTotp(trx, existing.id);
+      await repo.clearTotp(trx, existing.id, now);
       await writeAudit(trx, CLI_AUDIT, { action: 'auth.mfa_reset', entity: 'user', entityId: existing.id, unitId: null, before: { mfaEnabled: true }, after: { mfaEnabled: false } });
     }
     const grantedAt: string[] = [];
@@ -403,10 +403,10 @@ async function insertAdmin(trx: Tx, username: string, passwordHash: string, disp
   return user;
 }
 
-async function updateAdmin(trx: Tx, user: UserRow, passwordHash: string, displayName: string | undefined, email: string | null | undefined) {
-  await repo.setPassword(trx, user.id, passwordHash);
+async function updateAdmin(trx: Tx, user: UserRow, passwordHash: string, displayName: string | undefined, email: string | null | undefined, now: Date) {
+  await repo.setPassword(trx, user.id, passwordHash, now);
   await repo.forgetSignInPairsOf(trx, user.username);
-  await repo.updateUserProfile(trx, user.id, { displayName, email: email === undefined ? undefined : email, isActive: true });
+  await repo.updateUserProfile(trx, user.id, { displayName, email: email === undefined ? undefined : email, isActive: true }, now);
   // Whoever held the old password is signed out, as after any reset.
   await repo.deleteSessionsOf(trx, user.id);
   await writeAudit(trx, CLI_AUDIT, {

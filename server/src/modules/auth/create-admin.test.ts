@@ -18,7 +18,7 @@ describe('create-admin (tạo quản trị hệ thống)', () => {
 
   it('on an empty tree creates the national root and an administrator there', async () => {
     expect(await t.ctx.db.selectFrom('units').select('id').execute()).toEqual([]);
-    const r = await createAdmin(t.ctx.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', email: 'quantri@example.gov.vn' });
+    const r = await createAdmin(t.ctx.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', email: 'quantri@example.gov.vn' }, t.ctx.now());
     expect(r).toMatchObject({ created: true, username: 'quantri', units: ['Việt Nam'] });
 
     const root = await t.ctx.db.selectFrom('units').selectAll().executeTakeFirstOrThrow();
@@ -34,7 +34,7 @@ describe('create-admin (tạo quản trị hệ thống)', () => {
   it('run again, sets the password, signs the old sessions out and adds no duplicate grant', async () => {
     const old = new Client(t.app);
     await old.signIn('quantri', 'mat-khau-quan-tri-1');
-    const r = await createAdmin(t.ctx.db, { username: 'QuanTri', password: 'mat-khau-quan-tri-2', displayName: 'Nguyễn Quản Trị' });
+    const r = await createAdmin(t.ctx.db, { username: 'QuanTri', password: 'mat-khau-quan-tri-2', displayName: 'Nguyễn Quản Trị' }, t.ctx.now());
     expect(r).toMatchObject({ created: false, grantedAt: [] });
     expect((await old.get('/api/auth/me')).statusCode).toBe(401);
     expect((await new Client(t.app).post('/api/auth/sign-in', { username: 'quantri', password: 'mat-khau-quan-tri-1' })).statusCode).toBe(401);
@@ -44,18 +44,18 @@ describe('create-admin (tạo quản trị hệ thống)', () => {
 
   it('grants at every root unit when there are several', async () => {
     await newUnit(t.ctx.db, { code: 'HN', name: 'Hà Nội' });
-    const r = await createAdmin(t.ctx.db, { username: 'quantri.hai', password: 'mat-khau-quan-tri-3' });
+    const r = await createAdmin(t.ctx.db, { username: 'quantri.hai', password: 'mat-khau-quan-tri-3' }, t.ctx.now());
     expect((await grantsOf(r.userId)).map((g) => g.code).sort()).toEqual(['HN', 'VN']);
     expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
   });
 
   it('with --reset-mfa lets an administrator who lost the phone sign in and enrol a new device', async () => {
-    const r = await createAdmin(t.ctx.db, { username: 'quantri.ba', password: 'mat-khau-quan-tri-4' });
+    const r = await createAdmin(t.ctx.db, { username: 'quantri.ba', password: 'mat-khau-quan-tri-4' }, t.ctx.now());
     await t.ctx.db.updateTable('users').set({ totp_enabled: true, totp_secret: newTotpSecret() }).where('id', '=', r.userId).execute();
     const locked = await new Client(t.app).post('/api/auth/sign-in', { username: 'quantri.ba', password: 'mat-khau-quan-tri-4' });
     expect(locked.json().error.code).toBe('MFA_REQUIRED');
 
-    await createAdmin(t.ctx.db, { username: 'quantri.ba', password: 'mat-khau-quan-tri-5', resetMfa: true });
+    await createAdmin(t.ctx.db, { username: 'quantri.ba', password: 'mat-khau-quan-tri-5', resetMfa: true }, t.ctx.now());
     const me = await new Client(t.app).signIn('quantri.ba', 'mat-khau-quan-tri-5');
     expect(me.mfaSetupRequired).toBe(true);
     const last = await t.ctx.db.selectFrom('audit_log').select('action').orderBy('id', 'desc').limit(2).execute();
@@ -65,8 +65,8 @@ describe('create-admin (tạo quản trị hệ thống)', () => {
   it('refuses a weak password or a bad username and changes nothing', async () => {
     const count = async () => (await t.ctx.db.selectFrom('users').select('id').execute()).length;
     const before = await count();
-    await expect(createAdmin(t.ctx.db, { username: 'yeu', password: 'ngan' })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'WEAK_PASSWORD');
-    await expect(createAdmin(t.ctx.db, { username: 'co dau cach', password: 'mat-khau-du-dai' })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'VALIDATION_FAILED');
+    await expect(createAdmin(t.ctx.db, { username: 'yeu', password: 'ngan' }, t.ctx.now())).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'WEAK_PASSWORD');
+    await expect(createAdmin(t.ctx.db, { username: 'co dau cach', password: 'mat-khau-du-dai' }, t.ctx.now())).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'VALIDATION_FAILED');
     expect(await count()).toBe(before);
   });
 });
