@@ -19,6 +19,8 @@ export interface Block {
   body: { text: string; line: number }[];
   children: Block[];
   points?: number;
+  /** Marked as a veto (điểm liệt) by a points line of its own: "(50 điểm - điểm liệt)". */
+  veto?: boolean;
   subject?: Subject;
   fromTable?: boolean;
 }

@@ -60,8 +60,8 @@ function toPlanNodes(blocks: Block[]): PlanNode[] {
   }));
 }
 
-// "Điểm tối đa: 20", "(20 điểm)" on a line of its own under an item: the item's points.
-const POINTS_LINE = /^(?:\(?\s*(?:điểm\s*tối\s*đa|tối\s*đa|thang\s*điểm|số\s*điểm|điểm)\s*[:=]?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm|đ)?\s*\)?|\(\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm|đ)\s*\))\s*[.;]?$/iu;
+// "Điểm tối đa: 20", "(20 điểm)", "(50 điểm - điểm liệt)" on a line of its own under an item: the item's points.
+const POINTS_LINE = /^(?:\(?\s*(?:điểm\s*tối\s*đa|tối\s*đa|thang\s*điểm|số\s*điểm|điểm)\s*[:=]?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm|đ)?\s*\)?|\(\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm|đ)(\s*[-–—,;:]\s*(?:là\s+)?(?:điểm|tiêu\s*chí)\s+liệt)?\s*\))\s*[.;]?$/iu;
 
 function assignPoints(blocks: Block[], notes: Note[]) {
   for (const b of blocks) {
@@ -69,6 +69,7 @@ function assignPoints(blocks: Block[], notes: Note[]) {
     if (at >= 0 && b.points === undefined) {
       const m = POINTS_LINE.exec(squash(b.body[at]!.text))!;
       b.points = Number((m[1] ?? m[2])!.replace(',', '.'));
+      if (m[3]) b.veto = true;
       b.body.splice(at, 1);
     }
     const p = extractPoints(squash(b.text));

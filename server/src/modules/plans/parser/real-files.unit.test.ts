@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanText } from './index.js';
+import { extractPoints } from './points.js';
+
+// Issue 9, section 7: what trying the import on real files showed. Each block names the case a
+// user met; the texts are written as the seed plans are (shared/seeds).
+
+/** A district plan as typed in Word and saved as text: heading in two columns, criteria with points. */
+const DISTRICT_PLAN = [
+  'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'HUYỆN DIÊN KHÁNH\tĐộc lập - Tự do - Hạnh phúc',
+  'Số: 45/KH-UBND\tDiên Khánh, ngày 15 tháng 01 năm 2026',
+  '',
+  'KẾ HOẠCH',
+  'Tổ chức phong trào thi đua “Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở” năm 2026',
+  '',
+  'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+  'Căn cứ Kế hoạch số 112/KH-UBND ngày 10/01/2026 của UBND tỉnh Khánh Hòa, Ủy ban nhân dân huyện Diên Khánh ban hành Kế hoạch như sau:',
+  '',
+  'I. MỤC ĐÍCH, YÊU CẦU',
+  'Nâng cao ý thức, trách nhiệm của cán bộ, công chức, viên chức trong thực thi công vụ.',
+  '',
+  'II. TIÊU CHÍ THI ĐUA',
+  '1. Đối với tập thể (100 điểm):',
+  'a) Ban hành và thực hiện quy chế văn hóa công sở (20 điểm);',
+  'b) Niêm yết công khai thủ tục hành chính tại bộ phận một cửa (30 điểm);',
+  'c) Không có cán bộ, công chức bị kỷ luật từ hình thức khiển trách trở lên (50 điểm - điểm liệt).',
+  '2. Đối với cá nhân:',
+  'a) Đi làm đúng giờ, không rời nhiệm sở khi không có lý do (40 điểm);',
+  'b) Không sử dụng đồ uống có cồn trong giờ làm việc và giờ nghỉ trưa (điểm liệt – 60 điểm).',
+  '',
+  'III. TỔ CHỨC THỰC HIỆN',
+  '1. Các cơ quan, đơn vị đăng ký thi đua trước ngày 28/02 về Phòng Nội vụ (cơ quan Thường trực Hội đồng Thi đua - Khen thưởng huyện).',
+  '2. Các cơ quan, đơn vị gửi báo cáo năm về Phòng Nội vụ trước ngày 30/11/2026.',
+  '',
+  'Nơi nhận:',
+  '- Sở Nội vụ (b/c);',
+  '- Các cơ quan, đơn vị thuộc huyện;',
+  '- Lưu: VT, NV.\tTM. ỦY BAN NHÂN DÂN',
+  'KT. CHỦ TỊCH',
+  'PHÓ CHỦ TỊCH',
+  '',
+  '',
+  '',
+  'Nguyễn Văn An',
+].join('\n');
+
+describe('"(50 điểm - điểm liệt)": a veto criterion that also carries points', () => {
+  it.each([
+    ['Không có cán bộ bị kỷ luật (50 điểm - điểm liệt)', 50],
+    ['Không có cán bộ bị kỷ luật (50đ – điểm liệt).', 50],
+    ['Không có cán bộ bị kỷ luật (điểm liệt - 50 điểm)', 50],
+    ['Không có cán bộ bị kỷ luật (tối đa 50 điểm, là tiêu chí liệt);', 50],
+  ])('%s', (text, points) => {
+    expect(extractPoints(text)).toEqual({ points, text: 'Không có cán bộ bị kỷ luật', veto: true });
+  });
+
+  it('keeps the points of the criterion and marks it veto', () => {
+    const plan = parsePlanText(DISTRICT_PLAN);
+    expect(plan.criteria.collective.map((n) => [n.code, n.text, n.maxPoints, n.veto ?? false])).toEqual([
+      ['a', 'Ban hành và thực hiện quy chế văn hóa công sở', 20, false],
+      ['b', 'Niêm yết công khai thủ tục hành chính tại bộ phận một cửa', 30, false],
+      ['c', 'Không có cán bộ, công chức bị kỷ luật từ hình thức khiển trách trở lên', 50, true],
+    ]);
+    expect(plan.criteria.individual.map((n) => [n.maxPoints, n.veto ?? false])).toEqual([
+      [40, false],
+      [60, true],
+    ]);
+    // The points add up to the group's 100: no warning about the sum.
+    expect(plan.warnings.filter((w) => w.includes('tổng điểm'))).toEqual([]);
+  });
+
+  it('reads "(50 điểm - điểm liệt)" on a line of its own under the item', () => {
+    const plan = parsePlanText('1. Đối với tập thể:\na) Không có cán bộ bị kỷ luật\n(50 điểm - điểm liệt)\nb) Có quy chế văn hóa công sở (50 điểm)');
+    expect(plan.criteria.collective.map((n) => [n.text, n.maxPoints, n.veto ?? false])).toEqual([
+      ['Không có cán bộ bị kỷ luật', 50, true],
+      ['Có quy chế văn hóa công sở', 50, false],
+    ]);
+  });
+});
