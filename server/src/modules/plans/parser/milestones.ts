@@ -2,8 +2,8 @@ import { capitalise } from './normalize.js';
 import type { MilestoneKind, PlanMilestone } from './plan-types.js';
 import { sentences, type TextUnit } from './text-units.js';
 
-// Milestones (mốc) of a movement: its launch (phát động), mid-term review (sơ kết) and final review
-// (tổng kết), and the period it runs. Read from a timeline section ("V. TIẾN ĐỘ THỰC HIỆN:
+// Milestones (mốc) of a movement: its launch (phát động), registration (đăng ký thi đua), mid-term
+// review (sơ kết) and final review (tổng kết), and the period it runs. Read from a timeline section ("V. TIẾN ĐỘ THỰC HIỆN:
 // 1. Năm 2019: …") and from sentences that tie a review to a year ("tổng kết … vào năm 2025").
 
 const TIMELINE = /tiến\s*độ|thời\s*gian\s*(?:thực\s*hiện|tổ\s*chức|triển\s*khai)|lộ\s*trình|các\s*mốc|kế\s*hoạch\s*thời\s*gian/iu;
@@ -21,6 +21,7 @@ export function milestoneKind(text: string): MilestoneKind {
   if (mid) return 'midterm_review';
   if (fin) return 'final_review';
   if (/phát\s*động|ban\s*hành|triển\s*khai|khởi\s*động/iu.test(text)) return 'launch';
+  if (/đăng\s*ký/iu.test(text)) return 'registration';
   return 'other';
 }
 
@@ -91,8 +92,14 @@ export function extractMilestones(units: TextUnit[]): PlanMilestone[] {
       }
     }
   }
-  const order: Record<MilestoneKind, number> = { start: 0, launch: 1, midterm_review: 2, review: 3, other: 4, final_review: 5, end: 6 };
-  return found.sort((a, b) => a.year - b.year || order[a.kind] - order[b.kind]);
+  return sortMilestones(found);
+}
+
+const ORDER: Record<MilestoneKind, number> = { start: 0, launch: 1, registration: 2, midterm_review: 3, review: 4, other: 5, final_review: 6, end: 7 };
+
+/** By year, then as a movement runs: start, launch, registration, reviews, end. */
+export function sortMilestones(list: PlanMilestone[]): PlanMilestone[] {
+  return list.sort((a, b) => a.year - b.year || ORDER[a.kind] - ORDER[b.kind]);
 }
 
 /** The movement's period: "giai đoạn 2019-2025", "giai đoạn 2019 - 2025", "năm 2024". */

@@ -4,11 +4,12 @@ import { extractDeadlines } from './deadlines.js';
 import { issuerFromText, readHeader } from './header.js';
 import { splitInlineLists } from './inline-lists.js';
 import { detectMarker } from './markers.js';
-import { extractMilestones, extractPeriod } from './milestones.js';
+import { extractMilestones, extractPeriod, sortMilestones } from './milestones.js';
 import { cleanText, fixOcr, squash } from './normalize.js';
 import { buildOutline, type Block, type Note } from './outline.js';
 import type { ParsedPlan, PlanNode, SourceFormat, SourceLine } from './plan-types.js';
 import { extractPoints } from './points.js';
+import { registrationMilestones } from './registrations.js';
 import { textUnits } from './text-units.js';
 
 // The pure part of the import: lines in, draft plan out. Never throws on content: a document
@@ -152,7 +153,6 @@ export function parseLines(input: SourceLine[], format: SourceFormat, readerNote
   const units = textUnits(outline.roots);
   const criteria = extractCriteria(outline.roots);
   notes.push(...criteria.notes);
-  const milestones = extractMilestones(units);
   const deadlines = extractDeadlines(units);
   notes.push(...deadlines.notes);
   const awards = extractAwards(units);
@@ -171,6 +171,11 @@ export function parseLines(input: SourceLine[], format: SourceFormat, readerNote
   }
   const preamble = outline.roots.find((b) => b.family === 'para')?.text ?? null;
   const period = extractPeriod([header.title], true) ?? extractPeriod([preamble], false);
+  // A dated registration ("đăng ký thi đua trước ngày 28/02") says more than a timeline line of the same year.
+  const registrations = registrationMilestones(deadlines.registrations, { issued: header.date, period });
+  notes.push(...registrations.notes);
+  const timeline = extractMilestones(units).filter((m) => m.kind !== 'registration' || !registrations.milestones.some((r) => r.year === m.year));
+  const milestones = sortMilestones([...registrations.milestones, ...timeline]);
 
   // Warnings: general ones first, then by line.
   const seen = new Set<string>();

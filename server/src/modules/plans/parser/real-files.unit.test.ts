@@ -78,3 +78,69 @@ describe('"(50 điểm - điểm liệt)": a veto criterion that also carries po
     ]);
   });
 });
+
+describe('"đăng ký thi đua trước ngày 28/02": a registration milestone, not a report deadline', () => {
+  it('reads the registration date as a milestone of the plan year and keeps only the report as a deadline', () => {
+    const plan = parsePlanText(DISTRICT_PLAN);
+    expect(plan.milestones).toEqual([
+      {
+        year: 2026,
+        date: '2026-02-28',
+        kind: 'registration',
+        label: 'Các cơ quan, đơn vị đăng ký thi đua trước ngày 28/02 về Phòng Nội vụ (cơ quan Thường trực Hội đồng Thi đua - Khen thưởng huyện)',
+        line: 24,
+      },
+    ]);
+    expect(plan.deadlines.map((d) => [d.day, d.month, d.year, d.period, d.recipient])).toEqual([[30, 11, 2026, 'year', 'Phòng Nội vụ']]);
+  });
+
+  it('keeps a year the document writes, and a report about registrations as a deadline', () => {
+    const plan = parsePlanText(
+      [
+        'KẾ HOẠCH',
+        'Thi đua thực hiện văn hóa công sở năm 2027',
+        'I. TỔ CHỨC THỰC HIỆN',
+        '1. Các phòng, ban gửi bản đăng ký thi đua về Văn phòng trước ngày 15/01/2027; báo cáo kết quả đăng ký thi đua gửi Sở Nội vụ trước ngày 31/01/2027.',
+        '2. Trước ngày 10/02/2027, các xã, thị trấn đăng ký thi đua với Cụm thi đua.',
+      ].join('\n'),
+    );
+    expect(plan.milestones.map((m) => [m.kind, m.date, m.line])).toEqual([
+      ['registration', '2027-01-15', 4],
+      ['registration', '2027-02-10', 5],
+    ]);
+    expect(plan.deadlines.map((d) => [d.day, d.month, d.recipient])).toEqual([[31, 1, 'Sở Nội vụ']]);
+    expect(plan.warnings.filter((w) => w.includes('đăng ký'))).toEqual([]);
+  });
+
+  it('takes the first such date after the plan is issued when a plan of several years gives no year, and says so', () => {
+    const plan = parsePlanText(
+      [
+        'Số: 6344/KH-UBND',
+        'Nha Trang, ngày 08 tháng 8 năm 2019',
+        'KẾ HOẠCH',
+        'Tổ chức thực hiện phong trào thi đua giai đoạn 2019-2025',
+        'I. TỔ CHỨC THỰC HIỆN',
+        '1. Hằng năm, các cơ quan, đơn vị đăng ký thi đua trước ngày 15/3 về Phòng Nội vụ thành phố.',
+      ].join('\n'),
+    );
+    expect(plan.milestones.map((m) => [m.kind, m.year, m.date])).toEqual([['registration', 2020, '2020-03-15']]);
+    expect(plan.deadlines).toEqual([]);
+    expect(plan.warnings).toContain('Dòng 6: hạn đăng ký thi đua "trước ngày 15/3" không ghi năm: đã ghi mốc năm 2020 (lần đầu sau ngày ban hành), kiểm tra lại');
+  });
+
+  it('asks for the year when nothing in the document tells it', () => {
+    const plan = parsePlanText('1. Các đơn vị đăng ký thi đua trước ngày 28/02 về Phòng Nội vụ.');
+    expect(plan.milestones).toEqual([]);
+    expect(plan.deadlines).toEqual([]);
+    expect(plan.warnings).toContain('Dòng 1: hạn đăng ký thi đua "trước ngày 28/02" không rõ năm nào: thêm mốc đăng ký khi rà soát');
+  });
+
+  it('reads a timeline item about registering as a registration milestone', () => {
+    const plan = parsePlanText('V. TIẾN ĐỘ THỰC HIỆN\n1. Tháng 01/2026: ban hành kế hoạch, phát động phong trào.\n2. Tháng 02/2026: các cơ quan, đơn vị đăng ký thi đua.\n3. Tháng 12/2026: tổng kết.');
+    expect(plan.milestones.map((m) => [m.year, m.kind])).toEqual([
+      [2026, 'launch'],
+      [2026, 'registration'],
+      [2026, 'final_review'],
+    ]);
+  });
+});
