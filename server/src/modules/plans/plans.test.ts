@@ -102,7 +102,7 @@ describe('plans', () => {
     });
 
     it('becomes a draft holding the parsed header, criteria, milestones, award forms and warnings', () => {
-      expect(plan).toMatchObject({ status: 'draft', number: '6344', code: 'KH-UBND', documentType: 'KH', issueDate: '2019-08-08', unitId: units.city.id, version: 1 });
+      expect(plan).toMatchObject({ status: 'draft', number: '6344', code: 'KH-UBND', documentType: 'KH', issueDate: '2019-08-08', signer: 'Nguyễn Anh Tuấn', unitId: units.city.id, version: 1 });
       expect(plan.allowed).toEqual(['edit', 'publish']);
       const top = (subject: string) => plan.criteria.filter((c) => c.subject === subject && c.parentId === null);
       expect(top('collective').map((c) => c.code)).toEqual(['1', '2', '3', '4', '5']);

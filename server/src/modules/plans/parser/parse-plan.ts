@@ -10,12 +10,12 @@ import { buildOutline, type Block, type Note } from './outline.js';
 import type { ParsedPlan, PlanNode, SourceFormat, SourceLine } from './plan-types.js';
 import { extractPoints } from './points.js';
 import { registrationMilestones } from './registrations.js';
+import { FOOTER, readSigner } from './signature.js';
 import { textUnits } from './text-units.js';
 
 // The pure part of the import: lines in, draft plan out. Never throws on content: a document
 // without any recognisable structure comes back as paragraphs with a warning.
 
-const FOOTER = /^(?:Nơi\s*nhận\s*:?|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:CHỦ\s*TỊCH|GIÁM\s*ĐỐC|HIỆU\s*TRƯỞNG|TRƯỞNG\s*PHÒNG|TRƯỞNG\s*BAN|CHÁNH\s*VĂN\s*PHÒNG|BÍ\s*THƯ|THỦ\s*TRƯỞNG|TỔNG\s*GIÁM\s*ĐỐC|CỤC\s*TRƯỞNG|VỤ\s*TRƯỞNG|CHỦ\s*TỊCH\s*CÔNG\s*ĐOÀN)$)/u;
 const APPENDIX = /^(?:PHỤ\s*LỤC|Phụ\s*lục)(?![\p{L}])/u;
 const PAGE_NUMBER = /^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu;
 
@@ -107,6 +107,7 @@ export function parseLines(input: SourceLine[], format: SourceFormat, readerNote
       number: null,
       code: null,
       issuer: null,
+      signer: null,
       place: null,
       date: null,
       title: null,
@@ -136,6 +137,7 @@ export function parseLines(input: SourceLine[], format: SourceFormat, readerNote
   const body = lines.slice(header.bodyStart, end).filter((_, k) => !header.consumed.has(header.bodyStart + k));
   // Criteria often come as an appendix after the signature ("PHỤ LỤC … Bảng tiêu chí chấm điểm").
   const appendix = lines.findIndex((l, i) => i > end && (APPENDIX.test(squash(l.text)) || l.tableId !== undefined));
+  const signer = readSigner(lines.slice(end, appendix > 0 ? appendix : lines.length));
   if (appendix > 0) {
     body.push(...lines.slice(appendix).filter((l) => !/^(?:Nơi\s*nhận|(?:TM|KT|TL)\.\s)/u.test(squash(l.text))));
     notes.push({ line: lines[appendix]!.n, message: 'đọc tiếp phần phụ lục sau chữ ký' });
@@ -191,6 +193,7 @@ export function parseLines(input: SourceLine[], format: SourceFormat, readerNote
     number: header.number,
     code: header.code,
     issuer,
+    signer,
     place: header.place,
     date: header.date,
     title: header.title,

@@ -52,6 +52,8 @@ export interface ParsedPlan {
   /** "KH-UBND" of "Số: 6344/KH-UBND". */
   code: string | null;
   issuer: string | null;
+  /** The signer's name (người ký) under the signature: "Nguyễn Văn An". */
+  signer: string | null;
   place: string | null;
   /** ISO date (yyyy-mm-dd) of "…, ngày 08 tháng 8 năm 2019". */
   date: string | null;

@@ -144,3 +144,21 @@ describe('"đăng ký thi đua trước ngày 28/02": a registration milestone, 
     ]);
   });
 });
+
+describe('the signer, read from the signature at the end', () => {
+  it('reads the name under "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"', () => {
+    expect(parsePlanText(DISTRICT_PLAN).signer).toBe('Nguyễn Văn An');
+  });
+
+  it.each([
+    ['a name under the title, after "(Đã ký)"', 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nLê Thị Hồng Nhung', 'Lê Thị Hồng Nhung'],
+    ['a name after the list of recipients', 'CHỦ TỊCH\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nLê Anh Xuân', 'Lê Anh Xuân'],
+    ['a name in capitals', 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTRẦN MINH QUANG', 'TRẦN MINH QUANG'],
+    ['the title and the name on one line', 'TM. BAN CHẤP HÀNH\nCHỦ TỊCH Nguyễn Thị Hoa', 'Nguyễn Thị Hoa'],
+    ['a signature left blank for the pen', 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH', null],
+    ['no signature at all', '', null],
+  ])('%s', (_, ending, signer) => {
+    const plan = parsePlanText(`KẾ HOẠCH\nThi đua năm 2026\nI. NỘI DUNG\n1. Đi làm đúng giờ.\n${ending}`);
+    expect(plan.signer).toBe(signer);
+  });
+});
