@@ -238,7 +238,9 @@ function findCriteriaSection(roots: Block[]): Block | null {
   const walk = (blocks: Block[]) => {
     for (const b of blocks) {
       if (found) return;
-      if (b.children.length && /^(?:các\s+)?(?:tiêu\s*chí|tiêu\s*chuẩn|bảng\s*(?:chấm\s*)?điểm|thang\s*điểm|nội\s*dung\s*chấm\s*điểm)/iu.test(b.text.trim())) {
+      // With items below it, or as prose: "Tiêu chuẩn thi đua: A; B; C".
+      const content = b.children.length > 0 || semicolonItems(b).length > 0;
+      if (content && /^(?:các\s+)?(?:tiêu\s*chí|tiêu\s*chuẩn|bảng\s*(?:chấm\s*)?điểm|thang\s*điểm|nội\s*dung\s*chấm\s*điểm)/iu.test(b.text.trim())) {
         found = b;
         return;
       }

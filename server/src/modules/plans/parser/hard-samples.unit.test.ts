@@ -244,8 +244,12 @@ describe('school-year.txt: a school year (2026 - 2027), unmarked "Tiêu chuẩn 
     expect(plan.deadlines.find((d) => d.day === 25 && d.month === 5)?.period).toBe('year');
   });
 
-  it.fails('splits "Tiêu chuẩn tập thể …: a; b; c" written on one unmarked line into collective criteria', () => {
-    expect(plan.criteria.collective).toHaveLength(3);
+  it('splits "Tiêu chuẩn tập thể …: a; b; c" written on one unmarked line into collective criteria', () => {
+    expect(plan.criteria.collective.map((n) => n.text)).toEqual([
+      '100% giáo viên thực hiện đúng quy chế chuyên môn',
+      'Không có giáo viên vi phạm đạo đức nhà giáo',
+      'Tham gia đầy đủ các hoạt động của trường',
+    ]);
   });
 
   it.fails('reads "báo cáo hằng tháng vào ngày 25" as a monthly deadline and a semester report as once', () => {

@@ -82,6 +82,17 @@ function joinBroken(prev: string, next: string): string {
   return `${prev} ${next}`;
 }
 
+const CRITERIA_HEAD = /^(?:các\s+)?(?:tiêu\s*chí|tiêu\s*chuẩn)(?![\p{L}])/iu;
+
+/** "Tiêu chuẩn …: A; B" — a criteria or subject heading, a colon, then at least two parts separated by ";". */
+function isProseCriteria(text: string): boolean {
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon > 120) return false;
+  const head = text.slice(0, colon);
+  if (!CRITERIA_HEAD.test(head) && !subjectOfHeading(head)?.explicit) return false;
+  return text.slice(colon + 1).split(';').filter((p) => /\p{L}/u.test(p)).length >= 2;
+}
+
 export function buildOutline(lines: SourceLine[]): { roots: Block[]; notes: Note[] } {
   const root: Block = { code: '', kind: 'root', family: 'para', text: '', line: 0, body: [], children: [] };
   const stack: Frame[] = [{ kind: 'root', family: 'root', rank: -Infinity, block: root, lastValue: null, lastLabel: '' }];
@@ -108,6 +119,11 @@ export function buildOutline(lines: SourceLine[]): { roots: Block[]; notes: Note
     if (!m && line.headingLevel) m = { family: 'heading', kind: `h${line.headingLevel}`, label: '', value: null, rest: text };
     // "Đối với tập thể:" on a line of its own, without a marker, still opens the group.
     if (!m && text.length <= 100 && (text.endsWith(':') || (text.length <= 60 && !TERMINAL.test(text))) && subjectOfHeading(text, true)) {
+      m = { family: 'subject', kind: 'subject', label: '', value: null, rest: text };
+    }
+    // "Tiêu chuẩn đối với tập thể: A; B; C." inside a section: criteria written as prose, an item of
+    // their own (they would otherwise be a paragraph of the section, where no one looks for criteria).
+    if (!m && line.tableId === undefined && stack[stack.length - 1]!.block !== root && isProseCriteria(text)) {
       m = { family: 'subject', kind: 'subject', label: '', value: null, rest: text };
     }
     // A heading in capitals whose number was lost (automatic numbering pasted as text).

@@ -162,3 +162,48 @@ describe('the signer, read from the signature at the end', () => {
     expect(plan.signer).toBe(signer);
   });
 });
+
+describe('criteria written as prose after "tiêu chuẩn …:", separated by ";"', () => {
+  it('makes each part a criterion, for each subject, inside a numbered section', () => {
+    const plan = parsePlanText(
+      [
+        'KẾ HOẠCH',
+        'Thi đua thực hiện văn hóa công sở năm 2026',
+        'I. MỤC ĐÍCH',
+        'Nâng cao ý thức trách nhiệm của công chức.',
+        'II. TIÊU CHUẨN THI ĐUA',
+        'Tiêu chuẩn đối với tập thể: có quy chế văn hóa công sở; niêm yết công khai thủ tục hành chính (10 điểm); không có công chức bị kỷ luật (điểm liệt).',
+        'Tiêu chuẩn đối với cá nhân: đi làm đúng giờ; trang phục gọn gàng, lịch sự; giao tiếp với người dân theo “4 xin, 4 luôn”.',
+        'III. TỔ CHỨC THỰC HIỆN',
+        'Văn phòng theo dõi, đôn đốc thực hiện.',
+      ].join('\n'),
+    );
+    expect(plan.criteria.collective.map((n) => [n.code, n.text, n.maxPoints, n.veto ?? false, n.line])).toEqual([
+      ['1', 'Có quy chế văn hóa công sở', undefined, false, 6],
+      ['2', 'Niêm yết công khai thủ tục hành chính', 10, false, 6],
+      ['3', 'Không có công chức bị kỷ luật (điểm liệt)', undefined, true, 6],
+    ]);
+    expect(plan.criteria.individual.map((n) => n.text)).toEqual(['Đi làm đúng giờ', 'Trang phục gọn gàng, lịch sự', 'Giao tiếp với người dân theo “4 xin, 4 luôn”']);
+    // The section still shows the two paragraphs, as the document has them.
+    expect(plan.sections[1]!.children.map((n) => n.text.slice(0, 27))).toEqual(['Tiêu chuẩn đối với tập thể:', 'Tiêu chuẩn đối với cá nhân:']);
+    expect(plan.warnings).toContain('Dòng 6: tách 3 tiêu chí viết liền, ngăn bởi dấu ";"');
+  });
+
+  it('takes "Tiêu chuẩn thi đua: …; …" that names no subject, and asks whom it is for', () => {
+    const plan = parsePlanText(
+      'KẾ HOẠCH\nThi đua năm 2026\nI. NỘI DUNG\nTiêu chuẩn thi đua: chấp hành nghiêm kỷ luật, kỷ cương hành chính; hoàn thành tốt nhiệm vụ được giao; không vi phạm quy định về văn hóa công sở.\nII. TỔ CHỨC THỰC HIỆN\nCác phòng triển khai thực hiện.',
+    );
+    expect(plan.criteria.collective.map((n) => n.text)).toEqual([
+      'Chấp hành nghiêm kỷ luật, kỷ cương hành chính',
+      'Hoàn thành tốt nhiệm vụ được giao',
+      'Không vi phạm quy định về văn hóa công sở',
+    ]);
+    expect(plan.warnings).toContain('Dòng 4: không rõ tiêu chí dành cho tập thể hay cá nhân: tạm xếp vào tiêu chí tập thể, chọn lại khi rà soát');
+  });
+
+  it('leaves a sentence that only mentions criteria as it is', () => {
+    const plan = parsePlanText('I. TỔ CHỨC THỰC HIỆN\nTiêu chí chấm điểm: theo Phụ lục kèm theo.\nCác phòng triển khai thực hiện; báo cáo kết quả về Văn phòng.');
+    expect(plan.criteria).toEqual({ collective: [], individual: [] });
+    expect(plan.sections[0]!.text).toBe('TỔ CHỨC THỰC HIỆN\nTiêu chí chấm điểm: theo Phụ lục kèm theo.\nCác phòng triển khai thực hiện; báo cáo kết quả về Văn phòng.');
+  });
+});
