@@ -78,13 +78,16 @@ export function extractDeadlines(units: TextUnit[]): { deadlines: PlanDeadline[]
     for (const s of sentences(u.text)) {
       const matches = [...s.matchAll(DUE)];
       let from = 0;
-      for (const m of matches) {
+      for (const [k, m] of matches.entries()) {
         const day = Number(m[1]);
         const month = Number(m[2]);
         const start = m.index;
         const end = start + m[0].length;
         const trailing = AFTER_PERIOD.exec(s.slice(end));
-        const stop = end + (trailing ? trailing[0].length : 0);
+        let stop = end + (trailing ? trailing[0].length : 0);
+        // "… trước ngày 28/02 về Phòng Nội vụ; gửi báo cáo … trước ngày 30/11": the clause runs to its ";".
+        const semicolon = s.indexOf(';', stop);
+        if (matches.length > 1 && semicolon >= 0 && semicolon < (matches[k + 1]?.index ?? s.length)) stop = semicolon;
         const before = s.slice(from, start);
         if (day < 1 || day > 31 || month < 1 || month > 12) {
           notes.push({ line: u.line, message: `hạn "${m[0]}" không phải ngày hợp lệ` });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlanText } from './index.js';
+import { parsePlanText, type ParsedPlan, type PlanNode } from './index.js';
+import { fixture } from './plan-parser.testing.js';
 import { extractPoints } from './points.js';
 
 // Issue 9, section 7: what trying the import on real files showed. Each block names the case a
@@ -205,5 +206,113 @@ describe('criteria written as prose after "tiêu chuẩn …:", separated by ";"
     const plan = parsePlanText('I. TỔ CHỨC THỰC HIỆN\nTiêu chí chấm điểm: theo Phụ lục kèm theo.\nCác phòng triển khai thực hiện; báo cáo kết quả về Văn phòng.');
     expect(plan.criteria).toEqual({ collective: [], individual: [] });
     expect(plan.sections[0]!.text).toBe('TỔ CHỨC THỰC HIỆN\nTiêu chí chấm điểm: theo Phụ lục kèm theo.\nCác phòng triển khai thực hiện; báo cáo kết quả về Văn phòng.');
+  });
+});
+
+/** A decision copied out of a PDF viewer: one line, the heading's two columns interleaved, gaps as runs of spaces. */
+const DECISION_FROM_PDF = fixture('pdf-one-line.txt').toString('utf8');
+
+/**
+ * What a reader checks of a draft, without the line numbers (a text cut into lines numbers them
+ * anew) and the paragraph breaks inside an item (a PDF copy keeps none: "Nhà nước.\nĐối với" is
+ * "Nhà nước. Đối với" there).
+ */
+function essentials(plan: ParsedPlan) {
+  const flat = (text: string) => text.replace(/\.?\n/g, '. ').replace(/\.$/, '');
+  const tree = (nodes: PlanNode[]): unknown[] => nodes.map((n) => [n.code, flat(n.text), n.maxPoints, n.veto ?? false, tree(n.children)]);
+  return {
+    heading: [plan.number, plan.code, plan.issuer, plan.place, plan.date, plan.documentType, plan.title, plan.period, plan.signer],
+    criteria: [tree(plan.criteria.collective), tree(plan.criteria.individual)],
+    milestones: plan.milestones.map((m) => [m.year, m.date, m.kind, m.label]),
+    deadlines: plan.deadlines.map((d) => [d.day, d.month, d.year, d.period, d.recipient, d.text]),
+    awards: [plan.awardForms, plan.titles],
+  };
+}
+
+describe('text copied out of a PDF: the whole document on one line', () => {
+  const plan = parsePlanText(DECISION_FROM_PDF);
+
+  it('reads the heading: number, code, place, date, issuing body, type, title; the authority line is not the title', () => {
+    expect(plan).toMatchObject({
+      number: '15',
+      code: 'QĐ-UBND',
+      issuer: 'ỦY BAN NHÂN DÂN HUYỆN DIÊN KHÁNH',
+      place: 'Diên Khánh',
+      date: '2026-01-12',
+      documentType: 'Quyết định',
+      title: 'Về việc ban hành tiêu chuẩn thi đua thực hiện văn hóa công sở năm 2026',
+      period: { from: 2026, to: 2026 },
+    });
+  });
+
+  it('finds the "Căn cứ …" lines, "QUYẾT ĐỊNH:", "Điều 1." and "Điều 2.", and stops at "Nơi nhận"', () => {
+    expect(plan.sections.map((n) => [n.code, n.text.slice(0, 30), n.children.map((c) => c.code)])).toEqual([
+      ['', 'Căn cứ Luật Tổ chức chính quyề', []],
+      ['', 'Căn cứ Luật Thi đua, khen thưở', []],
+      ['', 'Căn cứ Nghị định số 152/2025/N', []],
+      ['', 'Theo đề nghị của Trưởng phòng ', []],
+      ['', 'QUYẾT ĐỊNH:', ['Điều 1', 'Điều 2']],
+    ]);
+    const [article1, article2] = plan.sections[4]!.children;
+    expect(article1!.children.map((n) => [n.code, n.children.map((c) => c.code)])).toEqual([
+      ['1', ['a', 'b', 'c']],
+      ['2', []],
+      ['3', []],
+    ]);
+    expect(article2!.text).toBe(
+      'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và UBND huyện, Trưởng phòng Nội vụ, Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.',
+    );
+    expect(JSON.stringify(plan.sections)).not.toMatch(/Nơi nhận|Lưu: VT|Nguyễn Văn An/);
+  });
+
+  it('reads the criteria, the registration date, the report deadline and the signer', () => {
+    expect(plan.criteria.collective.map((n) => [n.code, n.maxPoints, n.veto ?? false])).toEqual([
+      ['a', 20, false],
+      ['b', 30, false],
+      ['c', 50, true],
+    ]);
+    expect(plan.criteria.individual.map((n) => n.text)).toEqual([
+      'Chấp hành nghiêm nội quy, quy chế của cơ quan',
+      'Trang phục gọn gàng, đeo thẻ công chức khi thi hành công vụ',
+      'Giao tiếp chuẩn mực, thực hiện “4 xin, 4 luôn”',
+    ]);
+    expect(plan.milestones.map((m) => [m.kind, m.date, m.label])).toEqual([['registration', '2026-02-28', 'Các cơ quan, đơn vị đăng ký thi đua trước ngày 28/02/2026 về Phòng Nội vụ']]);
+    expect(plan.deadlines.map((d) => [d.day, d.month, d.year, d.recipient])).toEqual([[30, 11, 2026, 'Phòng Nội vụ']]);
+    expect(plan.signer).toBe('Nguyễn Văn An');
+  });
+
+  it('says that it cut the text into lines, and numbers its warnings by those lines', () => {
+    expect(plan.warnings[0]).toBe(
+      'Văn bản viết liền trên một dòng (chép từ tệp PDF?): đã tách lại thành 30 dòng ở đầu các mục (Số, ngày, Căn cứ, Điều, I., 1., a), -, Nơi nhận, chữ ký), kiểm tra lại',
+    );
+    expect(plan.warnings).toContain('Dòng 20: tách 3 tiêu chí viết liền, ngăn bởi dấu ";"');
+    expect(plan.criteria.collective.map((n) => n.line)).toEqual([17, 18, 19]);
+  });
+
+  it('reads the district plan and seed 000 run together as it reads them line by line', () => {
+    const runTogether = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean).join('  ');
+    expect(essentials(parsePlanText(runTogether(DISTRICT_PLAN)))).toEqual(essentials(parsePlanText(DISTRICT_PLAN)));
+    const seed000 = fixture('seeds/000_4d5fff50ea1c841f.txt').toString('utf8');
+    const lined = parsePlanText(seed000);
+    const oneLine = parsePlanText(runTogether(seed000));
+    expect(essentials(oneLine)).toEqual(essentials(lined));
+    expect(oneLine.sections.map((n) => [n.code, n.children.length])).toEqual(lined.sections.map((n) => [n.code, n.children.length]));
+  });
+
+  it('never throws on a long line of noise', () => {
+    const pieces = ['I.', 'II. MỤC ĐÍCH', 'a)', '-', '+', '1.', 'Điều 1.', 'Số: 5/KH-UBND', 'ngày 5 tháng 3 năm 2026', 'KẾ HOẠCH', 'Căn cứ', 'Nơi nhận:', 'TM.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '(50 điểm - điểm liệt)', 'đăng ký trước ngày 28/02', 'Nguyễn Văn An', ';', '.', '   ', 'ĐẾN Số: 12', 'Chuyển:', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 100; round++) {
+      const line = Array.from({ length: 150 + Math.floor(next() * 300) }, () => pieces[Math.floor(next() * pieces.length)]).join(' ');
+      expect(() => parsePlanText(line)).not.toThrow();
+    }
+  });
+
+  it('leaves a long paragraph of an ordinary text alone', () => {
+    const paragraph = `Trong thời gian qua, ${'cán bộ, công chức, viên chức đã thực hiện tốt văn hóa công sở; - tuy nhiên còn hạn chế: '.repeat(14)}cần khắc phục.`;
+    const plan = parsePlanText(`KẾ HOẠCH\nThi đua năm 2026\n${paragraph}\nI. MỤC ĐÍCH\nNâng cao ý thức.`);
+    expect(plan.sections[0]!.text).toBe(paragraph);
+    expect(plan.warnings.some((w) => w.includes('viết liền'))).toBe(false);
   });
 });
