@@ -27,6 +27,15 @@ export function periodOf(before: string, after: string): DeadlinePeriod {
   return 'once';
 }
 
+/** "30/6 và 30/12" is half-yearly, "31/3, 30/6, 30/9 và 31/12" quarterly, though no word says so. */
+function evenlySpaced(months: number[]): DeadlinePeriod | null {
+  const sorted = [...months].sort((a, b) => a - b);
+  const gaps = sorted.slice(1).map((m, i) => m - sorted[i]!);
+  if (sorted.length === 2 && gaps[0] === 6) return 'six_months';
+  if (sorted.length === 4 && gaps.every((g) => g === 3)) return 'quarter';
+  return null;
+}
+
 function recipientIn(text: string): string | undefined {
   const m = RECIPIENT.exec(text);
   if (!m) return undefined;
@@ -101,17 +110,23 @@ export function extractDeadlines(units: TextUnit[]): { deadlines: PlanDeadline[]
           from = stop;
           continue;
         }
-        const period = periodOf(before, s.slice(end));
+        let period = periodOf(before, s.slice(end));
         const recipient = recipientIn(before.trimEnd()) ?? recipientIn(s) ?? recipientIn(u.text);
-        deadlines.push({ day, month, ...(m[3] ? { year: Number(m[3]) } : {}), period, recipient, text: capitalise(clause), line: u.line });
+        const dates = [{ day, month, year: m[3] }];
         // "trước ngày 30/6 và 30/12": more dates on the same deadline.
         let rest = s.slice(end);
         for (let more = AND_DATE.exec(rest); more; more = AND_DATE.exec(rest)) {
           const d = Number(more[1]);
           const mo = Number(more[2]);
-          if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) deadlines.push({ day: d, month: mo, ...(more[3] ? { year: Number(more[3]) } : {}), period, recipient, text: capitalise(clause), line: u.line });
+          if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) dates.push({ day: d, month: mo, year: more[3] });
           rest = rest.slice(more[0].length);
         }
+        const rhythm = period === 'once' ? evenlySpaced(dates.map((d) => d.month)) : null;
+        if (rhythm) {
+          period = rhythm;
+          notes.push({ line: u.line, message: `các hạn ${dates.map((d) => `${d.day}/${d.month}`).join(' và ')} cách đều nhau trong năm: coi là báo cáo ${rhythm === 'six_months' ? '6 tháng' : 'quý'}, kiểm tra lại` });
+        }
+        for (const d of dates) deadlines.push({ day: d.day, month: d.month, ...(d.year ? { year: Number(d.year) } : {}), period, recipient, text: capitalise(clause), line: u.line });
         inUnit++;
         from = stop;
       }

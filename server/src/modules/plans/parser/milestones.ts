@@ -36,6 +36,15 @@ function firstSentence(text: string, capital = true): string {
   return capital ? capitalise(s) : s;
 }
 
+/**
+ * "Sơ kết học kỳ I vào tháng 01/2027, tổng kết vào tháng 5/2027": one clause a review, each with its
+ * own label; "sơ kết, tổng kết phong trào" said together stays one clause.
+ */
+function ownReviews(clause: string): string[] {
+  if (/sơ\s*kết\s*,?\s*(?:và\s*)?tổng\s*kết/iu.test(clause)) return [clause];
+  return clause.split(/(?:,|\s+và)\s+(?=(?:sau\s+đó\s+)?(?:sơ\s*kết|tổng\s*kết)(?![\p{L}]))/iu);
+}
+
 export function extractMilestones(units: TextUnit[]): PlanMilestone[] {
   const found: PlanMilestone[] = [];
   const add = (m: PlanMilestone) => {
@@ -73,12 +82,14 @@ export function extractMilestones(units: TextUnit[]): PlanMilestone[] {
         add({ year: Number(ft[2]), label: `Bắt đầu thực hiện (từ ${from})`, kind: 'start', line: u.line });
         add({ year: Number(ft[4]), label: `Kết thúc (đến ${to})`, kind: 'end', line: u.line });
       }
-      for (const clause of s.split(/;/)) {
+      for (const clause of s.split(/;/).flatMap(ownReviews)) {
         KEYWORD.lastIndex = 0;
         for (let k = KEYWORD.exec(clause); k; k = KEYWORD.exec(clause)) {
           const after = clause.slice(k.index, k.index + k[0].length + 90);
           // "sơ kết, tổng kết" said together, or years of a range ("2019-2025"), tell nothing.
           if (/sơ\s*kết\s*,?\s*(?:và\s*)?tổng\s*kết/iu.test(clause.slice(Math.max(0, k.index - 12), k.index + 30))) break;
+          // "báo cáo tổng kết năm học trước ngày …" is a report (a deadline), not the review itself.
+          if (/báo\s*cáo\s*$/iu.test(clause.slice(0, k.index))) continue;
           const d = /(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*((?:19|20)\d{2})/u.exec(after);
           const y = /(?:năm|quý\s+[IV]{1,3}\s*\/|tháng\s+\d{1,2}\s*\/)\s*((?:19|20)\d{2})(?!\s*[-–]\s*\d)/iu.exec(after);
           if (!d && !y) continue;
