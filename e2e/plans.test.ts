@@ -107,6 +107,8 @@ describe.skipIf(!browserAvailable)('Plans (kế hoạch)', () => {
     await page.getByRole('button', { name: 'Lưu tiêu chí' }).click();
     await page.getByText('Đã lưu tiêu chí').waitFor();
 
+    // The signer's name was read from under the signature; the officer writes the title beside it.
+    expect(await page.getByRole('textbox', { name: 'Người ký' }).inputValue()).toBe('Nguyễn Anh Tuấn');
     await page.getByRole('textbox', { name: 'Người ký' }).fill('TM. ỦY BAN NHÂN DÂN – CHỦ TỊCH Nguyễn Anh Tuấn');
     await page.getByRole('button', { name: 'Lưu thông tin văn bản' }).click();
     await page.getByText('Đã lưu thông tin văn bản').waitFor();

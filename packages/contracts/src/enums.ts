@@ -151,7 +151,8 @@ export type CriterionSubject = (typeof criterionSubjects)[number];
 /** Document codes of Nghị định 30/2020 a plan may carry; stored as text, so others remain possible. */
 export const planDocumentTypes = ['KH', 'CT', 'HD', 'QĐ', 'TB'] as const;
 
-export const milestoneKinds = ['launch', 'midterm_review', 'final_review', 'review', 'start', 'end', 'other'] as const;
+/** Milestones (mốc) of a plan; `registration` is the date by which units register (đăng ký thi đua). */
+export const milestoneKinds = ['launch', 'registration', 'midterm_review', 'final_review', 'review', 'start', 'end', 'other'] as const;
 export type MilestoneKind = (typeof milestoneKinds)[number];
 
 export const deadlinePeriods = ['month', 'quarter', 'six_months', 'year', 'once'] as const;

@@ -425,7 +425,7 @@ export async function importPlan(
       number: parsed.number,
       code: parsed.code,
       issue_date: parsed.date,
-      signer: null,
+      signer: parsed.signer,
       title: title.slice(0, 1000),
       purpose_text: null,
       source_file_name: fileName,

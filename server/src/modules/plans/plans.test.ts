@@ -102,7 +102,7 @@ describe('plans', () => {
     });
 
     it('becomes a draft holding the parsed header, criteria, milestones, award forms and warnings', () => {
-      expect(plan).toMatchObject({ status: 'draft', number: '6344', code: 'KH-UBND', documentType: 'KH', issueDate: '2019-08-08', unitId: units.city.id, version: 1 });
+      expect(plan).toMatchObject({ status: 'draft', number: '6344', code: 'KH-UBND', documentType: 'KH', issueDate: '2019-08-08', signer: 'Nguyễn Anh Tuấn', unitId: units.city.id, version: 1 });
       expect(plan.allowed).toEqual(['edit', 'publish']);
       const top = (subject: string) => plan.criteria.filter((c) => c.subject === subject && c.parentId === null);
       expect(top('collective').map((c) => c.code)).toEqual(['1', '2', '3', '4', '5']);
@@ -177,6 +177,23 @@ describe('plans', () => {
     expect(prose.statusCode, prose.body).toBe(201);
     expect(prose.json()).toMatchObject({ status: 'draft', criteria: [], sourceFileName: 'ghi-chu.txt' });
     expect(prose.json().sourceText).toContain('Dòng thứ hai.');
+  });
+
+  it('imports a decision copied out of a PDF as one line: cut into lines, with its signer and its registration milestone', async () => {
+    const { city: unit, movementId } = await city();
+    const res = await importFile(admin, movementId, unit.id, 'quyet-dinh.txt', fixture('pdf-one-line.txt'));
+    expect(res.statusCode, res.body).toBe(201);
+    const plan: PlanDetail = res.json();
+    expect(plan).toMatchObject({ documentType: 'QĐ', number: '15', code: 'QĐ-UBND', issueDate: '2026-01-12', signer: 'Nguyễn Văn An' });
+    expect(plan.milestones.map((m) => [m.kind, m.date])).toEqual([['registration', '2026-02-28']]);
+    expect(plan.deadlines.map((d) => [d.day, d.month, d.year])).toEqual([[30, 11, 2026]]);
+    expect(plan.criteria.filter((c) => c.isVeto).map((c) => [c.subject, c.code, c.maxPoints])).toEqual([['collective', 'c', 50]]);
+    // The source shown beside the warnings is the text as cut: "Dòng 17" is the line of criterion a).
+    const lines = plan.sourceText!.split('\n');
+    expect(lines).toHaveLength(30);
+    expect(lines[16]).toBe('a) Ban hành và thực hiện quy chế văn hóa công sở (20 điểm);');
+    expect(plan.criteria.find((c) => c.code === 'a')!.sourceLine).toBe(17);
+    expect(plan.warnings[0]).toMatch(/^Văn bản viết liền trên một dòng/);
   });
 
   it('refuses a bad file with FILE_INVALID (400) and writes nothing', async () => {

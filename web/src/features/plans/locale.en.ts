@@ -11,6 +11,7 @@ export const plansEn: typeof plansVi = {
   subjects: { collective: 'Collectives', individual: 'Individuals' },
   milestoneKinds: {
     launch: 'Launch',
+    registration: 'Registration',
     midterm_review: 'Mid-term review',
     final_review: 'Final review',
     review: 'Review',

@@ -9,6 +9,7 @@ export const plansVi = {
   subjects: { collective: 'Tập thể', individual: 'Cá nhân' },
   milestoneKinds: {
     launch: 'Phát động',
+    registration: 'Đăng ký thi đua',
     midterm_review: 'Sơ kết',
     final_review: 'Tổng kết',
     review: 'Đánh giá',

@@ -24,7 +24,12 @@ const GIVERS: Giver[] = [
 ];
 
 const BANG_KHEN = /Bằng\s*khen/giu;
-const GIAY_KHEN = /Giấy\s*khen(?:\s+của\s+((?:Chủ\s*tịch\s+)?(?:UBND|Ủy\s*ban\s*nhân\s*dân)\s+(?:huyện|quận|thị\s*xã|thành\s*phố|xã|phường|thị\s*trấn)|Giám\s*đốc\s+Sở|Hiệu\s*trưởng|Thủ\s*trưởng\s+[^\s,.;]+|Ban\s*Chấp\s*hành\s+[^,.;]{3,40}))?/giu;
+// The departments (Sở) a Giấy khen of its director names in full: "Giám đốc Sở Giáo dục và Đào tạo".
+const SO = String.raw`(?:Giáo\s*dục\s*và\s*Đào\s*tạo|Nội\s*vụ|Tư\s*pháp|Tài\s*chính|Y\s*tế|Văn\s*hóa,?\s*Thể\s*thao\s*và\s*Du\s*lịch|Lao\s*động\s*[-–]\s*Thương\s*binh\s*và\s*Xã\s*hội|Kế\s*hoạch\s*và\s*Đầu\s*tư|Công\s*Thương|Xây\s*dựng|Giao\s*thông\s*vận\s*tải|Tài\s*nguyên\s*và\s*Môi\s*trường|Nông\s*nghiệp\s*và\s*(?:Phát\s*triển\s*nông\s*thôn|Môi\s*trường)|Khoa\s*học\s*và\s*Công\s*nghệ|Thông\s*tin\s*và\s*Truyền\s*thông|Ngoại\s*vụ|Dân\s*tộc\s*và\s*Tôn\s*giáo)`;
+const GIAY_KHEN = new RegExp(
+  String.raw`Giấy\s*khen(?:\s+của\s+((?:Chủ\s*tịch\s+)?(?:UBND|Ủy\s*ban\s*nhân\s*dân)\s+(?:huyện|quận|thị\s*xã|thành\s*phố|xã|phường|thị\s*trấn)|Giám\s*đốc\s+Sở(?:\s+${SO}(?![\p{L}]))?|Hiệu\s*trưởng|Thủ\s*trưởng\s+[^\s,.;]+|Ban\s*Chấp\s*hành\s+[^,.;]{3,40}))?`,
+  'giu',
+);
 const HUAN_CHUONG = /Huân\s*chương\s+((?:Lao\s*động|Độc\s*lập|Bảo\s*vệ\s*Tổ\s*quốc|Chiến\s*công|Quân\s*công|Dũng\s*cảm|Đại\s*đoàn\s*kết\s*dân\s*tộc|Hữu\s*nghị))(?:\s+hạng\s+(Nhất|Nhì|Ba|I{1,3}|[123]))?/giu;
 const HUAN_CHUONG_TOP = /Huân\s*chương\s+(Sao\s*vàng|Hồ\s*Chí\s*Minh)/giu;
 const KY_NIEM_CHUONG = /Kỷ\s*niệm\s*chương(?:\s+(Vì\s+[^,.;()]{3,60}?))?(?=[,.;()]|\s+(?:của|cho|và)\s|$)/giu;

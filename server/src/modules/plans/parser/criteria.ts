@@ -54,10 +54,12 @@ function semicolonItems(b: Block): string[] {
   return parts.length >= 2 ? parts : [];
 }
 
-function cleanCriterion(text: string): { text: string; points?: number; ambiguous?: number[] } {
+function cleanCriterion(text: string): { text: string; points?: number; ambiguous?: number[]; veto: boolean } {
   const p = extractPoints(squash(text));
   // List items end with ";" or "." in the document; a criterion does not ("…" stays).
-  return { text: p.text.replace(/(?<!\.)\.$/u, '').replace(/[\s;:,]+$/u, ''), points: p.points, ambiguous: p.ambiguous };
+  const clean = p.text.replace(/(?<!\.)\.$/u, '').replace(/[\s;:,]+$/u, '');
+  // "(50 điểm - điểm liệt)" leaves the text with its points; the mark stays on the criterion.
+  return { text: clean, points: p.points, ambiguous: p.ambiguous, veto: p.veto === true || VETO.test(clean) };
 }
 
 const NUMBERED = new Set(['roman', 'arabic', 'letter', 'multi', 'upper', 'article', 'part']);
@@ -107,7 +109,7 @@ function nodesOf(blocks: Block[], path: string, notes: Note[], start: number): P
     const points = b.points ?? c.points;
     if (b.points === undefined && c.ambiguous) notes.push({ line: b.line, message: `có nhiều mức điểm (${c.ambiguous.join(', ')}) trong một tiêu chí: đã lấy ${c.points}` });
     const text = [c.text, ...b.body.map((p) => squash(p.text))].filter(Boolean).join('\n');
-    const veto = VETO.test(text);
+    const veto = c.veto || b.veto === true || VETO.test(text);
     const node: PlanNode = {
       code,
       text,
@@ -136,13 +138,13 @@ function criteriaOf(b: Block, notes: Note[], path = ''): PlanNode[] {
     notes.push({ line: b.line, message: `tách ${items.length} tiêu chí viết liền, ngăn bởi dấu ";"` });
     return items.map((t, i) => {
       const c = cleanCriterion(t);
-      return { code: at(i), text: capitalise(c.text), ...(c.points !== undefined ? { maxPoints: c.points } : {}), ...(VETO.test(c.text) ? { veto: true } : {}), children: [], line: b.line };
+      return { code: at(i), text: capitalise(c.text), ...(c.points !== undefined ? { maxPoints: c.points } : {}), ...(c.veto ? { veto: true } : {}), children: [], line: b.line };
     });
   }
   // A heading followed by plain paragraphs: each paragraph is one criterion.
   return b.body.map((p, i) => {
     const c = cleanCriterion(p.text);
-    return { code: at(i), text: c.text, ...(c.points !== undefined ? { maxPoints: c.points } : {}), ...(VETO.test(c.text) ? { veto: true } : {}), children: [], line: p.line };
+    return { code: at(i), text: c.text, ...(c.points !== undefined ? { maxPoints: c.points } : {}), ...(c.veto ? { veto: true } : {}), children: [], line: p.line };
   });
 }
 
@@ -236,7 +238,9 @@ function findCriteriaSection(roots: Block[]): Block | null {
   const walk = (blocks: Block[]) => {
     for (const b of blocks) {
       if (found) return;
-      if (b.children.length && /^(?:các\s+)?(?:tiêu\s*chí|tiêu\s*chuẩn|bảng\s*(?:chấm\s*)?điểm|thang\s*điểm|nội\s*dung\s*chấm\s*điểm)/iu.test(b.text.trim())) {
+      // With items below it, or as prose: "Tiêu chuẩn thi đua: A; B; C".
+      const content = b.children.length > 0 || semicolonItems(b).length > 0;
+      if (content && /^(?:các\s+)?(?:tiêu\s*chí|tiêu\s*chuẩn|bảng\s*(?:chấm\s*)?điểm|thang\s*điểm|nội\s*dung\s*chấm\s*điểm)/iu.test(b.text.trim())) {
         found = b;
         return;
       }

@@ -5,6 +5,8 @@ import { sentences, type TextUnit } from './text-units.js';
 
 // Reporting deadlines (hạn báo cáo): "Báo cáo 6 tháng gửi trước ngày 31/5 hàng năm và báo cáo năm
 // gửi trước ngày 30/11 hàng năm", "… về phòng Tư pháp trước ngày 15/12", with whom they go to.
+// A date by which units register ("đăng ký thi đua trước ngày 28/02") is not a report: it is
+// handed back apart, to become a registration milestone.
 
 const DUE =
   /(?:trước|chậm\s*nhất(?:\s*là)?(?:\s*vào)?|không\s*(?:muộn|quá)(?:\s*hơn)?|hạn\s*(?:chót|cuối)(?:\s*là)?|trong\s*ngày|đến\s*hết|gửi\s*về\s*trước)\s+(?:ngày\s+)?(\d{1,2})\s*(?:\/|-|\.|\s+tháng\s+)\s*(\d{1,2})(?:\s*(?:\/|-|\.|\s+năm\s+)\s*((?:19|20)\d{2}))?(?!\d)/giu;
@@ -25,6 +27,15 @@ export function periodOf(before: string, after: string): DeadlinePeriod {
   return 'once';
 }
 
+/** "30/6 và 30/12" is half-yearly, "31/3, 30/6, 30/9 và 31/12" quarterly, though no word says so. */
+function evenlySpaced(months: number[]): DeadlinePeriod | null {
+  const sorted = [...months].sort((a, b) => a - b);
+  const gaps = sorted.slice(1).map((m, i) => m - sorted[i]!);
+  if (sorted.length === 2 && gaps[0] === 6) return 'six_months';
+  if (sorted.length === 4 && gaps.every((g) => g === 3)) return 'quarter';
+  return null;
+}
+
 function recipientIn(text: string): string | undefined {
   const m = RECIPIENT.exec(text);
   if (!m) return undefined;
@@ -33,39 +44,89 @@ function recipientIn(text: string): string | undefined {
   return capitalise(name);
 }
 
-export function extractDeadlines(units: TextUnit[]): { deadlines: PlanDeadline[]; notes: Note[] } {
+/** "đăng ký thi đua trước ngày 28/02", not a report. */
+export interface RegistrationDate {
+  day: number;
+  month: number;
+  year?: number;
+  /** The due phrase as written: "trước ngày 28/02". */
+  due: string;
+  text: string;
+  line: number;
+}
+
+const REGISTER = /đăng\s*ký/iu;
+const REPORT = /báo\s*cáo/iu;
+
+/**
+ * Whether the clause holding a due date is about registering: "đăng ký" before it in the same
+ * clause ("Các đơn vị đăng ký thi đua trước ngày …", "gửi bản đăng ký … trước ngày …") or after it
+ * ("Trước ngày …, các xã đăng ký thi đua"), and no report ("báo cáo kết quả đăng ký …" is a report).
+ */
+function aboutRegistering(before: string, after: string): boolean {
+  const own = before.slice(before.lastIndexOf(';') + 1);
+  const cut = after.search(/[;.]|(?:trước|chậm\s*nhất|không\s*(?:muộn|quá))\s+ngày/iu);
+  const rest = cut >= 0 ? after.slice(0, cut) : after;
+  const clause = `${own} ${rest}`;
+  return REGISTER.test(clause) && !REPORT.test(clause);
+}
+
+/** A clause without the brackets and stops around it; a closing bracket stays when it closes one the clause opened. */
+function trimClause(text: string): string {
+  let t = text.trim().replace(/^[(\s,;]*(?:và\s+)?/u, '').replace(/[\s.;,]*$/u, '');
+  while (t.endsWith(')') && (t.match(/\(/g)?.length ?? 0) < (t.match(/\)/g)?.length ?? 0)) t = t.slice(0, -1).replace(/[\s.;,]*$/u, '');
+  return t;
+}
+
+export function extractDeadlines(units: TextUnit[]): { deadlines: PlanDeadline[]; registrations: RegistrationDate[]; notes: Note[] } {
   const deadlines: PlanDeadline[] = [];
+  const registrations: RegistrationDate[] = [];
   const notes: Note[] = [];
   for (const u of units) {
     let inUnit = 0;
     for (const s of sentences(u.text)) {
       const matches = [...s.matchAll(DUE)];
       let from = 0;
-      for (const m of matches) {
+      for (const [k, m] of matches.entries()) {
         const day = Number(m[1]);
         const month = Number(m[2]);
         const start = m.index;
         const end = start + m[0].length;
         const trailing = AFTER_PERIOD.exec(s.slice(end));
-        const stop = end + (trailing ? trailing[0].length : 0);
+        let stop = end + (trailing ? trailing[0].length : 0);
+        // "… trước ngày 28/02 về Phòng Nội vụ; gửi báo cáo … trước ngày 30/11": the clause runs to its ";".
+        const semicolon = s.indexOf(';', stop);
+        if (matches.length > 1 && semicolon >= 0 && semicolon < (matches[k + 1]?.index ?? s.length)) stop = semicolon;
         const before = s.slice(from, start);
         if (day < 1 || day > 31 || month < 1 || month > 12) {
           notes.push({ line: u.line, message: `hạn "${m[0]}" không phải ngày hợp lệ` });
           from = stop;
           continue;
         }
-        const clause = (matches.length > 1 ? s.slice(from, stop) : s).trim().replace(/^[(\s,;]*(?:và\s+)?/u, '').replace(/[)\s.;,]*$/u, '');
-        const period = periodOf(before, s.slice(end));
-        const recipient = recipientIn(before) ?? recipientIn(s) ?? recipientIn(u.text);
-        deadlines.push({ day, month, ...(m[3] ? { year: Number(m[3]) } : {}), period, recipient, text: capitalise(clause), line: u.line });
+        const clause = trimClause(matches.length > 1 ? s.slice(from, stop) : s);
+        if (aboutRegistering(before, s.slice(end))) {
+          registrations.push({ day, month, ...(m[3] ? { year: Number(m[3]) } : {}), due: m[0].trim(), text: capitalise(clause), line: u.line });
+          inUnit++;
+          from = stop;
+          continue;
+        }
+        let period = periodOf(before, s.slice(end));
+        const recipient = recipientIn(before.trimEnd()) ?? recipientIn(s) ?? recipientIn(u.text);
+        const dates = [{ day, month, year: m[3] }];
         // "trước ngày 30/6 và 30/12": more dates on the same deadline.
         let rest = s.slice(end);
         for (let more = AND_DATE.exec(rest); more; more = AND_DATE.exec(rest)) {
           const d = Number(more[1]);
           const mo = Number(more[2]);
-          if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) deadlines.push({ day: d, month: mo, ...(more[3] ? { year: Number(more[3]) } : {}), period, recipient, text: capitalise(clause), line: u.line });
+          if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) dates.push({ day: d, month: mo, year: more[3] });
           rest = rest.slice(more[0].length);
         }
+        const rhythm = period === 'once' ? evenlySpaced(dates.map((d) => d.month)) : null;
+        if (rhythm) {
+          period = rhythm;
+          notes.push({ line: u.line, message: `các hạn ${dates.map((d) => `${d.day}/${d.month}`).join(' và ')} cách đều nhau trong năm: coi là báo cáo ${rhythm === 'six_months' ? '6 tháng' : 'quý'}, kiểm tra lại` });
+        }
+        for (const d of dates) deadlines.push({ day: d.day, month: d.month, ...(d.year ? { year: Number(d.year) } : {}), period, recipient, text: capitalise(clause), line: u.line });
         inUnit++;
         from = stop;
       }
@@ -81,5 +142,5 @@ export function extractDeadlines(units: TextUnit[]): { deadlines: PlanDeadline[]
       notes.push({ line: u.line, message: `có yêu cầu báo cáo định kỳ${who ? ` (gửi ${who})` : ''} nhưng không ghi hạn ngày/tháng: bổ sung hạn khi rà soát` });
     }
   }
-  return { deadlines, notes };
+  return { deadlines, registrations, notes };
 }

@@ -52,6 +52,7 @@ describe('.docx with Word numbering and a criteria table', () => {
     expect(find(plan.sections, 'I')!.children[0]!.children.map((n) => n.code)).toEqual(['a', 'b']);
     // "Nơi nhận" and the signature are not part of the plan's body.
     expect(JSON.stringify(plan.sections)).not.toMatch(/Nơi nhận|Trần Văn Bình/);
+    expect(plan.signer).toBe('Trần Văn Bình');
   });
 
   it('reads the table rows as criteria with their points, and the numbered criteria after it', async () => {
@@ -137,6 +138,7 @@ describe('.docx with the criteria in appendices after the signature', () => {
     expect(plan).toMatchObject({ number: '03', code: 'KH-CĐ', issuer: 'BAN CHẤP HÀNH CÔNG ĐOÀN TRƯỜNG THCS LÊ LỢI', place: 'Ninh Hòa', date: '2024-09-20' });
     expect(plan.sections.map((n) => n.code)).toEqual(['I', 'II', 'III', 'PHỤ LỤC 1', 'PHỤ LỤC 2']);
     expect(JSON.stringify(plan.sections)).not.toMatch(/Nơi nhận|Nguyễn Thị Hoa/);
+    expect(plan.signer).toBe('Nguyễn Thị Hoa');
     expect(plan.criteria.collective.map((n) => [n.code, n.maxPoints])).toEqual([
       ['1', 20],
       ['2', 30],

@@ -80,9 +80,8 @@ describe('lost-numbering.txt: automatic numbering lost in a copy, two groups of 
     expect(plan.criteria.individual.map((n) => n.text)).toEqual(['Chấp hành nội quy, quy chế của cơ quan', 'Trang phục gọn gàng, đeo thẻ khi làm việc', 'Giao tiếp chuẩn mực với người dân']);
   });
 
-  // Known gap: short sub-headings in ordinary case without a number ("Mục đích", "Yêu cầu") stay
-  // paragraphs of their section instead of becoming its items.
-  it.fails('reads unnumbered sub-headings as items', () => {
+  // Short sub-headings in ordinary case without a number ("Mục đích", "Yêu cầu") are items of their section.
+  it('reads unnumbered sub-headings as items', () => {
     expect(plan.sections[0]!.children.map((n) => n.text.split('\n')[0])).toEqual(['Mục đích', 'Yêu cầu']);
   });
 });
@@ -140,10 +139,11 @@ describe('messy lists', () => {
     ]);
   });
 
-  // Known gap: "30/6 và 30/12" is a half-yearly rhythm, but nothing in the words says so.
-  it.fails('infers a six-month period from two dates half a year apart', () => {
+  // "30/6 và 30/12" is a half-yearly rhythm, though nothing in the words says so: taken so, and said.
+  it('infers a six-month period from two dates half a year apart', () => {
     const plan = parsePlanText('1. Các huyện báo cáo trước ngày 30/6 và 30/12 về Sở Nội vụ.');
     expect(plan.deadlines.map((d) => d.period)).toEqual(['six_months', 'six_months']);
+    expect(plan.warnings).toContain('Dòng 1: các hạn 30/6 và 30/12 cách đều nhau trong năm: coi là báo cáo 6 tháng, kiểm tra lại');
   });
 
   // Known gap: a "+" under a finished sentence is kept as its child (with a warning), even when
@@ -244,8 +244,12 @@ describe('school-year.txt: a school year (2026 - 2027), unmarked "Tiêu chuẩn 
     expect(plan.deadlines.find((d) => d.day === 25 && d.month === 5)?.period).toBe('year');
   });
 
-  it.fails('splits "Tiêu chuẩn tập thể …: a; b; c" written on one unmarked line into collective criteria', () => {
-    expect(plan.criteria.collective).toHaveLength(3);
+  it('splits "Tiêu chuẩn tập thể …: a; b; c" written on one unmarked line into collective criteria', () => {
+    expect(plan.criteria.collective.map((n) => n.text)).toEqual([
+      '100% giáo viên thực hiện đúng quy chế chuyên môn',
+      'Không có giáo viên vi phạm đạo đức nhà giáo',
+      'Tham gia đầy đủ các hoạt động của trường',
+    ]);
   });
 
   it.fails('reads "báo cáo hằng tháng vào ngày 25" as a monthly deadline and a semester report as once', () => {
@@ -256,7 +260,7 @@ describe('school-year.txt: a school year (2026 - 2027), unmarked "Tiêu chuẩn 
     ]);
   });
 
-  it.fails('splits "Sơ kết … tháng 01/2027, tổng kết … tháng 5/2027" into two milestones', () => {
+  it('splits "Sơ kết … tháng 01/2027, tổng kết … tháng 5/2027" into two milestones', () => {
     const fromLine = plan.milestones.filter((m) => m.label.startsWith('Sơ kết') || m.label.startsWith('tổng kết') || m.label.startsWith('Tổng kết'));
     expect(fromLine.map((m) => [m.kind, m.year])).toEqual([
       ['midterm_review', 2027],
@@ -264,7 +268,7 @@ describe('school-year.txt: a school year (2026 - 2027), unmarked "Tiêu chuẩn 
     ]);
   });
 
-  it.fails('keeps the whole award form "Giấy khen của Giám đốc Sở Giáo dục và Đào tạo"', () => {
+  it('keeps the whole award form "Giấy khen của Giám đốc Sở Giáo dục và Đào tạo"', () => {
     expect(plan.awardForms).toContain('Giấy khen của Giám đốc Sở Giáo dục và Đào tạo');
   });
 });

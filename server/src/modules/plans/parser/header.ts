@@ -23,7 +23,7 @@ export interface Header {
   notes: Note[];
 }
 
-const DOC_TYPES = [
+export const DOC_TYPES = [
   'KẾ HOẠCH',
   'CHỈ THỊ',
   'HƯỚNG DẪN',
@@ -45,8 +45,8 @@ const DOC_TYPES = [
   'TIÊU CHÍ',
 ];
 const DOC_TYPE = new RegExp(`^(${DOC_TYPES.join('|')})(?![\\p{L}])\\s*(.*)$`, 'u');
-const QUOC_HIEU = /CỘNG\s*H(?:OÀ|ÒA)\s*XÃ\s*HỘI\s*CHỦ\s*NGHĨA\s*VIỆT\s*NAM/iu;
-const TIEU_NGU = /Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc/iu;
+export const QUOC_HIEU = /CỘNG\s*H(?:OÀ|ÒA)\s*XÃ\s*HỘI\s*CHỦ\s*NGHĨA\s*VIỆT\s*NAM/iu;
+export const TIEU_NGU = /Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc/iu;
 const PARTY = /^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$/u;
 const SEPARATOR = /^[-–—_=.*~\s]{2,}$/u;
 const MARKS = /^(?:MẬT|TỐI MẬT|KHẨN|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|DỰ THẢO)$/u;
@@ -56,6 +56,9 @@ const PLACE_DATE = /^(?:(.{2,60}?)\s*,\s*)?ngày\s*(\d{1,2}|[.…_\s]*)\s*tháng
 const PLACE_DATE_SLASH = /^(?:(.{2,60}?)\s*,\s*)?ngày\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/iu;
 const STAMP_HEAD = /^(?:CÔNG\s+VĂN\s+)?ĐẾN$/u;
 const STAMP_FIELD = /^(?:Số|Ngày|Giờ|Chuyển|Lưu\s*hồ\s*sơ(?:\s*số)?|Lưu\s*HS|Người\s*nhận)\s*[:.]/iu;
+// The authority that issues a decision, in capitals under its title (Nghị định 30/2020, mẫu 1.4).
+const AUTHORITY_LINE =
+  /^(?:(?:PHÓ\s+)?(?:CHỦ\s*TỊCH|GIÁM\s*ĐỐC|BỘ\s*TRƯỞNG|HIỆU\s*TRƯỞNG|TRƯỞNG\s*(?:PHÒNG|BAN)|CỤC\s*TRƯỞNG|TỔNG\s*CỤC\s*TRƯỞNG|THỦ\s*TRƯỞNG)|(?:ỦY|UỶ)\s*BAN\s*NHÂN\s*DÂN|BAN\s*(?:CHẤP\s*HÀNH|THƯỜNG\s*VỤ)|HỘI\s*ĐỒNG)\s/u;
 const PREAMBLE = /^(?:Thực hiện|Căn cứ|Để|Nhằm|Năm \d{4}|Trong|Theo|Thi hành|Hưởng ứng|Tiếp tục|Qua|Sau|Nhằm)(?![\p{L}])/u;
 
 function isoDate(y: number, m: number, d: number): string | null {
@@ -215,6 +218,12 @@ export function readHeader(lines: SourceLine[]): Header {
       if (PREAMBLE.test(t) && !(titleParts.length === 0 && t.length <= 250 && !/(?:số|Số)\s*\d|ngày\s*\d/u.test(t))) break;
       // "(Kèm theo Kế hoạch số …)" under a table's title says where it belongs, it is not the title.
       if (/^\((?:ban hành )?kèm theo/iu.test(t)) break;
+      // "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …" under a decision's title is the authority issuing it.
+      if (titleParts.length && AUTHORITY_LINE.test(t) && isUpperLine(t) && !isUpperLine(titleParts.join(' '))) {
+        consumed.add(i);
+        i++;
+        break;
+      }
       if (titleParts.length && l.blankBefore && !startsLower(t) && !/^["“(]/u.test(t)) break;
       if (titleParts.join(' ').length + t.length > 400) break;
       // A long sentence ending with a full stop is the preamble, unless it is the first title line.

@@ -1,7 +1,7 @@
 import { parseLines } from './parse-plan.js';
 import { PlanFileError } from './plan-file-error.js';
 import type { ParsedPlan, SourceLine } from './plan-types.js';
-import { textLines, decodeText } from './text-reader.js';
+import { decodeText, readText } from './text-reader.js';
 import { isZip, listZip } from './zip-reader.js';
 
 // Import of a plan from the document a unit already has (.docx, .xlsx or text) into a draft for
@@ -10,9 +10,14 @@ import { isZip, listZip } from './zip-reader.js';
 export type { DeadlinePeriod, MilestoneKind, ParsedPlan, PlanDeadline, PlanMilestone, PlanNode, SourceFormat } from './plan-types.js';
 export { PlanFileError } from './plan-file-error.js';
 
-/** A plan written as plain text (pasted, or a .txt file). Never throws. */
+/** A plan written as plain text (pasted, or a .txt file, or copied out of a PDF as one line). Never throws. */
 export function parsePlanText(text: string): ParsedPlan {
-  return parseLines(textLines(text), 'text');
+  return readPlanText(text).parsed;
+}
+
+function readPlanText(text: string): { parsed: ParsedPlan; sourceText: string } {
+  const read = readText(text);
+  return { parsed: parseLines(read.lines, 'text', read.notes), sourceText: read.text };
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -74,6 +79,5 @@ export async function readPlanFile(buffer: Buffer, fileName: string): Promise<{ 
   if (ext === 'docx' || ext === 'xlsx') {
     throw new PlanFileError(`Tệp có đuôi .${ext} nhưng không phải là tệp ${ext === 'docx' ? 'Word' : 'Excel'} hợp lệ`, `The file is named .${ext} but is not a valid ${ext === 'docx' ? 'Word' : 'Excel'} file`);
   }
-  const text = decodeText(buffer);
-  return { parsed: parsePlanText(text), sourceText: text };
+  return readPlanText(decodeText(buffer));
 }

@@ -2,8 +2,8 @@ import { capitalise } from './normalize.js';
 import type { MilestoneKind, PlanMilestone } from './plan-types.js';
 import { sentences, type TextUnit } from './text-units.js';
 
-// Milestones (mốc) of a movement: its launch (phát động), mid-term review (sơ kết) and final review
-// (tổng kết), and the period it runs. Read from a timeline section ("V. TIẾN ĐỘ THỰC HIỆN:
+// Milestones (mốc) of a movement: its launch (phát động), registration (đăng ký thi đua), mid-term
+// review (sơ kết) and final review (tổng kết), and the period it runs. Read from a timeline section ("V. TIẾN ĐỘ THỰC HIỆN:
 // 1. Năm 2019: …") and from sentences that tie a review to a year ("tổng kết … vào năm 2025").
 
 const TIMELINE = /tiến\s*độ|thời\s*gian\s*(?:thực\s*hiện|tổ\s*chức|triển\s*khai)|lộ\s*trình|các\s*mốc|kế\s*hoạch\s*thời\s*gian/iu;
@@ -21,6 +21,7 @@ export function milestoneKind(text: string): MilestoneKind {
   if (mid) return 'midterm_review';
   if (fin) return 'final_review';
   if (/phát\s*động|ban\s*hành|triển\s*khai|khởi\s*động/iu.test(text)) return 'launch';
+  if (/đăng\s*ký/iu.test(text)) return 'registration';
   return 'other';
 }
 
@@ -33,6 +34,15 @@ function firstSentence(text: string, capital = true): string {
   // "Thời gian: phát động vào ngày 15/01/2025" — the lead-in before the colon is not the label.
   const s = (sentences(text)[0] ?? text).replace(/[.;:]+$/, '').trim().replace(/^[^:]{1,20}:\s*(?=.*(?:sơ\s*kết|tổng\s*kết|phát\s*động))/iu, '');
   return capital ? capitalise(s) : s;
+}
+
+/**
+ * "Sơ kết học kỳ I vào tháng 01/2027, tổng kết vào tháng 5/2027": one clause a review, each with its
+ * own label; "sơ kết, tổng kết phong trào" said together stays one clause.
+ */
+function ownReviews(clause: string): string[] {
+  if (/sơ\s*kết\s*,?\s*(?:và\s*)?tổng\s*kết/iu.test(clause)) return [clause];
+  return clause.split(/(?:,|\s+và)\s+(?=(?:sau\s+đó\s+)?(?:sơ\s*kết|tổng\s*kết)(?![\p{L}]))/iu);
 }
 
 export function extractMilestones(units: TextUnit[]): PlanMilestone[] {
@@ -72,12 +82,14 @@ export function extractMilestones(units: TextUnit[]): PlanMilestone[] {
         add({ year: Number(ft[2]), label: `Bắt đầu thực hiện (từ ${from})`, kind: 'start', line: u.line });
         add({ year: Number(ft[4]), label: `Kết thúc (đến ${to})`, kind: 'end', line: u.line });
       }
-      for (const clause of s.split(/;/)) {
+      for (const clause of s.split(/;/).flatMap(ownReviews)) {
         KEYWORD.lastIndex = 0;
         for (let k = KEYWORD.exec(clause); k; k = KEYWORD.exec(clause)) {
           const after = clause.slice(k.index, k.index + k[0].length + 90);
           // "sơ kết, tổng kết" said together, or years of a range ("2019-2025"), tell nothing.
           if (/sơ\s*kết\s*,?\s*(?:và\s*)?tổng\s*kết/iu.test(clause.slice(Math.max(0, k.index - 12), k.index + 30))) break;
+          // "báo cáo tổng kết năm học trước ngày …" is a report (a deadline), not the review itself.
+          if (/báo\s*cáo\s*$/iu.test(clause.slice(0, k.index))) continue;
           const d = /(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*((?:19|20)\d{2})/u.exec(after);
           const y = /(?:năm|quý\s+[IV]{1,3}\s*\/|tháng\s+\d{1,2}\s*\/)\s*((?:19|20)\d{2})(?!\s*[-–]\s*\d)/iu.exec(after);
           if (!d && !y) continue;
@@ -91,8 +103,14 @@ export function extractMilestones(units: TextUnit[]): PlanMilestone[] {
       }
     }
   }
-  const order: Record<MilestoneKind, number> = { start: 0, launch: 1, midterm_review: 2, review: 3, other: 4, final_review: 5, end: 6 };
-  return found.sort((a, b) => a.year - b.year || order[a.kind] - order[b.kind]);
+  return sortMilestones(found);
+}
+
+const ORDER: Record<MilestoneKind, number> = { start: 0, launch: 1, registration: 2, midterm_review: 3, review: 4, other: 5, final_review: 6, end: 7 };
+
+/** By year, then as a movement runs: start, launch, registration, reviews, end. */
+export function sortMilestones(list: PlanMilestone[]): PlanMilestone[] {
+  return list.sort((a, b) => a.year - b.year || ORDER[a.kind] - ORDER[b.kind]);
 }
 
 /** The movement's period: "giai đoạn 2019-2025", "giai đoạn 2019 - 2025", "năm 2024". */

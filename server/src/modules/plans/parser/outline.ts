@@ -19,6 +19,8 @@ export interface Block {
   body: { text: string; line: number }[];
   children: Block[];
   points?: number;
+  /** Marked as a veto (điểm liệt) by a points line of its own: "(50 điểm - điểm liệt)". */
+  veto?: boolean;
   subject?: Subject;
   fromTable?: boolean;
 }
@@ -80,6 +82,19 @@ function joinBroken(prev: string, next: string): string {
   return `${prev} ${next}`;
 }
 
+const SUBHEADING = /^(?:Mục\s+đích|Mục\s+tiêu|Yêu\s+cầu)\s*:?$/u;
+
+const CRITERIA_HEAD = /^(?:các\s+)?(?:tiêu\s*chí|tiêu\s*chuẩn)(?![\p{L}])/iu;
+
+/** "Tiêu chuẩn …: A; B" — a criteria or subject heading, a colon, then at least two parts separated by ";". */
+function isProseCriteria(text: string): boolean {
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon > 120) return false;
+  const head = text.slice(0, colon);
+  if (!CRITERIA_HEAD.test(head) && !subjectOfHeading(head)?.explicit) return false;
+  return text.slice(colon + 1).split(';').filter((p) => /\p{L}/u.test(p)).length >= 2;
+}
+
 export function buildOutline(lines: SourceLine[]): { roots: Block[]; notes: Note[] } {
   const root: Block = { code: '', kind: 'root', family: 'para', text: '', line: 0, body: [], children: [] };
   const stack: Frame[] = [{ kind: 'root', family: 'root', rank: -Infinity, block: root, lastValue: null, lastLabel: '' }];
@@ -107,6 +122,15 @@ export function buildOutline(lines: SourceLine[]): { roots: Block[]; notes: Note
     // "Đối với tập thể:" on a line of its own, without a marker, still opens the group.
     if (!m && text.length <= 100 && (text.endsWith(':') || (text.length <= 60 && !TERMINAL.test(text))) && subjectOfHeading(text, true)) {
       m = { family: 'subject', kind: 'subject', label: '', value: null, rest: text };
+    }
+    // "Tiêu chuẩn đối với tập thể: A; B; C." inside a section: criteria written as prose, an item of
+    // their own (they would otherwise be a paragraph of the section, where no one looks for criteria).
+    if (!m && line.tableId === undefined && stack[stack.length - 1]!.block !== root && isProseCriteria(text)) {
+      m = { family: 'subject', kind: 'subject', label: '', value: null, rest: text };
+    }
+    // "Mục đích", "Yêu cầu" alone on a line under "MỤC ĐÍCH, YÊU CẦU": sub-headings whose number was lost.
+    if (!m && line.tableId === undefined && SUBHEADING.test(text)) {
+      m = { family: 'heading', kind: 'subhead', label: '', value: null, rest: text.replace(/\s*:$/, '') };
     }
     // A heading in capitals whose number was lost (automatic numbering pasted as text).
     if (!m && line.tableId === undefined && text.length <= 120 && /\p{L}{2,}\s+\p{L}{2,}/u.test(text) && isUpperLine(text) && !TERMINAL.test(text)) {
@@ -208,7 +232,7 @@ export function buildOutline(lines: SourceLine[]): { roots: Block[]; notes: Note
         let j = stack.length - 1;
         while (j > floor && !HEADING_FAMILIES.has(stack[j]!.family)) j--;
         parentIdx = j;
-      } else if (line.tableId === undefined && m.family !== 'bullet' && m.family !== 'subject' && m.kind !== 'caps' && rank < top.rank && m.value !== 1) {
+      } else if (line.tableId === undefined && m.family !== 'bullet' && m.family !== 'subject' && m.kind !== 'caps' && m.kind !== 'subhead' && rank < top.rank && m.value !== 1) {
         // A "2." inside a "-" list: the "1." before it was lost. Go back out to where numbers live.
         // (A heading in capitals without a number is placed where it comes, like a bullet.)
         let j = stack.length - 1;

@@ -4,17 +4,18 @@ import { extractDeadlines } from './deadlines.js';
 import { issuerFromText, readHeader } from './header.js';
 import { splitInlineLists } from './inline-lists.js';
 import { detectMarker } from './markers.js';
-import { extractMilestones, extractPeriod } from './milestones.js';
+import { extractMilestones, extractPeriod, sortMilestones } from './milestones.js';
 import { cleanText, fixOcr, squash } from './normalize.js';
 import { buildOutline, type Block, type Note } from './outline.js';
 import type { ParsedPlan, PlanNode, SourceFormat, SourceLine } from './plan-types.js';
 import { extractPoints } from './points.js';
+import { registrationMilestones } from './registrations.js';
+import { FOOTER, readSigner } from './signature.js';
 import { textUnits } from './text-units.js';
 
 // The pure part of the import: lines in, draft plan out. Never throws on content: a document
 // without any recognisable structure comes back as paragraphs with a warning.
 
-const FOOTER = /^(?:Nơi\s*nhận\s*:?|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|(?:PHÓ\s+)?(?:CHỦ\s*TỊCH|GIÁM\s*ĐỐC|HIỆU\s*TRƯỞNG|TRƯỞNG\s*PHÒNG|TRƯỞNG\s*BAN|CHÁNH\s*VĂN\s*PHÒNG|BÍ\s*THƯ|THỦ\s*TRƯỞNG|TỔNG\s*GIÁM\s*ĐỐC|CỤC\s*TRƯỞNG|VỤ\s*TRƯỞNG|CHỦ\s*TỊCH\s*CÔNG\s*ĐOÀN)$)/u;
 const APPENDIX = /^(?:PHỤ\s*LỤC|Phụ\s*lục)(?![\p{L}])/u;
 const PAGE_NUMBER = /^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu;
 
@@ -60,8 +61,8 @@ function toPlanNodes(blocks: Block[]): PlanNode[] {
   }));
 }
 
-// "Điểm tối đa: 20", "(20 điểm)" on a line of its own under an item: the item's points.
-const POINTS_LINE = /^(?:\(?\s*(?:điểm\s*tối\s*đa|tối\s*đa|thang\s*điểm|số\s*điểm|điểm)\s*[:=]?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm|đ)?\s*\)?|\(\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm|đ)\s*\))\s*[.;]?$/iu;
+// "Điểm tối đa: 20", "(20 điểm)", "(50 điểm - điểm liệt)" on a line of its own under an item: the item's points.
+const POINTS_LINE = /^(?:\(?\s*(?:điểm\s*tối\s*đa|tối\s*đa|thang\s*điểm|số\s*điểm|điểm)\s*[:=]?\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm|đ)?\s*\)?|\(\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm|đ)(\s*[-–—,;:]\s*(?:là\s+)?(?:điểm|tiêu\s*chí)\s+liệt)?\s*\))\s*[.;]?$/iu;
 
 function assignPoints(blocks: Block[], notes: Note[]) {
   for (const b of blocks) {
@@ -69,6 +70,7 @@ function assignPoints(blocks: Block[], notes: Note[]) {
     if (at >= 0 && b.points === undefined) {
       const m = POINTS_LINE.exec(squash(b.body[at]!.text))!;
       b.points = Number((m[1] ?? m[2])!.replace(',', '.'));
+      if (m[3]) b.veto = true;
       b.body.splice(at, 1);
     }
     const p = extractPoints(squash(b.text));
@@ -105,6 +107,7 @@ export function parseLines(input: SourceLine[], format: SourceFormat, readerNote
       number: null,
       code: null,
       issuer: null,
+      signer: null,
       place: null,
       date: null,
       title: null,
@@ -134,6 +137,7 @@ export function parseLines(input: SourceLine[], format: SourceFormat, readerNote
   const body = lines.slice(header.bodyStart, end).filter((_, k) => !header.consumed.has(header.bodyStart + k));
   // Criteria often come as an appendix after the signature ("PHỤ LỤC … Bảng tiêu chí chấm điểm").
   const appendix = lines.findIndex((l, i) => i > end && (APPENDIX.test(squash(l.text)) || l.tableId !== undefined));
+  const signer = readSigner(lines.slice(end, appendix > 0 ? appendix : lines.length));
   if (appendix > 0) {
     body.push(...lines.slice(appendix).filter((l) => !/^(?:Nơi\s*nhận|(?:TM|KT|TL)\.\s)/u.test(squash(l.text))));
     notes.push({ line: lines[appendix]!.n, message: 'đọc tiếp phần phụ lục sau chữ ký' });
@@ -151,7 +155,6 @@ export function parseLines(input: SourceLine[], format: SourceFormat, readerNote
   const units = textUnits(outline.roots);
   const criteria = extractCriteria(outline.roots);
   notes.push(...criteria.notes);
-  const milestones = extractMilestones(units);
   const deadlines = extractDeadlines(units);
   notes.push(...deadlines.notes);
   const awards = extractAwards(units);
@@ -170,6 +173,11 @@ export function parseLines(input: SourceLine[], format: SourceFormat, readerNote
   }
   const preamble = outline.roots.find((b) => b.family === 'para')?.text ?? null;
   const period = extractPeriod([header.title], true) ?? extractPeriod([preamble], false);
+  // A dated registration ("đăng ký thi đua trước ngày 28/02") says more than a timeline line of the same year.
+  const registrations = registrationMilestones(deadlines.registrations, { issued: header.date, period });
+  notes.push(...registrations.notes);
+  const timeline = extractMilestones(units).filter((m) => m.kind !== 'registration' || !registrations.milestones.some((r) => r.year === m.year));
+  const milestones = sortMilestones([...registrations.milestones, ...timeline]);
 
   // Warnings: general ones first, then by line.
   const seen = new Set<string>();
@@ -185,6 +193,7 @@ export function parseLines(input: SourceLine[], format: SourceFormat, readerNote
     number: header.number,
     code: header.code,
     issuer,
+    signer,
     place: header.place,
     date: header.date,
     title: header.title,

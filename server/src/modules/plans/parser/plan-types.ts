@@ -1,3 +1,5 @@
+import type { MilestoneKind } from '@thidua/contracts';
+
 // The shapes a plan import produces. A ParsedPlan is a draft for the review screen, never the
 // truth: every field may be missing, and `warnings` says where the parser was unsure.
 
@@ -16,7 +18,8 @@ export interface PlanNode {
   line?: number;
 }
 
-export type MilestoneKind = 'launch' | 'midterm_review' | 'final_review' | 'review' | 'start' | 'end' | 'other';
+// The kinds are the contracts' own, so that a kind the parser finds is one the API and the review screen know.
+export type { MilestoneKind } from '@thidua/contracts';
 
 export interface PlanMilestone {
   year: number;
@@ -49,6 +52,8 @@ export interface ParsedPlan {
   /** "KH-UBND" of "Số: 6344/KH-UBND". */
   code: string | null;
   issuer: string | null;
+  /** The signer's name (người ký) under the signature: "Nguyễn Văn An". */
+  signer: string | null;
   place: string | null;
   /** ISO date (yyyy-mm-dd) of "…, ngày 08 tháng 8 năm 2019". */
   date: string | null;

@@ -1,11 +1,17 @@
 // Max points (điểm tối đa) written in an item: "(10 điểm)", "(tối đa 10 điểm)", "tối đa 10 điểm",
-// "…: 10 điểm" at the end, "(10đ)". Points that are not a maximum (deductions "trừ 2 điểm",
-// bonuses, thresholds "đạt từ 90 điểm") are left alone.
+// "…: 10 điểm" at the end, "(10đ)", and with the veto mark beside them: "(50 điểm - điểm liệt)".
+// Points that are not a maximum (deductions "trừ 2 điểm", bonuses, thresholds "đạt từ 90 điểm")
+// are left alone.
 
 const NUM = String.raw`(\d{1,3}(?:[.,]\d{1,2})?)`;
 const UNIT = String.raw`(?:điểm|đ)(?![\p{L}])`;
 
-const PAREN = new RegExp(String.raw`\(\s*(?:tối\s*đa(?:\s*là)?\s*[:=]?\s*|max\s*[:=]?\s*|điểm\s*tối\s*đa\s*[:=]?\s*)?${NUM}\s*${UNIT}\s*\)`, 'giu');
+// "điểm liệt", "là tiêu chí liệt" written inside the same brackets as the points.
+const VETO_MARK = String.raw`(?:là\s+)?(?:điểm|tiêu\s*chí)\s+liệt`;
+const PAREN = new RegExp(
+  String.raw`\(\s*(?:${VETO_MARK}\s*[-–—,;:]\s*)?(?:tối\s*đa(?:\s*là)?\s*[:=]?\s*|max\s*[:=]?\s*|điểm\s*tối\s*đa\s*[:=]?\s*)?${NUM}\s*${UNIT}(?:\s*[-–—,;:]\s*${VETO_MARK})?\s*\)`,
+  'giu',
+);
 const MAX_PHRASE = new RegExp(String.raw`(?:điểm\s*)?tối\s*đa(?:\s*là)?\s*[:=]?\s*${NUM}\s*${UNIT}`, 'giu');
 const MAX_LABEL = new RegExp(String.raw`điểm\s*tối\s*đa\s*[:=]\s*${NUM}`, 'giu');
 const TRAILING = new RegExp(String.raw`[:\-–]\s*${NUM}\s*${UNIT}\s*[.;]?\s*$`, 'iu');
@@ -17,6 +23,8 @@ export interface PointsResult {
   text: string;
   /** Several different maxima in one item. */
   ambiguous?: number[];
+  /** The points phrase taken out of the text also marked the item as a veto (điểm liệt). */
+  veto?: boolean;
 }
 
 function toNumber(s: string): number {
@@ -63,7 +71,8 @@ function extractFrom(text: string): PointsResult {
     out = text.slice(0, pick.index).replace(/[\s,:;\-–]+$/u, '').trim();
     if (/\(\s*$/.test(out)) out = out.replace(/\(\s*$/, '').trim();
   }
-  return { points: pick.value, text: out || text, ambiguous: distinct.length > 1 ? distinct : undefined };
+  const veto = /liệt/iu.test(text.slice(pick.index, pick.index + pick.length));
+  return { points: pick.value, text: out || text, ambiguous: distinct.length > 1 ? distinct : undefined, ...(veto ? { veto } : {}) };
 }
 
 /** A points cell: "10", "10 điểm", "10,5", "10đ". */

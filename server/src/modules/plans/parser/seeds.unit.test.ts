@@ -26,6 +26,8 @@ describe('seed 000: Nha Trang plan 6344/KH-UBND', () => {
     expect(plan.issuer).toBe('Ủy ban nhân dân thành phố Nha Trang');
     expect(plan.period).toEqual({ from: 2019, to: 2025 });
     expect(JSON.stringify(plan)).not.toContain('"1243"');
+    // "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", blank lines for the signature, then the name.
+    expect(plan.signer).toBe('Nguyễn Anh Tuấn');
     expect(plan.warnings.some((w) => w.includes('ĐẾN') && w.includes('1243'))).toBe(true);
   });
 
@@ -114,6 +116,8 @@ describe('seed 001: Hứa Tạo primary school trade union plan', () => {
       'Tổ chức thực hiện Phong trào thi đua “Cán bộ, công chức thi đua thực hiện văn hóa công sở” giai đoạn 2019-2023 gắn với xây dựng cơ quan đạt chuẩn văn hóa',
     );
     expect(plan.issuer).toBe('Công đoàn cơ sở Hứa Tạo');
+    // The copy ends before the signature.
+    expect(plan.signer).toBeNull();
     expect(plan.period).toEqual({ from: 2019, to: 2023 });
     expect(plan.warnings).toContain('Không thấy số và ký hiệu văn bản ("Số: …/KH-…")');
   });
@@ -175,6 +179,8 @@ describe('seed 003: Thanh Hóa city outreach plan', () => {
     expect(plan.documentType).toBe('Kế hoạch');
     expect(plan.title).toBe('Tuyên truyền, bồi dưỡng về văn hóa công vụ cho cán bộ, công chức, viên chức, người lao động trên địa bàn thành phố Thanh Hóa.');
     expect(plan.issuer).toBe('Chủ tịch UBND thành phố Thanh Hóa');
+    // "CHỦ TỊCH", then the recipients (the left column), then the name.
+    expect(plan.signer).toBe('Lê Anh Xuân');
   });
 
   it('builds the outline and flags the missing item 4', () => {
@@ -220,6 +226,8 @@ describe('seed 004: Đắk Lắk directive', () => {
     expect(plan.documentType).toBe('Chỉ thị');
     expect(plan.title).toMatch(/^Về việc đẩy mạnh phong trào thi đua “Cán bộ, công chức, viên chức tỉnh Đăk Lăk/);
     expect(plan.period).toEqual({ from: 2019, to: 2025 });
+    // No signature title survived the copy: the name closes the document after the recipients.
+    expect(plan.signer).toBe('Phạm Ngọc Nghị');
     expectOutline(plan.sections, [
       ['', 'Năm 2019 là', 0],
       ['', 'Tuy nhiên, bên', 0],

@@ -1,5 +1,7 @@
+import type { Note } from './outline.js';
 import { PlanFileError } from './plan-file-error.js';
 import type { SourceLine } from './plan-types.js';
+import { isRunTogether, splitRunTogether } from './run-together.js';
 
 /** Bytes of a text file as a string: UTF-8 (with or without BOM) or UTF-16 with a BOM. */
 export function decodeText(bytes: Uint8Array): string {
@@ -28,4 +30,24 @@ export function textLines(text: string): SourceLine[] {
     const lead = /^[ \t\u00a0]*/.exec(t)![0];
     return { n: i + 1, text: t, indent: lead.replace(/\t/g, '    ').length };
   });
+}
+
+/**
+ * A text as the parser reads it. A document copied out of a PDF as one long line (or a few) is cut
+ * back into lines first, and said so; `text` is then the text as cut, numbered as the warnings are.
+ */
+export function readText(text: string): { lines: SourceLine[]; notes: Note[]; text: string } {
+  const raw = text.split(/\r\n|\r|\n/);
+  const long = raw.filter(isRunTogether);
+  const size = (list: string[]) => list.reduce((n, l) => n + l.length, 0);
+  // Most of the text must be in such lines: a plan with one long paragraph is not a PDF copy.
+  if (!long.length || size(long) < 0.6 * size(raw)) return { lines: textLines(text), notes: [], text };
+  const cut = raw.flatMap((l) => (isRunTogether(l) ? splitRunTogether(l) : [l]));
+  const joined = cut.join('\n');
+  const what = long.length === 1 ? 'viết liền trên một dòng' : `viết liền trên ${long.length} dòng dài`;
+  return {
+    lines: textLines(joined),
+    notes: [{ line: 0, message: `văn bản ${what} (chép từ tệp PDF?): đã tách lại thành ${cut.length} dòng ở đầu các mục (Số, ngày, Căn cứ, Điều, I., 1., a), -, Nơi nhận, chữ ký), kiểm tra lại` }],
+    text: joined,
+  };
 }
