@@ -29,6 +29,7 @@ import { reportBoardRoutes } from './modules/reports/report-board.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { taskRoutes } from './modules/tasks/tasks.routes.js';
 
 const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: z.object({ ok: z.boolean(), latencyMs: z.number(), version: z.string().nullable() }) });
 
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(reportRoutes, { prefix: '/api', ctx });
   await app.register(reportBoardRoutes, { prefix: '/api', ctx });
   await app.register(notificationRoutes, { prefix: '/api', ctx });
+  await app.register(taskRoutes, { prefix: '/api', ctx });
 
   const webDist = path.join(repoRoot, 'web', 'dist');
   const serveWeb = ctx.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));

@@ -15,6 +15,8 @@ import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../../platform/session.js';
 import * as assessments from './assessments.service.js';
 import { disciplineRoutes } from './disciplines.routes.js';
+// The capability's tasks join the inbox (việc cần làm) when its routes are mounted.
+import './assessments.tasks.js';
 
 /** Assessments (đánh giá, chấm điểm): self → head → council → final, under /api. */
 export async function assessmentRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {

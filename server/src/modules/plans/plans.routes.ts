@@ -21,6 +21,8 @@ import { AppError } from '../../platform/errors.js';
 import { requireActor } from '../../platform/session.js';
 import * as cascade from './plans.cascade.js';
 import * as plans from './plans.service.js';
+// The capability's tasks join the inbox (việc cần làm) when its routes are mounted.
+import './plans.tasks.js';
 
 /** The uploaded file and the text fields beside it, in whichever order they come; too large → 413. */
 async function readPlanUpload(req: FastifyRequest): Promise<{ fileName: string; bytes: Buffer; fields: Record<string, string> }> {

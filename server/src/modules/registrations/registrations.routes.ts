@@ -25,6 +25,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../../platform/session.js';
 import * as registrations from './registrations.service.js';
+// The capability's tasks join the inbox (việc cần làm) when its routes are mounted.
+import './registrations.tasks.js';
 
 /** Registration (đăng ký thi đua): one's own, for a unit's people in bulk, the board and reminders; under /api. */
 export async function registrationRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {

@@ -21,6 +21,8 @@ import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../../platform/session.js';
 import * as reports from './reports.service.js';
 import * as templates from './reports.templates.js';
+// The capability's tasks join the inbox (việc cần làm) when its routes are mounted.
+import './reports.tasks.js';
 
 /** Periodic reports (báo cáo định kỳ): templates, a unit's report, submitting, returning, accepting, consolidating, under /api. */
 export async function reportRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppContext }) {
