@@ -1,9 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
 import { ApiError } from './api';
 import { createAppRouter } from './router';
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // Whatever the person just did may have finished a task or made one (việc cần làm): refresh the
+  // inbox and its menu badges after every change.
+  mutationCache: new MutationCache({
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+  }),
   defaultOptions: {
     queries: {
       // A 4xx will answer the same the next time: show it at once.

@@ -4,7 +4,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
-  DashboardOutlined,
+  CarryOutOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -16,7 +16,7 @@ import {
 } from '@ant-design/icons';
 import type { Me } from '@thidua/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Drawer, Grid, Layout, Menu, Result, type MenuProps } from 'antd';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Result, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
@@ -27,6 +27,7 @@ import { paths } from './paths';
 import { can, setMe, useMe } from './session';
 import { Muted } from './text';
 import { NotificationBell } from '../features/notifications/notification-bell';
+import { useTasks } from '../features/tasks/tasks-api';
 
 /** The signed-in frame: header, menu (Sider on desktop, Drawer on phones) and the page. */
 export default function Shell() {
@@ -75,7 +76,7 @@ function ShellFrame({ me }: { me: Me }) {
   const hasGrant = me.grants.length > 0;
 
   const items: NavItem[] = [
-    { key: paths.home, icon: <DashboardOutlined aria-hidden />, label: t('nav.home'), show: true },
+    { key: paths.home, icon: <CarryOutOutlined aria-hidden />, label: t('nav.home'), show: true },
     { key: paths.plans, icon: <FileTextOutlined aria-hidden />, label: t('nav.plans'), show: hasGrant },
     { key: paths.registrations, icon: <FormOutlined aria-hidden />, label: t('nav.registrations'), show: hasGrant || me.personId !== null },
     { key: paths.assessments, icon: <CheckSquareOutlined aria-hidden />, label: t('nav.assessments'), show: hasGrant },
@@ -88,7 +89,26 @@ function ShellFrame({ me }: { me: Me }) {
     { key: paths.audit, icon: <AuditOutlined aria-hidden />, label: t('nav.audit'), show: can(me, 'audit.read') },
     { key: paths.account, icon: <UserOutlined aria-hidden />, label: t('nav.account'), show: true },
   ];
-  const menuItems: MenuProps['items'] = items.filter((i) => i.show).map(({ key, icon, label }) => ({ key, icon, label }));
+  // Badges: how many tasks wait in each part of the menu (việc cần làm), all of them on the home entry.
+  const tasks = useTasks();
+  const badge = (key: string) => (key === paths.home ? (tasks.data?.items.length ?? 0) : (tasks.data?.counts[key] ?? 0));
+  const menuItems: MenuProps['items'] = items
+    .filter((i) => i.show)
+    .map(({ key, icon, label }) => {
+      const n = badge(key);
+      return {
+        key,
+        icon,
+        label: n ? (
+          <span style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, width: '100%' }}>
+            <span>{label}</span>
+            <Badge count={n} overflowCount={99} color={key === paths.home ? '#b3261e' : '#0b5cad'} aria-label={t('tasks.count', { count: n })} />
+          </span>
+        ) : (
+          label
+        ),
+      };
+    });
   const selected =
     items
       .filter((i) => i.key !== '/' && location.pathname.startsWith(i.key))

@@ -49,6 +49,8 @@ export async function listTasks(ctx: AppContext, actor: Actor): Promise<TaskList
       (a, b) =>
         stateRank[a.state] - stateRank[b.state] ||
         (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+        // One's own work before following up on others' at the same date.
+        Number(a.count !== null) - Number(b.count !== null) ||
         a.title.localeCompare(b.title, 'vi'),
     );
   const counts: Record<string, number> = {};

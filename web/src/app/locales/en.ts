@@ -6,6 +6,7 @@ import { assessmentsEn } from '../../features/assessments/locale.en';
 import { dashboardEn } from '../../features/dashboard/locale.en';
 import { reportsEn } from '../../features/reports/locale.en';
 import { notificationsEn } from '../../features/notifications/locale.en';
+import { tasksEn } from '../../features/tasks/locale.en';
 
 export const en: Messages = {
   app: {
@@ -42,7 +43,7 @@ export const en: Messages = {
     main: 'Main menu',
     openMenu: 'Open menu',
     skipToContent: 'Skip to main content',
-    home: 'Overview',
+    home: 'To do',
     units: 'Units',
     blocks: 'Emulation blocks',
     people: 'People',
@@ -121,6 +122,7 @@ export const en: Messages = {
     passwordChanged: 'Password changed',
   },
   home: {
+    today: '{{weekday}}, {{date}}',
     morning: 'Good morning',
     afternoon: 'Hello',
     evening: 'Good evening',
@@ -358,4 +360,5 @@ export const en: Messages = {
   dashboard: dashboardEn,
   reports: reportsEn,
   notifications: notificationsEn,
+  tasks: tasksEn,
 };

@@ -5,6 +5,7 @@ import { assessmentsVi } from '../../features/assessments/locale.vi';
 import { dashboardVi } from '../../features/dashboard/locale.vi';
 import { reportsVi } from '../../features/reports/locale.vi';
 import { notificationsVi } from '../../features/notifications/locale.vi';
+import { tasksVi } from '../../features/tasks/locale.vi';
 
 // Vietnamese is the reference language: en.ts must have the same keys.
 export const vi = {
@@ -42,7 +43,7 @@ export const vi = {
     main: 'Menu chính',
     openMenu: 'Mở menu',
     skipToContent: 'Bỏ qua, đến nội dung chính',
-    home: 'Tổng quan',
+    home: 'Việc cần làm',
     units: 'Đơn vị',
     blocks: 'Khối thi đua',
     people: 'Cán bộ',
@@ -121,6 +122,7 @@ export const vi = {
     passwordChanged: 'Đã đổi mật khẩu',
   },
   home: {
+    today: '{{weekday}}, ngày {{date}}',
     morning: 'Chào buổi sáng',
     afternoon: 'Xin chào',
     evening: 'Chào buổi tối',
@@ -358,6 +360,7 @@ export const vi = {
   dashboard: dashboardVi,
   reports: reportsVi,
   notifications: notificationsVi,
+  tasks: tasksVi,
 };
 
 type Deep<T> = { [K in keyof T]: T[K] extends string ? string : Deep<T[K]> };

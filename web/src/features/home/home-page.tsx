@@ -1,21 +1,25 @@
 import { ApartmentOutlined, AuditOutlined, ClusterOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { roleLabels } from '@thidua/contracts';
 import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { Alert, Card, Col, Row, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/hooks';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
-import { formatNumber } from '../../app/format';
+import { formatDate, formatNumber } from '../../app/format';
 import { useLabel } from '../../app/i18n';
 import { paths } from '../../app/paths';
 import { can, useMe } from '../../app/session';
 import { tagColors } from '../../app/theme';
 import type { PeoplePage } from '../../app/types';
-import { appNow } from '../../app/clock';
+import { appNow, appToday } from '../../app/clock';
+import { TaskInbox } from '../tasks/task-list';
 
-/** / — greeting, the user's grants, a few counts and the way to each feature. */
+const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
+/** / — the person's work (việc cần làm) first; then their roles, a few counts and the way to each feature. */
 export default function HomePage() {
   const { t, i18n } = useTranslation();
   const label = useLabel();
@@ -43,9 +47,12 @@ export default function HomePage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+      <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0, marginBottom: 4 }}>
         {greeting}, {me.displayName}
       </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>
+        {t('home.today', { date: formatDate(appToday()), weekday: capitalise(dayjs(appToday()).format('dddd')) })}
+      </Typography.Paragraph>
       {!me.mfaEnabled && (
         <Alert
           type="info"
@@ -55,7 +62,8 @@ export default function HomePage() {
           action={<Link to={paths.mfaSetup}>{t('mfa.enable')}</Link>}
         />
       )}
-      <Row gutter={[16, 16]}>
+      <TaskInbox />
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={14}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('home.yourGrants')}</h2>}>
             {me.grants.length === 0 ? (
