@@ -13,3 +13,4 @@ export * from './schemas/dashboard.js';
 export * from './schemas/notifications.js';
 export * from './schemas/reports.js';
 export * from './schemas/report-board.js';
+export * from './schemas/document-settings.js';
