@@ -5,6 +5,7 @@ import { evidenceEn } from '../../features/evidence/locale.en';
 import { assessmentsEn } from '../../features/assessments/locale.en';
 import { dashboardEn } from '../../features/dashboard/locale.en';
 import { reportsEn } from '../../features/reports/locale.en';
+import { unitDocumentsEn } from '../../features/org/locale.en';
 import { notificationsEn } from '../../features/notifications/locale.en';
 
 export const en: Messages = {
@@ -357,5 +358,6 @@ export const en: Messages = {
   assessments: assessmentsEn,
   dashboard: dashboardEn,
   reports: reportsEn,
+  unitDocuments: unitDocumentsEn,
   notifications: notificationsEn,
 };
