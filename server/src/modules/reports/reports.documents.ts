@@ -229,8 +229,10 @@ function childrenAppendix(indicators: Indicator[], children: ChildLine[], values
   ]);
   rows.push([{ value: 'Tổng hợp', colSpan: 3, bold: true, align: 'center' }, ...figures.map((i) => printed(values[i.key]?.consolidated ?? null, i.kind))]);
   const landscape = figures.length > PORTRAIT_FIGURES;
-  // STT wide enough for its bold header on one line; the figures share what is left.
-  const table: Extract<StateBlock, { kind: 'table' }> = { kind: 'table', widths: [1.3, 5.5, 2.4, ...figures.map(() => 2.3)], header: [header], rows };
+  // STT wide enough for its bold header on one line, the state ("Muộn 2 ngày") too on a landscape
+  // page, where the units' names also take more room; the figures share what is left.
+  const widths = landscape ? [1.3, 6.5, 2.9] : [1.3, 5.5, 2.4];
+  const table: Extract<StateBlock, { kind: 'table' }> = { kind: 'table', widths: [...widths, ...figures.map(() => 2.3)], header: [header], rows };
   const tables = splitTableColumns(table, 3, landscape ? LANDSCAPE_FIGURES : PORTRAIT_FIGURES);
   return {
     label: 'Phụ lục',
@@ -276,14 +278,9 @@ export function reportStateDocument(r: ReportRow, settings: DocumentSettings, ch
     if (section.indicators.length) body.push(indicatorTable(section.indicators, values));
   }
   if (children.length) {
-    // "45/BC-UBND", or room to write the number by hand.
-    const number = referenceText(r.number, reference.code).slice('Số: '.length);
-    const appendix = childrenAppendix(
-      content.sections.flatMap((s) => s.indicators),
-      children,
-      values,
-      `(Kèm theo Báo cáo số ${number} ngày ${date ? shortDate(date) : '     /     /     '})`,
-    );
+    // "45/BC-UBND ngày 07/12/2026"; a draft's missing number and date as dots to fill by hand.
+    const number = r.number ? referenceText(r.number, reference.code).slice('Số: '.length) : `…/${reference.code}`;
+    const appendix = childrenAppendix(content.sections.flatMap((s) => s.indicators), children, values, `(Kèm theo Báo cáo số ${number} ngày ${date ? shortDate(date) : '…/…/…'})`);
     body.push({ kind: 'heading', text: `${roman(n++)}. SỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC` });
     body.push({ kind: 'paragraph', text: childrenSummary(children) + (appendix ? ' Số liệu của từng đơn vị tại Phụ lục kèm theo.' : '') });
     if (appendix) appendices.push(appendix);
