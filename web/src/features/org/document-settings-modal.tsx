@@ -42,7 +42,9 @@ export function DocumentSettingsModal({ unitName, view, open, onClose, onSaved }
     onError: (e) => formError.report(e),
   });
 
-  const preview = watched ? fromValues({ ...toValues(view.settings), ...watched }) : view.settings;
+  // Fields not yet registered read as undefined: the stored settings stand in for them.
+  const typed = Object.fromEntries(Object.entries(watched ?? {}).filter(([, v]) => v !== undefined)) as Partial<Values>;
+  const preview = fromValues({ ...toValues(view.settings), ...typed });
   return (
     <Modal
       open={open}
@@ -80,7 +82,7 @@ export function DocumentSettingsModal({ unitName, view, open, onClose, onSaved }
             <Form.Item
               label={t('unitDocuments.codeSuffix')}
               name="codeSuffix"
-              extra={t('unitDocuments.codeSuffixHint', { example: `Số: 125/BC-${watched?.codeSuffix || view.settings.codeSuffix}` })}
+              extra={t('unitDocuments.codeSuffixHint', { example: `Số: 125/BC-${preview.codeSuffix}` })}
               normalize={(v: string) => v.toLocaleUpperCase('vi-VN')}
               rules={[
                 { required: true, whitespace: true, message: t('unitDocuments.codeSuffixRequired') },
@@ -95,7 +97,7 @@ export function DocumentSettingsModal({ unitName, view, open, onClose, onSaved }
             <Form.Item
               label={t('unitDocuments.place')}
               name="place"
-              extra={t('unitDocuments.placeHint', { place: watched?.place || view.settings.place })}
+              extra={t('unitDocuments.placeHint', { place: preview.place || '…' })}
               rules={[{ required: true, whitespace: true, message: t('unitDocuments.placeRequired') }, { max: 100 }]}
             >
               <Input autoComplete="off" />

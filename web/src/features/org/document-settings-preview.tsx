@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 // Quốc hiệu and Tiêu ngữ, the place and date in italics; the signature block on the right.
 
 const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
-const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '');
+const lines = (s: string | undefined) => (s ?? '').split('\n').filter((l) => l.trim() !== '');
 
 const paper: React.CSSProperties = {
   fontFamily: '"Times New Roman", Tinos, "Liberation Serif", serif',

@@ -208,9 +208,9 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
                 </Typography.Text>
               ) : (
                 <Typography.Text type="secondary">
-                  {t('reports.editor.numberHint', { code: report.referenceCode })}{' '}
+                  {editable ? `${t('reports.editor.numberHint', { code: report.referenceCode })} ` : ''}
                   {t('reports.editor.numberPreview', { text: referenceText(draft.number || null, report.referenceCode) })}
-                  {draft.number.trim() === '' ? ` ${t('reports.editor.numberBlank')}` : ''}
+                  {editable && draft.number.trim() === '' ? ` ${t('reports.editor.numberBlank')}` : ''}
                 </Typography.Text>
               )}
             </div>
@@ -224,13 +224,15 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
               disabled={!editable}
               maxLength={200}
               placeholder={report.defaultSigner ?? undefined}
-              aria-describedby="report-signer-help"
+              aria-describedby={draft.signer.trim() === '' ? 'report-signer-help' : undefined}
               value={draft.signer}
               onChange={(e) => change((d) => ({ ...d, signer: e.target.value }))}
             />
-            <Typography.Text id="report-signer-help" type="secondary" style={{ display: 'block', marginTop: 4 }}>
-              {report.defaultSigner ? t('reports.editor.signerHint', { name: report.defaultSigner }) : t('reports.editor.signerHintNone')}
-            </Typography.Text>
+            {draft.signer.trim() === '' && (
+              <Typography.Text id="report-signer-help" type="secondary" style={{ display: 'block', marginTop: 4 }}>
+                {report.defaultSigner ? t('reports.editor.signerHint', { name: report.defaultSigner }) : t('reports.editor.signerHintNone')}
+              </Typography.Text>
+            )}
           </Col>
         </Row>
         {!editable && report.allowed.length === 0 && (
