@@ -98,7 +98,7 @@ describe.skipIf(!browserAvailable)('Dashboard and rankings (tổng hợp, xếp 
     await table.getByRole('row', { name: /Sở Y tế/ }).waitFor();
     await j.screenshot(page, 'dashboard-overview');
     const summary = await download(page, main.getByRole('link', { name: 'Xuất Excel' }));
-    expect(summary.name).toBe('Tổng hợp thi đua 2026 - Tỉnh Khánh Hòa.xlsx');
+    expect(summary.name).toBe('Tong-hop-thi-dua-nam-2026-Tinh-Khanh-Hoa.xlsx');
     const sheet = summary.wb.getWorksheet('Theo đơn vị')!;
     const names = sheet.getColumn(2).values.filter((v) => typeof v === 'string');
     expect(names).toEqual(expect.arrayContaining(['Sở Nội vụ', 'Sở Y tế', 'Tổng cộng']));
@@ -119,7 +119,7 @@ describe.skipIf(!browserAvailable)('Dashboard and rankings (tổng hợp, xếp 
     ]);
     await j.screenshot(page, 'dashboard-rankings');
     const ranked = await download(page, main.getByRole('link', { name: 'Xuất Excel' }));
-    expect(ranked.name).toBe('Xếp hạng thi đua 2026 - Tỉnh Khánh Hòa.xlsx');
+    expect(ranked.name).toBe('Xep-hang-thi-dua-nam-2026-Tinh-Khanh-Hoa.xlsx');
     const rows = ranked.wb.getWorksheet('Xếp hạng')!;
     expect((rows.getRow(7).values as unknown[]).slice(1, 4)).toEqual([1, 'Nguyễn Văn Bình', 'Sở Nội vụ']);
   });

@@ -177,7 +177,14 @@ describe.skipIf(!browserAvailable)('Periodic reports on three levels: province, 
     expect((await db.selectFrom('reports').select('stale').where('id', '=', provinceReportId).executeTakeFirstOrThrow()).stale).toBe(false);
 
     // The number and the signer, then the province sends (its report is dated the day it is sent).
-    await page.getByRole('textbox', { name: 'Số văn bản' }).fill('45');
+    // The number field takes the number only: the code typed in with it is refused beside the field,
+    // and the line under it shows what will print.
+    const number = page.getByRole('textbox', { name: 'Số văn bản' });
+    await number.fill('45/BC-UBND');
+    await page.getByRole('alert').filter({ hasText: 'Chỉ ghi số thứ tự của văn bản (ví dụ 125)' }).waitFor();
+    await expect.poll(() => number.getAttribute('aria-invalid')).toBe('true');
+    await number.fill('45');
+    await page.getByText('Chỉ ghi số; ký hiệu “/BC-UBND” được thêm tự động. In ra: Số: 45/BC-UBND').waitFor();
     await page.getByRole('textbox', { name: 'Người ký' }).fill('Nguyễn Văn Thắng');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã lưu báo cáo').waitFor();
@@ -186,7 +193,7 @@ describe.skipIf(!browserAvailable)('Periodic reports on three levels: province, 
 
     // The Word file, downloaded through the browser and opened.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Báo cáo (.docx)' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    expect(download.suggestedFilename()).toBe(`Bao-cao-nam-${year}-UBND-tinh-Dak-Lak.docx`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-report-3-'));
     try {
       const docx = path.join(dir, 'bao-cao.docx');
@@ -194,8 +201,13 @@ describe.skipIf(!browserAvailable)('Periodic reports on three levels: province, 
       const bytes = fs.readFileSync(docx);
       const text = docxText(bytes);
       const [d, m, y] = [Number(j.vietnamDay().slice(8, 10)), Number(j.vietnamDay().slice(5, 7)), year];
+      // The province's committee as officials write it, while the province has set nothing of its own.
+      expect(docxTableRows(bytes)[0]![0]).toBe('ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK');
       for (const line of [
-        'UBND TỈNH ĐẮK LẮK',
+        'TM. ỦY BAN NHÂN DÂN',
+        'CHỦ TỊCH',
+        'Phụ lục',
+        'SỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC',
         'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
         'Độc lập - Tự do - Hạnh phúc',
         'Số: 45/BC-UBND',

@@ -96,6 +96,7 @@ export const actions = [
   'discipline.write',
   'report.write',
   'report.review',
+  'unit.documents',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -121,6 +122,9 @@ export const permissions: Record<Action, readonly Role[]> = {
   'report.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
   // Returning, accepting and unlocking the reports a unit receives (đơn vị nhận báo cáo).
   'report.review': ['system_admin', 'standing_officer', 'unit_head'],
+  // The unit's document settings (thể thức văn bản): the issuer lines, the code after the document
+  // type, the place and who signs — kept by the unit's head or emulation officer, or above.
+  'unit.documents': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
 };
 
 /** Which roles a holder of each role may grant (within its subtree). */

@@ -275,6 +275,12 @@ export const errorTable = {
     vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của báo cáo',
     en: 'This cannot be done in the report’s current status',
   },
+  // Documents in the state format (Nghị định 30/2020), documents module.
+  DOCUMENT_NUMBER_INVALID: {
+    status: 400,
+    vi: 'Chỉ ghi số thứ tự của văn bản (ví dụ 125); ký hiệu phía sau như “/BC-UBND” do hệ thống tự thêm',
+    en: 'Give the document’s running number only (e.g. 125); the code after it, such as “/BC-UBND”, is added automatically',
+  },
   DISCIPLINE_REVOKED: {
     status: 409,
     vi: 'Quyết định kỷ luật này đã được hủy trước đó',

@@ -14,3 +14,4 @@ export * from './schemas/notifications.js';
 export * from './schemas/reports.js';
 export * from './schemas/report-board.js';
 export * from './schemas/tasks.js';
+export * from './schemas/document-settings.js';

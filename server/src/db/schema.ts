@@ -498,8 +498,24 @@ export interface ReportsTable {
   updated_at: TimestampDefault;
 }
 
+/** A unit's document settings (thể thức văn bản); no row: the defaults from the tree. */
+export interface UnitDocumentSettingsTable {
+  unit_id: number;
+  governing_body: string;
+  issuing_body: string;
+  code_suffix: string;
+  place: string;
+  sign_prefix: string | null;
+  sign_authority: string;
+  signer_title: string;
+  signer_name: string;
+  updated_by: number | null;
+  updated_at: TimestampDefault;
+}
+
 export interface DB {
   units: UnitsTable;
+  unit_document_settings: UnitDocumentSettingsTable;
   blocks: BlocksTable;
   block_members: BlockMembersTable;
   people: PeopleTable;

@@ -14,6 +14,7 @@ import { adoptPlan } from '../modules/plans/plans.cascade.js';
 import { createMovement, importPlan, publishPlan, replaceCriteria, updatePlan } from '../modules/plans/plans.service.js';
 import { bulkRegister, createRegistration } from '../modules/registrations/registrations.service.js';
 import { SCHOOL_CODE, WARD_CODE } from './demo-accounts.js';
+import { generateDemoDocumentSettings } from './demo-documents.js';
 import { generateDemoReports } from './demo-reports.js';
 
 // The demonstration movement, played through the real services as the seed documents tell it: the
@@ -138,6 +139,7 @@ export async function generateDemoMovement(db: Database, now: Now): Promise<{ pl
     registrations += result.created;
   }
   const homeAffairs = await db.selectFrom('units').select('id').where('code', '=', 'KHA-SNV').executeTakeFirst();
+  await generateDemoDocumentSettings(ctx, standing, { ward, homeAffairs: homeAffairs?.id ?? null });
   const reports = await generateDemoReports(
     ctx,
     { standing, wardOfficer: officer, schoolWriter: await actorFor(db, 'admin', now()) },

@@ -48,6 +48,17 @@ describe(demoOnFirstStart.name, () => {
       ['KHA-P-NHATRANG', 'draft', '2026-Y', 'Sở Nội vụ tỉnh Khánh Hòa'],
     ]);
     expect((reports[1]!.values as Record<string, { consolidated: number }>).outreach_events!.consolidated).toBe(4);
+    // The ward and the Department of Home Affairs head and sign their documents as officials write them.
+    const letterheads = await db
+      .selectFrom('unit_document_settings as s')
+      .innerJoin('units as u', 'u.id', 's.unit_id')
+      .select(['u.code', 's.governing_body', 's.issuing_body', 's.code_suffix', 's.sign_prefix', 's.sign_authority', 's.signer_title'])
+      .orderBy('u.code')
+      .execute();
+    expect(letterheads.map((l) => [l.code, l.governing_body, l.issuing_body, l.code_suffix, `${l.sign_prefix} ${l.sign_authority}`, l.signer_title])).toEqual([
+      ['KHA-P-NHATRANG', 'ỦY BAN NHÂN DÂN', 'PHƯỜNG NHA TRANG', 'UBND', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+      ['KHA-SNV', 'UBND TỈNH KHÁNH HÒA', 'SỞ NỘI VỤ', 'SNV', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'],
+    ]);
     // A later start finds the data, adds nothing and prints the same table.
     const later = await demoOnFirstStart(db, now, {}, () => undefined);
     expect(later).toBe(first);

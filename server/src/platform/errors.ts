@@ -21,6 +21,16 @@ export function errorBody(code: ErrorCode, extra: Pick<ErrorBody['error'], 'fiel
   return { error: { code, message: e.vi, messageEn: e.en, ...extra } };
 }
 
+/**
+ * A refusal of one field, in the words of the error table and with the field named as the user sees
+ * it: fieldError('DOCUMENT_NUMBER_INVALID', 'number', { vi: 'Số văn bản', en: 'Document number' })
+ * reads "Số văn bản: Chỉ ghi số thứ tự …" under the field.
+ */
+export function fieldError(code: ErrorCode, path: string, label: { vi: string; en: string }, details?: Record<string, unknown>): AppError {
+  const e = errorTable[code];
+  return new AppError(code, details, [{ path, message: `${label.vi}: ${e.vi}`, messageEn: `${label.en}: ${e.en}` }]);
+}
+
 /** Says which field and why in both languages, from a Zod issue. */
 function fieldMessage(issue: { code?: string; message: string; path?: readonly PropertyKey[]; minimum?: unknown; maximum?: unknown; expected?: unknown }) {
   const path = (issue.path ?? []).map(String).join('.') || '(body)';

@@ -235,8 +235,13 @@ export const reportDetail = reportSummary.extend({
   content: templateContent,
   values: z.record(z.string(), reportValue),
   narratives: z.record(z.string(), z.string()),
+  /** The running number only (số văn bản); the code comes after it. */
   number: z.string().nullable(),
   signer: z.string().nullable(),
+  /** What follows the number in "Số: 125/BC-UBND": the template's type and the unit's code. */
+  referenceCode: z.string(),
+  /** The signer named in the unit's document settings, printed when the report names none. */
+  defaultSigner: z.string().nullable(),
   returnedAt: z.string().nullable(),
   returnedReason: z.string().nullable(),
   acceptedAt: z.string().nullable(),

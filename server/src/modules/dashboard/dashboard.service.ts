@@ -26,6 +26,7 @@ import {
   type ScopeUnit,
   type UnitRef,
 } from './dashboard.repository.js';
+import { officialFileName } from '../documents/file-names.js';
 import { dashboardWorkbook, rankingWorkbook } from './dashboard.xlsx.js';
 
 // The dashboard (tổng hợp) of one level and the rankings (xếp hạng), read live from the database on
@@ -254,11 +255,11 @@ export async function getRankings(ctx: AppContext, actor: Actor, query: Rankings
 /** The dashboard's sub-unit table as .xlsx, under a Vietnamese file name. */
 export async function exportDashboard(ctx: AppContext, actor: Actor, query: DashboardQuery): Promise<{ fileName: string; body: Buffer }> {
   const view = await getDashboard(ctx, actor, query);
-  return { fileName: `Tổng hợp thi đua ${view.year} - ${view.unitName}.xlsx`, body: await dashboardWorkbook(view) };
+  return { fileName: officialFileName(`Tổng hợp thi đua năm ${view.year} ${view.unitName}`, 'xlsx'), body: await dashboardWorkbook(view) };
 }
 
 /** A ranking as .xlsx: the whole list, not only the first page. */
 export async function exportRankings(ctx: AppContext, actor: Actor, query: RankingsQuery): Promise<{ fileName: string; body: Buffer }> {
   const view = await getRankings(ctx, actor, query, RANKING_EXPORT_LIMIT);
-  return { fileName: `Xếp hạng thi đua ${view.year} - ${view.blockName ?? view.unitName}.xlsx`, body: await rankingWorkbook(view) };
+  return { fileName: officialFileName(`Xếp hạng thi đua năm ${view.year} ${view.blockName ?? view.unitName}`, 'xlsx'), body: await rankingWorkbook(view) };
 }

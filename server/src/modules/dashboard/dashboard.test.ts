@@ -231,7 +231,7 @@ describe('dashboard and rankings', () => {
       const res = await viewer.get(`/api/dashboard/export.xlsx?movementId=${plan.movementId}&year=2025&unitId=${province.id}`);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('Tổng hợp thi đua 2025 - Tỉnh Khánh Hòa.xlsx')}`);
+      expect(res.headers['content-disposition']).toContain('filename="Tong-hop-thi-dua-nam-2025-Tinh-Khanh-Hoa.xlsx"');
       const wb = await workbook(res);
       expect(wb.worksheets.map((w) => w.name)).toEqual(['Theo đơn vị', 'Theo khối thi đua']);
       expect(wb.getWorksheet('Theo khối thi đua')!.getCell('B8').value).toBe('Cụm các phòng');
@@ -259,7 +259,7 @@ describe('dashboard and rankings', () => {
     it('exports a ranking with its ranks, scores, status and the day each was finalised', async () => {
       const res = await viewer.get(`/api/rankings/export.xlsx?movementId=${plan.movementId}&year=2025&unitId=${province.id}`);
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.headers['content-disposition']).toContain(encodeURIComponent('Xếp hạng thi đua 2025 - Tỉnh Khánh Hòa.xlsx'));
+      expect(res.headers['content-disposition']).toContain('filename="Xep-hang-thi-dua-nam-2025-Tinh-Khanh-Hoa.xlsx"');
       const ws = (await workbook(res)).getWorksheet('Xếp hạng')!;
       expect(ws.getCell('A1').value).toBe('BẢNG XẾP HẠNG THI ĐUA NĂM 2025');
       expect((ws.getRow(6).values as unknown[]).slice(1)).toEqual(['Hạng', 'Họ và tên', 'Đơn vị', 'Tự chấm', 'Thủ trưởng chấm', 'Hội đồng chấm', 'Điểm xét', 'Xếp loại', 'Tình trạng', 'Ngày hoàn tất']);

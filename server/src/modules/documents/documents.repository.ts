@@ -7,6 +7,8 @@ import type { Executor } from '../../platform/database.js';
 export interface UnitLine {
   id: number;
   name: string;
+  /** The unit's short name ("SNV"), the default code after the document type. */
+  short_name?: string | null;
   kind: string;
   path: string;
 }
@@ -190,7 +192,7 @@ export const documentsRepository = {
   lineage(db: Executor, path: string): Promise<UnitLine[]> {
     return db
       .selectFrom('units')
-      .select(['id', 'name', 'kind', sql<string>`path::text`.as('path')])
+      .select(['id', 'name', 'short_name', 'kind', sql<string>`path::text`.as('path')])
       .where(sql<SqlBool>`path @> ${path}::ltree`)
       .orderBy(sql`nlevel(path)`)
       .execute();

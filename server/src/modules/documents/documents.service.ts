@@ -6,11 +6,16 @@ import { AppError } from '../../platform/errors.js';
 import { canCouncilReview, canReview, canViewAssessment, type AssessmentRef } from '../assessments/assessments.policy.js';
 import { keptCriteria, leavesOf, normaliseBands, subtreePoints, totalsOf, type RuleCriterion, type StageValue } from '../assessments/assessments.rules.js';
 import { documentsRepository as repo, type AssessmentDocRow, type CriterionScoreRow, type RegistrationDocRow } from './documents.repository.js';
-import { citePlan, issuerOf } from './issuer.js';
+import type { DocumentSettings } from '@thidua/contracts';
+import { officialFileName } from './file-names.js';
+import { citePlan, issuerOf, unitSignature } from './issuer.js';
 import { formatNumber, renderStateDocument, type SignatureBlock, type StateBlock, type TableCellInput } from './state-format.js';
+import { unitDocumentSettings } from './unit-documents.js';
 
 // The registration form (bản đăng ký thi đua) and the self-assessment sheet (phiếu tự đánh giá),
-// printed in the state format from what the database holds now.
+// printed in the state format from what the database holds now: the issuer and the unit's signature
+// block from the unit's document settings; a person's own form signed by the person, beside the
+// head's confirmation (xác nhận của thủ trưởng đơn vị) with the head's title from the same settings.
 
 /** A rendered document and the name the browser saves it under. */
 export interface DocumentFile {
@@ -19,7 +24,12 @@ export interface DocumentFile {
 }
 
 const SIGN_NOTE = '(Ký, ghi rõ họ tên)';
-const SEAL_NOTE = '(Ký tên, đóng dấu)';
+
+/** The head's confirmation on a person's form: "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", the head's title and name. */
+function headConfirmation(settings: DocumentSettings): SignatureBlock {
+  const head = unitSignature(settings);
+  return { authority: ['Xác nhận của thủ trưởng đơn vị'], title: head.title, name: head.name };
+}
 
 /** Commitments as list lines: one per line, without the markers people type. */
 function commitmentLines(text: string | null): string[] {
@@ -52,8 +62,8 @@ export async function registrationDocument(ctx: AppContext, actor: Actor, id: nu
   const own = r !== undefined && r.person_id !== null && actor.personId === r.person_id;
   if (!r || !(own || can(actor, 'unit.read', r.unit_path))) throw new AppError('NOT_FOUND');
 
-  const lineage = await repo.lineage(ctx.db, r.unit_path);
-  const issuer = issuerOf(lineage);
+  const { settings, lineage } = await unitDocumentSettings(ctx.db, r.unit_path);
+  const issuer = issuerOf(settings);
   const individual = r.subject === 'individual';
   // A person registers with their unit's council; a unit with the council of the level above.
   const council = individual ? r.unit_name : lineage.at(-2)?.name ?? r.plan_unit_name;
@@ -75,17 +85,12 @@ export async function registrationDocument(ctx: AppContext, actor: Actor, id: nu
   ];
   if (r.status === 'withdrawn') body.push({ kind: 'paragraph', text: [{ text: '(Đăng ký này đã được rút.)', italic: true }] });
 
-  const signatures: SignatureBlock[] = individual
-    ? [
-        { title: 'Xác nhận của thủ trưởng đơn vị', note: SIGN_NOTE },
-        { title: 'Người đăng ký', note: SIGN_NOTE, name: r.person_name },
-      ]
-    : [{ authority: [`TM. ${r.unit_name}`], title: 'Thủ trưởng đơn vị', note: SEAL_NOTE }];
+  const signatures: SignatureBlock[] = individual ? [headConfirmation(settings), { title: 'Người đăng ký', note: SIGN_NOTE, name: r.person_name }] : [unitSignature(settings)];
 
   const bytes = await renderStateDocument({
     ...issuer,
-    // A unit's registration is a paper it sends up: it takes a number on issue.
-    reference: individual ? null : { number: null, code: 'ĐKTĐ' },
+    // A unit's registration is a paper it sends up: it takes a number on issue ("Số:      /ĐKTĐ-UBND").
+    reference: individual ? null : { number: null, code: `ĐKTĐ-${issuer.code}` },
     date: r.registered_at,
     title: `Bản đăng ký thi đua năm ${r.year}`,
     summary: `Phong trào “${r.movement_name}”`,
@@ -95,7 +100,7 @@ export async function registrationDocument(ctx: AppContext, actor: Actor, id: nu
     recipients: individual ? undefined : [`Hội đồng Thi đua - Khen thưởng ${council}`, 'Lưu: VT'],
   });
   const name = individual ? (r.person_name ?? '') : r.unit_name;
-  return { fileName: `Bản đăng ký thi đua ${r.year} - ${name}.docx`, body: bytes };
+  return { fileName: officialFileName(`Đăng ký thi đua năm ${r.year} ${name}`, 'docx'), body: bytes };
 }
 
 // ── Phiếu tự đánh giá ──────────────────────────────────────────────────
@@ -197,7 +202,7 @@ export async function assessmentSheet(ctx: AppContext, actor: Actor, id: number)
     : null;
   if (!a || !ref || !canViewAssessment(actor, ref)) throw new AppError('NOT_FOUND');
 
-  const [lineage, rows] = await Promise.all([repo.lineage(ctx.db, a.unit_path), repo.criteriaWithScores(ctx.db, a.id, a.plan_id, a.subject)]);
+  const [{ settings }, rows] = await Promise.all([unitDocumentSettings(ctx.db, a.unit_path), repo.criteriaWithScores(ctx.db, a.id, a.plan_id, a.subject)]);
   const columns = printedColumns(actor, ref);
   const individual = a.subject === 'individual';
   const bands = normaliseBands(a.classification_bands);
@@ -231,17 +236,11 @@ export async function assessmentSheet(ctx: AppContext, actor: Actor, id: number)
   ];
 
   const signatures: SignatureBlock[] = individual
-    ? [
-        { title: 'Thủ trưởng đơn vị', note: SIGN_NOTE },
-        { title: 'Người tự đánh giá', note: SIGN_NOTE, name: a.person_name },
-      ]
-    : [
-        { title: 'Người lập phiếu', note: SIGN_NOTE },
-        { authority: [`TM. ${a.unit_name}`], title: 'Thủ trưởng đơn vị', note: SEAL_NOTE },
-      ];
+    ? [headConfirmation(settings), { title: 'Người tự đánh giá', note: SIGN_NOTE, name: a.person_name }]
+    : [{ title: 'Người lập phiếu', note: SIGN_NOTE }, unitSignature(settings)];
 
   const bytes = await renderStateDocument({
-    ...issuerOf(lineage),
+    ...issuerOf(settings),
     reference: null,
     date: a.submitted_at,
     title: individual ? 'Phiếu tự đánh giá, chấm điểm thi đua' : 'Phiếu tự đánh giá, chấm điểm thi đua của tập thể',
@@ -250,5 +249,5 @@ export async function assessmentSheet(ctx: AppContext, actor: Actor, id: number)
     signatures,
   });
   const name = individual ? (a.person_name ?? '') : a.unit_name;
-  return { fileName: `Phiếu tự đánh giá ${a.year} - ${name}.docx`, body: bytes };
+  return { fileName: officialFileName(`Phiếu tự đánh giá năm ${a.year} ${name}`, 'docx'), body: bytes };
 }

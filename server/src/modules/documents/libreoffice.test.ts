@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../platform/config.js';
 import { CONVERT_TIMEOUT_MS, convertToPdf, officeInstallHint, officeTools, picturePage, run } from './libreoffice.testing.js';
 import { sampleReport } from './pdf.testing.js';
-import { renderStateDocument } from './state-format.js';
+import { renderStateDocument, type StateDocument } from './state-format.js';
 
 // The .docx is what units download and open in Word; LibreOffice is the free reader closest to it.
 // This converts a rendered report (báo cáo) to PDF the way a person checking it would, and reads
@@ -97,4 +98,44 @@ describe('a report rendered as .docx, opened by LibreOffice', () => {
     // No fallback font stood in for missing Vietnamese letters.
     expect(fonts).not.toMatch(/DejaVu|OpenSymbol|Noto/);
   });
+});
+
+describe('the signature’s page, as LibreOffice breaks it', () => {
+  if (missing.length) {
+    it.skip(`skipped: ${reason}`, () => {});
+    return;
+  }
+
+  // A report whose closing line falls near the foot of page 1: 27 to 30 lines of text. Without the
+  // body's last paragraph kept with the signature, 28 lines and more leave the signature alone on
+  // page 2 (tried by hand); with it, the closing line always goes over with the signature.
+  it('never leaves the signature alone on the last page', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-signature-'));
+    try {
+      const files: string[] = [];
+      for (let n = 27; n <= 30; n++) {
+        const file = path.join(dir, `bao-cao-${n}.docx`);
+        const body: StateDocument['body'] = [
+          ...Array.from({ length: n }, (_, i): StateDocument['body'][number] => ({ kind: 'paragraph', text: `Dòng nội dung thứ ${i + 1} của báo cáo.` })),
+          { kind: 'paragraph', text: 'Trên đây là báo cáo kết quả thực hiện phong trào của Sở Nội vụ.' },
+        ];
+        fs.writeFileSync(file, await renderStateDocument({ ...sampleReport, body }));
+        files.push(file);
+      }
+      // One LibreOffice for the four files.
+      await run(tools.soffice!, ['--headless', '--norestore', '--nolockcheck', '--nodefault', `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--convert-to', 'pdf', '--outdir', dir, ...files], CONVERT_TIMEOUT_MS);
+      let broken = 0;
+      for (const file of files) {
+        const pages = (await run(tools.pdftotext!, ['-layout', '-enc', 'UTF-8', file.replace(/\.docx$/, '.pdf'), '-'])).split('\f').filter((p) => p.trim() !== '');
+        const last = pages.at(-1)!;
+        expect(last, path.basename(file)).toContain('Trần Thị Ánh Tuyết');
+        expect(last, path.basename(file)).toContain('Trên đây là báo cáo');
+        if (pages.length > 1) broken++;
+      }
+      // Some of them do run onto a second page.
+      expect(broken).toBeGreaterThan(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, CONVERT_TIMEOUT_MS + 30_000);
 });

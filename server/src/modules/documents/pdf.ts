@@ -9,7 +9,9 @@ import {
   type CellSpec,
   type CellValue,
   type InlineText,
+  titleLines,
   type SignatureBlock,
+  type StateAppendix,
   type StateBlock,
   type StateDocument,
   type TableCellInput,
@@ -20,7 +22,8 @@ import {
 // The same `StateDocument` that state-format.ts renders as .docx, printed as PDF with the same
 // layout rules (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4, margins top/bottom 20 mm, left 30 mm,
 // right 15 mm; issuer and Quốc hiệu/Tiêu ngữ side by side; "Số:" and the italic place and date
-// under them; the title; the body; the signature block on the right and "Nơi nhận:" on the left.
+// under them; the title; the body; the signature block on the right and "Nơi nhận:" on the left,
+// never alone on its page; appendices after it, on landscape pages when asked, numbered on their own.
 //
 // Times New Roman is not free to ship, so the PDF embeds Liberation Serif 2 (same metrics, full
 // Vietnamese coverage, SIL OFL) from server/assets/fonts: the PDF looks the same on every machine
@@ -45,7 +48,6 @@ const MARGINS = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } as 
 const PAGE_WIDTH = 595.28;
 const PAGE_HEIGHT = 841.89;
 const TEXT_WIDTH = PAGE_WIDTH - MARGINS.left - MARGINS.right;
-const BOTTOM = PAGE_HEIGHT - MARGINS.bottom;
 /** The header's columns, as in the .docx: the issuer on the left (42 %), Quốc hiệu on the right. */
 const LEFT_COL = TEXT_WIDTH * 0.42;
 const RIGHT_COL = TEXT_WIDTH - LEFT_COL;
@@ -55,6 +57,33 @@ const CELL_PAD = { x: 4, y: 2 } as const;
 const RULE_WIDTH = 0.5;
 
 type Doc = PDFKit.PDFDocument;
+
+/** The page being filled: portrait, or landscape for an appendix's wide tables. */
+interface Geometry {
+  landscape: boolean;
+  textWidth: number;
+  /** The lowest line text may reach. */
+  bottom: number;
+  /** The numbering a page belongs to: the document, then each appendix on its own. */
+  section: number;
+}
+const PORTRAIT = { landscape: false, textWidth: TEXT_WIDTH, bottom: PAGE_HEIGHT - MARGINS.bottom } as const;
+const LANDSCAPE = { landscape: true, textWidth: PAGE_HEIGHT - MARGINS.left - MARGINS.right, bottom: PAGE_WIDTH - MARGINS.bottom } as const;
+
+const geometries = new WeakMap<Doc, Geometry>();
+/** Every page's geometry, in order, to number them at the end. */
+const pageLists = new WeakMap<Doc, Geometry[]>();
+function geo(doc: Doc): Geometry {
+  return geometries.get(doc) ?? { ...PORTRAIT, section: 0 };
+}
+
+/** A new page of the current geometry (a table or paragraph running on, a heading kept with its text). */
+function newPage(doc: Doc, next?: Geometry): void {
+  const g = next ?? geo(doc);
+  geometries.set(doc, g);
+  doc.addPage({ size: 'A4', layout: g.landscape ? 'landscape' : 'portrait', margins: MARGINS });
+  pageLists.get(doc)?.push(g);
+}
 
 interface Style {
   size: number;
@@ -175,14 +204,22 @@ function measure(doc: Doc, text: InlineText, style: Style, box: Box): number {
   return lines.length * lineHeight;
 }
 
-/** Sets `text` at (box.x, y), wrapping inside the box and moving to a new page when a line no longer fits. */
-function write(doc: Doc, text: InlineText, style: Style, box: Box, y: number): void {
+/**
+ * Sets `text` at (box.x, y), wrapping inside the box and moving to a new page when a line no longer
+ * fits. With `keepWith` (the height of what must follow on the same page, the signature), the last
+ * two lines move on together with it rather than leave it alone on the next page.
+ */
+function write(doc: Doc, text: InlineText, style: Style, box: Box, y: number, keepWith = 0): void {
   const { lines, lineHeight } = lay(doc, text, style, box);
   const align = box.align ?? 'left';
+  const g = geo(doc);
+  const tail = Math.max(0, lines.length - 2);
   let firstOfParagraph = true;
-  for (const line of lines) {
-    if (y + lineHeight > BOTTOM && y > MARGINS.top + 1) {
-      doc.addPage();
+  for (const [i, line] of lines.entries()) {
+    const last = keepWith > 0 && i === tail ? (lines.length - i) * lineHeight + keepWith : lineHeight;
+    const fitsFresh = last <= g.bottom - MARGINS.top;
+    if ((y + lineHeight > g.bottom || (fitsFresh && y + last > g.bottom)) && y > MARGINS.top + 1) {
+      newPage(doc);
       y = MARGINS.top;
     }
     const indent = firstOfParagraph ? (box.indent ?? 0) : 0;
@@ -227,7 +264,7 @@ function textWidth(doc: Doc, text: string, style: Style): number {
 
 /** Starts a new page unless `height` still fits above the bottom margin. */
 function ensureRoom(doc: Doc, height: number): void {
-  if (doc.y + height > BOTTOM && doc.y > MARGINS.top + 1) doc.addPage();
+  if (doc.y + height > geo(doc).bottom && doc.y > MARGINS.top + 1) newPage(doc);
 }
 
 // ── The parts of the page ──────────────────────────────────────────────
@@ -240,11 +277,11 @@ function header(doc: Doc, d: StateDocument): void {
 
   let y = top;
   if (d.parentBody) {
-    const text = d.parentBody.toUpperCase();
+    const text = d.parentBody.toLocaleUpperCase('vi-VN');
     write(doc, text, { size: HEADER_SIZE }, { x: left, width: LEFT_COL, align: 'center' }, y);
     y = doc.y;
   }
-  const body = d.issuingBody.toUpperCase();
+  const body = d.issuingBody.toLocaleUpperCase('vi-VN');
   write(doc, body, { size: HEADER_SIZE, bold: true }, { x: left, width: LEFT_COL, align: 'center' }, y);
   y = doc.y + 2;
   // Nghị định 30: a rule a third to a half as long as the body's name.
@@ -305,11 +342,14 @@ interface LaidCell {
   indent: number;
 }
 
-/** A ruled table; header rows print bold and centred, and repeat on top of every page it runs onto. */
-function bodyTable(doc: Doc, block: Extract<StateBlock, { kind: 'table' }>, baseSize: number): void {
+/**
+ * A ruled table; header rows print bold and centred, and repeat on top of every page it runs onto.
+ * With `keepWith`, the last row moves on with what must follow it (the signature).
+ */
+function bodyTable(doc: Doc, block: Extract<StateBlock, { kind: 'table' }>, baseSize: number, keepWith = 0): void {
   const size = block.fontSize ?? baseSize - 1;
   const total = block.widths.reduce((a, b) => a + b, 0);
-  const widths = block.widths.map((w) => (w / total) * TEXT_WIDTH);
+  const widths = block.widths.map((w) => (w / total) * geo(doc).textWidth);
   const layRow = (cells: readonly TableCellInput[], isHeader: boolean): { cells: LaidCell[]; height: number; isHeader: boolean } => {
     let col = 0;
     let x = MARGINS.left;
@@ -359,10 +399,12 @@ function bodyTable(doc: Doc, block: Extract<StateBlock, { kind: 'table' }>, base
   let y = doc.y;
   drawHeader();
   y = doc.y;
-  for (const row of rows) {
+  const bottom = geo(doc).bottom;
+  for (const [i, row] of rows.entries()) {
     // A row is never split (cantSplit in the .docx); it moves to the next page under the header again.
-    if (y + row.height > BOTTOM) {
-      doc.addPage();
+    const after = i === rows.length - 1 && keepWith > 0 && headerHeight + row.height + keepWith <= bottom - MARGINS.top ? keepWith : 0;
+    if (y + row.height + after > bottom) {
+      newPage(doc);
       drawHeader();
       y = doc.y;
     }
@@ -373,45 +415,48 @@ function bodyTable(doc: Doc, block: Extract<StateBlock, { kind: 'table' }>, base
   doc.x = MARGINS.left;
 }
 
-function bodyBlocks(doc: Doc, blocks: readonly StateBlock[], size: number): void {
-  const full = (over: Partial<Box> = {}): Box => ({ x: MARGINS.left, width: TEXT_WIDTH, ...over });
+/** The body's blocks; `keepWith` is the height the last block must keep with it (the signature). */
+function bodyBlocks(doc: Doc, blocks: readonly StateBlock[], size: number, keepWith = 0): void {
+  const full = (over: Partial<Box> = {}): Box => ({ x: MARGINS.left, width: geo(doc).textWidth, ...over });
   const line = () => doc.font('regular').fontSize(size).currentLineHeight(true);
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
+    const keep = i === blocks.length - 1 ? keepWith : 0;
     switch (b.kind) {
       case 'heading': {
         const box = full({ align: 'justify', indent: b.level === 2 ? FIRST_LINE_INDENT : 0 });
         // Kept with the next line: a heading never ends a page.
-        ensureRoom(doc, 6 + measure(doc, b.text, { size, bold: true }, box) + 2 * line());
+        ensureRoom(doc, 6 + measure(doc, b.text, { size, bold: true }, box) + 2 * line() + keep);
         write(doc, b.text, { size, bold: true }, box, doc.y + 6);
         doc.y += 3;
         break;
       }
       case 'paragraph':
-        write(doc, b.text, { size }, full({ align: b.align ?? 'justify', indent: (b.indent ?? true) ? FIRST_LINE_INDENT : 0 }), doc.y);
+        write(doc, b.text, { size }, full({ align: b.align ?? 'justify', indent: (b.indent ?? true) ? FIRST_LINE_INDENT : 0 }), doc.y, keep && keep + 6);
         doc.y += 6;
         break;
       case 'field': {
         const text = b.value ? `${b.label}: ${b.value}` : `${b.label}: ${'.'.repeat(Math.max(10, 70 - b.label.length))}`;
-        write(doc, text, { size }, full({ indent: FIRST_LINE_INDENT }), doc.y);
+        write(doc, text, { size }, full({ indent: FIRST_LINE_INDENT }), doc.y, keep && keep + 4);
         doc.y += 4;
         break;
       }
       case 'bullet': {
         const spans: TextSpan[] = [{ text: `${b.marker ?? '-'} ` }, ...spansOf(b.text)];
-        write(doc, spans, { size }, full({ align: 'justify', indent: FIRST_LINE_INDENT + (b.level ?? 0) * mm(6) }), doc.y);
+        write(doc, spans, { size }, full({ align: 'justify', indent: FIRST_LINE_INDENT + (b.level ?? 0) * mm(6) }), doc.y, keep && keep + 3);
         doc.y += 3;
         break;
       }
       case 'table':
-        bodyTable(doc, b, size);
+        bodyTable(doc, b, size, keep && keep + 3 + line());
         doc.y += 3 + line();
         break;
       case 'spacer':
+        ensureRoom(doc, line() + keep);
         doc.y += line();
         break;
     }
     doc.x = MARGINS.left;
-  }
+  });
 }
 
 type Column = (doc: Doc, y: number, x: number, width: number, draw: boolean) => number;
@@ -424,8 +469,7 @@ function signatureColumn(s: SignatureBlock, size: number): Column {
       if (draw) write(doc, text, style, box, y);
       y += measure(doc, text, style, box);
     };
-    for (const a of s.authority ?? []) put(a.toUpperCase(), { size, bold: true });
-    put(s.title.toUpperCase(), { size, bold: true });
+    for (const l of titleLines(s)) put(l, { size, bold: true });
     if (s.note) put(s.note, { size: size - 1, italic: true });
     // Room for the signature and the seal: four empty lines, as in the .docx.
     y += 4 * doc.font('regular').fontSize(size).currentLineHeight(true);
@@ -450,9 +494,8 @@ function recipientColumn(recipients: readonly string[]): Column {
   };
 }
 
-/** Signatures on the right (two side by side), Nơi nhận on the left; each row kept on one page. */
-function signatureArea(doc: Doc, d: StateDocument, size: number): void {
-  const half = TEXT_WIDTH / 2;
+/** The rows of the signature area: signatures on the right (two side by side), Nơi nhận on the left. */
+function signatureRows(d: StateDocument, size: number): (Column | null)[][] {
   const sigs = d.signatures.map((s) => signatureColumn(s, size));
   const recipients = d.recipients?.length ? recipientColumn(d.recipients) : null;
   const rows: (Column | null)[][] = [];
@@ -465,15 +508,40 @@ function signatureArea(doc: Doc, d: StateDocument, size: number): void {
   }
   for (; i < sigs.length; i += 2) rows.push([sigs[i]!, sigs[i + 1]!]);
   if (recipients && !placed) rows.push([recipients, null]);
+  return rows;
+}
 
+const HALF = TEXT_WIDTH / 2;
+const COLUMN_XS = [MARGINS.left, MARGINS.left + HALF];
+
+function rowHeight(doc: Doc, row: (Column | null)[]): number {
+  return Math.max(...row.map((c, k) => (c ? c(doc, 0, COLUMN_XS[k]!, HALF, false) : 0)));
+}
+
+/** The signature area; each row kept on one page. */
+function signatureArea(doc: Doc, rows: (Column | null)[][]): void {
+  const half = HALF;
   for (const row of rows) {
-    const xs = [MARGINS.left, MARGINS.left + half];
-    const height = Math.max(...row.map((c, k) => (c ? c(doc, 0, xs[k]!, half, false) : 0)));
+    const xs = COLUMN_XS;
+    const height = rowHeight(doc, row);
     ensureRoom(doc, height);
     const y = doc.y;
     row.forEach((c, k) => c?.(doc, y, xs[k]!, half, true));
     doc.y = y + height;
   }
+}
+
+/** A phụ lục on new pages: "Phụ lục", its name, "(Kèm theo …)", a short rule, its body. */
+function appendix(doc: Doc, a: StateAppendix, size: number, section: number): void {
+  newPage(doc, { ...(a.landscape ? LANDSCAPE : PORTRAIT), section });
+  const full: Box = { x: MARGINS.left, width: geo(doc).textWidth, align: 'center' };
+  write(doc, a.label, { size, bold: true }, full, MARGINS.top);
+  write(doc, a.title.toLocaleUpperCase('vi-VN'), { size, bold: true }, full, doc.y);
+  if (a.note) write(doc, a.note, { size, italic: true }, full, doc.y);
+  const y = doc.y + 2;
+  rule(doc, MARGINS.left, full.width, Math.min(full.width, Math.max(60, textWidth(doc, a.title, { size, bold: true }) * 0.3)), y);
+  doc.y = y + 12;
+  bodyBlocks(doc, a.body, size);
 }
 
 // ── The renderer ───────────────────────────────────────────────────────
@@ -499,18 +567,28 @@ export async function renderStatePdf(d: StateDocument): Promise<Buffer> {
     doc.on('error', reject);
   });
 
+  const pages: Geometry[] = [{ ...PORTRAIT, section: 0 }];
+  pageLists.set(doc, pages);
+  geometries.set(doc, pages[0]!);
   header(doc, d);
   titleBlock(doc, d, size);
-  bodyBlocks(doc, d.body, size);
-  doc.y += doc.font('regular').fontSize(size).currentLineHeight(true);
-  if (d.signatures.length || d.recipients?.length) signatureArea(doc, d, size);
+  const lineHeight = doc.font('regular').fontSize(size).currentLineHeight(true);
+  const rows = d.signatures.length || d.recipients?.length ? signatureRows(d, size) : [];
+  // The last lines of the body go with the signature's first row (and the empty line before it).
+  bodyBlocks(doc, d.body, size, rows.length ? lineHeight + rowHeight(doc, rows[0]!) : 0);
+  doc.y += lineHeight;
+  signatureArea(doc, rows);
+  (d.appendices ?? []).forEach((a, i) => appendix(doc, a, size, i + 1));
 
-  // Page numbers from the second page on, centred 10 mm from the top (the .docx's header).
+  // Page numbers from the second page of each numbering on, centred 10 mm from the top (the .docx's header).
   const range = doc.bufferedPageRange();
-  for (let p = range.start + 1; p < range.start + range.count; p++) {
-    doc.switchToPage(p);
-    doc.font('regular').fontSize(13).text(String(p - range.start + 1), MARGINS.left, mm(10), { width: TEXT_WIDTH, align: 'center', lineBreak: false });
-  }
+  let number = 0;
+  pages.forEach((g, p) => {
+    number = p > 0 && pages[p - 1]!.section === g.section ? number + 1 : 1;
+    if (number === 1) return;
+    doc.switchToPage(range.start + p);
+    doc.font('regular').fontSize(13).text(String(number), MARGINS.left, mm(10), { width: g.textWidth, align: 'center', lineBreak: false });
+  });
   doc.end();
   return done;
 }

@@ -107,3 +107,64 @@ describe('long words', () => {
     for (const p of pieces) expect(p.x + p.width).toBeLessThanOrEqual(mm(30) + (595.28 - mm(45)) / 4);
   });
 });
+
+describe('the signature’s page', () => {
+  // A closing paragraph pushed down line by line across the foot of page 1: wherever the page ends,
+  // the signature never stands alone on the last page — the last lines go over with it.
+  const filler = (n: number): StateDocument => ({
+    ...sampleReport,
+    body: [
+      ...Array.from({ length: n }, (_, i): StateDocument['body'][number] => ({ kind: 'paragraph', text: `Dòng nội dung thứ ${i + 1} của báo cáo.` })),
+      { kind: 'paragraph', text: 'Trên đây là báo cáo kết quả thực hiện phong trào của Sở Nội vụ.' },
+    ],
+  });
+
+  it('carries the body’s last lines to the signature’s page wherever the page breaks', async () => {
+    let breaks = 0;
+    // Page 1 holds about 26 of these lines before the signature.
+    for (let n = 20; n <= 28; n++) {
+      const pages = await pdfPageLines(await renderStatePdf(filler(n)));
+      const last = pages.at(-1)!;
+      expect(last.some((l) => l.includes('Trần Thị Ánh Tuyết')), `n=${n}`).toBe(true);
+      if (pages.length > 1) {
+        breaks++;
+        expect(last.some((l) => l.includes('Trên đây là báo cáo')), `n=${n}: ${last.join(' | ')}`).toBe(true);
+      }
+    }
+    // The range does cross the foot of the first page.
+    expect(breaks).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('appendices', () => {
+  it('prints an appendix after the signature on a landscape page, with its own page numbers', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [String(i + 1), `Đơn vị số ${i + 1}`, 'Đúng hạn', ...Array.from({ length: 7 }, (_, k) => i * k)]);
+    const doc: StateDocument = {
+      ...sampleReport,
+      body: [{ kind: 'paragraph', text: 'Số liệu của từng đơn vị tại Phụ lục kèm theo.' }],
+      appendices: [
+        {
+          label: 'Phụ lục',
+          title: 'Số liệu của các đơn vị trực thuộc',
+          note: '(Kèm theo Báo cáo số 125/BC-SNV ngày 05/06/2026)',
+          landscape: true,
+          body: [{ kind: 'table', widths: [1.3, 5.5, 2.4, 2.3, 2.3, 2.3, 2.3, 2.3, 2.3, 2.3], header: [['STT', 'Đơn vị', 'Tình hình gửi', 'A', 'B', 'C', 'D', 'E', 'F', 'G']], rows }],
+        },
+      ],
+    };
+    const pdf = await renderStatePdf(doc);
+    expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 841.89 595.28]');
+    const pages = await pdfPageLines(pdf);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages[0]!.join('\n')).toContain('Trần Thị Ánh Tuyết');
+    expect(pages[1]!.slice(0, 3)).toEqual(['Phụ lục', 'SỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC', '(Kèm theo Báo cáo số 125/BC-SNV ngày 05/06/2026)']);
+    // The appendix's second page is its page 2, the header of the table above its rows again.
+    expect(pages[2]![0]).toBe('2');
+    expect(pages[2]!.slice(1, 3).join(' ')).toContain('STT Đơn vị A B C D E F G');
+    const { items } = await pdfTextItems(pdf);
+    // Landscape: text runs wider than a portrait page's 595 points, still inside the right margin.
+    const right = Math.max(...items.filter((i) => i.page === 2).map((i) => i.x + i.width));
+    expect(right).toBeGreaterThan(595.28);
+    expect(right).toBeLessThanOrEqual(841.89 - mm(15) + 0.5);
+  }, 30_000);
+});

@@ -1,3 +1,4 @@
+import { referenceText } from '@thidua/contracts';
 import {
   AlignmentType,
   BorderStyle,
@@ -5,7 +6,9 @@ import {
   Header,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
+  SectionType,
   Table,
   TableCell,
   TableLayoutType,
@@ -14,6 +17,7 @@ import {
   VerticalAlignTable,
   WidthType,
   type IBorderOptions,
+  type ISectionOptions,
   type ITableCellBorders,
 } from 'docx';
 
@@ -21,9 +25,11 @@ import {
 // Phụ lục I): A4, Times New Roman, margins top/bottom 20 mm, left 30 mm, right 15 mm; the issuing
 // body and Quốc hiệu/Tiêu ngữ side by side; "Số: …/KH-…" under the body, place and date in italics
 // under the motto; the document's name in capitals; the body; the signature block (thẩm quyền ký,
-// TM./KT. prefixes) on the right and "Nơi nhận:" on the left. Every document the system prints —
-// registration forms, assessment sheets, reports (BC), submissions (TTr) — is a `StateDocument`
-// handed to `renderStateDocument`, so the layout rules live in this file only.
+// TM./KT. prefixes) on the right and "Nơi nhận:" on the left, never alone on its page: the last lines
+// of the body go with it; appendices (phụ lục) after it, a wide table on a landscape page (Nghị định
+// 30 allows landscape for tables), each appendix numbered on its own. Every document the system
+// prints — registration forms, assessment sheets, reports (BC), submissions (TTr) — is a
+// `StateDocument` handed to `renderStateDocument`, so the layout rules live in this file only.
 
 // ── The description a caller gives ─────────────────────────────────────
 
@@ -75,12 +81,27 @@ export type StateBlock =
 export interface SignatureBlock {
   /** Lines above the position, each with its prefix: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH". */
   authority?: readonly string[];
-  /** The position or role: "PHÓ CHỦ TỊCH", "NGƯỜI ĐĂNG KÝ", "THỦ TRƯỞNG ĐƠN VỊ". */
+  /** The position or role, one line or several ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"): "GIÁM ĐỐC", "NGƯỜI ĐĂNG KÝ". */
   title: string;
   /** An italic hint under the title: "(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)". */
   note?: string;
   /** The signer's name; blank when it is to be written by hand. */
   name?: string | null;
+}
+
+/**
+ * A phụ lục after the signature: "Phụ lục" and its name, "(Kèm theo Báo cáo số …)", then its body —
+ * on landscape pages when its tables are wide. Its pages are numbered on their own.
+ */
+export interface StateAppendix {
+  /** "Phụ lục", "Phụ lục I". */
+  label: string;
+  /** Its name, printed bold in capitals. */
+  title: string;
+  /** The italic line that ties it to the document: "(Kèm theo Báo cáo số 45/BC-UBND ngày 07/12/2026)". */
+  note?: string;
+  body: readonly StateBlock[];
+  landscape?: boolean;
 }
 
 /** A document in the state format. */
@@ -110,6 +131,8 @@ export interface StateDocument {
   signatures: readonly SignatureBlock[];
   /** Nơi nhận: each a line "- …;", the last ending with "." (e.g. "Lưu: VT, NV"). */
   recipients?: readonly string[];
+  /** Phụ lục after the signature. */
+  appendices?: readonly StateAppendix[];
   /** Body size in points, 13 or 14 (Nghị định 30 allows both); 14 unless told. */
   fontSize?: 13 | 14;
 }
@@ -123,6 +146,8 @@ export const PAGE = { width: 11906, height: 16838 } as const;
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
 export const MARGINS = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } as const;
 const TEXT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right;
+/** The text width of a landscape page (the same margins, the page turned). */
+const LANDSCAPE_TEXT_WIDTH = PAGE.height - MARGINS.left - MARGINS.right;
 /** The header's two columns: the issuer on the left, Quốc hiệu on the right. */
 const LEFT_COL = Math.round(TEXT_WIDTH * 0.42);
 const RIGHT_COL = TEXT_WIDTH - LEFT_COL;
@@ -177,9 +202,9 @@ export function placeAndDate(place: string, date: string | Date | null): string 
   return `${place}, ngày ${d} tháng ${m} năm ${year}`;
 }
 
-/** "Số: 05/KH-UBND", or "Số:      /KH-UBND" while the number is not yet given. */
+/** "Số: 05/KH-UBND" (a leading zero under 10), or "Số:      /KH-UBND" while the number is not yet given. */
 export function referenceLine(ref: { number: string | null; code: string }): string {
-  return `Số: ${ref.number ?? '      '}/${ref.code}`;
+  return referenceText(ref.number, ref.code);
 }
 
 /** A rough printed width of `text` in twips, to size the short rules under headings. */
@@ -260,9 +285,9 @@ function layoutTable(widths: number[], rows: TableRow[]): Table {
 
 /** The two-by-two header: issuer | Quốc hiệu, Tiêu ngữ; "Số:" | place and date. */
 function header(doc: StateDocument): Table {
-  const body = doc.issuingBody.toUpperCase();
+  const body = doc.issuingBody.toLocaleUpperCase('vi-VN');
   const left: Paragraph[] = [];
-  if (doc.parentBody) left.push(para(doc.parentBody.toUpperCase(), { size: HEADER_SIZE, align: 'center' }));
+  if (doc.parentBody) left.push(para(doc.parentBody.toLocaleUpperCase('vi-VN'), { size: HEADER_SIZE, align: 'center' }));
   left.push(para(body, { size: HEADER_SIZE, bold: true, align: 'center' }));
   // Nghị định 30: a rule a third to a half as long as the body's name.
   left.push(rule(Math.min(LEFT_COL, Math.max(900, Math.round(textWidth(body.split('\n').at(-1) ?? body, HEADER_SIZE, true) * 0.4))), LEFT_COL));
@@ -306,11 +331,11 @@ function cellText(value: CellValue): string {
   return typeof value === 'number' ? formatNumber(value) : value;
 }
 
-function bodyTable(block: Extract<StateBlock, { kind: 'table' }>, baseSize: number): Table {
+function bodyTable(block: Extract<StateBlock, { kind: 'table' }>, baseSize: number, pageTextWidth: number, keepLastRowWithNext: boolean): Table {
   const size = block.fontSize ?? baseSize - 1;
   const total = block.widths.reduce((a, b) => a + b, 0);
-  const widths = block.widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
-  const row = (cells: readonly TableCellInput[], isHeader: boolean) => {
+  const widths = block.widths.map((w) => Math.round((w / total) * pageTextWidth));
+  const row = (cells: readonly TableCellInput[], isHeader: boolean, keepNext = false) => {
     let col = 0;
     const children = cells.map((input) => {
       const spec = cellSpec(input);
@@ -324,6 +349,7 @@ function bodyTable(block: Extract<StateBlock, { kind: 'table' }>, baseSize: numb
         italic: spec.italic,
         align,
         left: spec.indent ? spec.indent * mm(4) : undefined,
+        keepNext,
       });
       return new TableCell({
         width: { size: width, type: WidthType.DXA },
@@ -337,22 +363,28 @@ function bodyTable(block: Extract<StateBlock, { kind: 'table' }>, baseSize: numb
     return new TableRow({ tableHeader: isHeader, cantSplit: true, children });
   };
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: pageTextWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    rows: [...block.header.map((r) => row(r, true)), ...block.rows.map((r) => row(r, false))],
+    rows: [...block.header.map((r) => row(r, true)), ...block.rows.map((r, i) => row(r, false, keepLastRowWithNext && i === block.rows.length - 1))],
   });
 }
 
-function bodyBlocks(blocks: readonly StateBlock[], size: number): (Paragraph | Table)[] {
+/**
+ * The body's blocks. With `keepEndWithNext` the last block holds on to what follows (the signature):
+ * its paragraphs, or its table's last row, are "kept with next", so that a page never carries the
+ * signature alone.
+ */
+function bodyBlocks(blocks: readonly StateBlock[], size: number, pageTextWidth: number, keepEndWithNext = false): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
+    const keep = keepEndWithNext && i === blocks.length - 1;
     switch (b.kind) {
       case 'heading':
         out.push(para(b.text, { size, bold: true, align: 'justify', before: 120, after: 60, firstLine: b.level === 2 ? FIRST_LINE_INDENT : undefined, keepNext: true }));
         break;
       case 'paragraph':
-        out.push(para(b.text, { size, align: b.align ?? 'justify', after: 120, firstLine: (b.indent ?? true) ? FIRST_LINE_INDENT : undefined }));
+        out.push(para(b.text, { size, align: b.align ?? 'justify', after: 120, firstLine: (b.indent ?? true) ? FIRST_LINE_INDENT : undefined, keepNext: keep }));
         break;
       case 'field':
         out.push(
@@ -361,31 +393,36 @@ function bodyBlocks(blocks: readonly StateBlock[], size: number): (Paragraph | T
             align: 'left',
             after: 80,
             firstLine: FIRST_LINE_INDENT,
+            keepNext: keep,
           }),
         );
         break;
       case 'bullet': {
         const marker = b.marker ?? '-';
         const spans: TextSpan[] = [{ text: `${marker} ` }, ...(typeof b.text === 'string' ? [{ text: b.text }] : b.text)];
-        out.push(para(spans, { size, align: 'justify', after: 60, firstLine: FIRST_LINE_INDENT + (b.level ?? 0) * mm(6) }));
+        out.push(para(spans, { size, align: 'justify', after: 60, firstLine: FIRST_LINE_INDENT + (b.level ?? 0) * mm(6), keepNext: keep }));
         break;
       }
       case 'table':
-        out.push(bodyTable(b, size));
-        out.push(para('', { size, after: 60 }));
+        out.push(bodyTable(b, size, pageTextWidth, keep));
+        out.push(para('', { size, after: 60, keepNext: keep }));
         break;
       case 'spacer':
-        out.push(para('', { size }));
+        out.push(para('', { size, keepNext: keep }));
         break;
     }
-  }
+  });
   return out;
+}
+
+/** The lines of a signature block's title: "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" is two; an empty title none. */
+export function titleLines(s: SignatureBlock): string[] {
+  return [...(s.authority ?? []), ...s.title.split('\n')].map((l) => l.trim().toLocaleUpperCase('vi-VN')).filter((l) => l !== '');
 }
 
 function signatureParagraphs(s: SignatureBlock, size: number): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const line of s.authority ?? []) out.push(para(line.toUpperCase(), { size, bold: true, align: 'center', keepNext: true }));
-  out.push(para(s.title.toUpperCase(), { size, bold: true, align: 'center', keepNext: true }));
+  for (const line of titleLines(s)) out.push(para(line, { size, bold: true, align: 'center', keepNext: true }));
   if (s.note) out.push(para(s.note, { size: size - 1, italic: true, align: 'center', keepNext: true }));
   // Room for the signature and the seal.
   for (let i = 0; i < 4; i++) out.push(para('', { size, keepNext: true }));
@@ -426,9 +463,41 @@ function signatureArea(doc: StateDocument, size: number): Table {
 
 // ── The renderer ───────────────────────────────────────────────────────
 
+const pageNumberHeaders = () => ({
+  default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })] })] }),
+  first: new Header({ children: [new Paragraph({ children: [] })] }),
+});
+
+/** "Phụ lục" and its name on top of its first page, then its body, on landscape pages when asked. */
+function appendixSection(a: StateAppendix, size: number): ISectionOptions {
+  const width = a.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+  const heading = [
+    para(a.label, { size, bold: true, align: 'center', keepNext: true }),
+    para(a.title.toLocaleUpperCase('vi-VN'), { size, bold: true, align: 'center', keepNext: true }),
+    ...(a.note ? [para(a.note, { size, italic: true, align: 'center', keepNext: true })] : []),
+    rule(Math.min(width, Math.max(1200, Math.round(textWidth(a.title, size, true) * 0.3))), width),
+    para('', { size, after: 120 }),
+  ];
+  return {
+    properties: {
+      type: SectionType.NEXT_PAGE,
+      page: {
+        size: { width: PAGE.width, height: PAGE.height, orientation: a.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { ...MARGINS, header: mm(10), footer: mm(10) },
+        // Nghị định 30: an appendix of several pages is numbered on its own, from its second page.
+        pageNumbers: { start: 1 },
+      },
+      titlePage: true,
+    },
+    headers: pageNumberHeaders(),
+    children: [...heading, ...bodyBlocks(a.body, size, width)],
+  };
+}
+
 /** Renders a document in the state format (Nghị định 30/2020) as a .docx file. */
 export async function renderStateDocument(doc: StateDocument): Promise<Buffer> {
   const size = doc.fontSize ?? 14;
+  const signed = doc.signatures.length > 0 || (doc.recipients?.length ?? 0) > 0;
   const document = new Document({
     creator: 'thidua',
     title: doc.summary ? `${doc.title} ${doc.summary}` : doc.title,
@@ -444,21 +513,51 @@ export async function renderStateDocument(doc: StateDocument): Promise<Buffer> {
           // Page numbers from the second page on, centred at the top.
           titlePage: true,
         },
-        headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })] })] }),
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-        },
+        headers: pageNumberHeaders(),
         children: [
           header(doc),
           ...titleBlock(doc, size),
-          ...bodyBlocks(doc.body, size),
-          para('', { size }),
-          ...(doc.signatures.length || doc.recipients?.length ? [signatureArea(doc, size)] : []),
+          ...bodyBlocks(doc.body, size, TEXT_WIDTH, signed),
+          para('', { size, keepNext: signed }),
+          ...(signed ? [signatureArea(doc, size)] : []),
         ],
       },
+      ...(doc.appendices ?? []).map((a) => appendixSection(a, size)),
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/**
+ * A table too wide for its page as several tables: the first `keep` columns (STT, the unit's name)
+ * repeated in each, the other columns shared out evenly, at most `max` a table. A cell spanning
+ * columns must lie within the kept ones (a "Tổng hợp" label) or span one column only.
+ */
+export function splitTableColumns(table: Extract<StateBlock, { kind: 'table' }>, keep: number, max: number): Extract<StateBlock, { kind: 'table' }>[] {
+  const rest = table.widths.length - keep;
+  if (rest <= max) return [table];
+  const groups = Math.ceil(rest / max);
+  const per = Math.ceil(rest / groups);
+  const place = (row: readonly TableCellInput[]) => {
+    let col = 0;
+    return row.map((cell) => {
+      const at = col;
+      col += cellSpec(cell).colSpan ?? 1;
+      return { cell, at };
+    });
+  };
+  const pick = (row: readonly TableCellInput[], from: number, to: number) => place(row).filter(({ at }) => at < keep || (at >= from && at < to)).map(({ cell }) => cell);
+  const out: Extract<StateBlock, { kind: 'table' }>[] = [];
+  for (let from = keep; from < table.widths.length; from += per) {
+    const to = Math.min(from + per, table.widths.length);
+    out.push({
+      ...table,
+      widths: [...table.widths.slice(0, keep), ...table.widths.slice(from, to)],
+      header: table.header.map((r) => pick(r, from, to)),
+      rows: table.rows.map((r) => pick(r, from, to)),
+    });
+  }
+  return out;
 }
 
 // ── Sending it ─────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docxParagraphs, docxParts, docxTableRows, docxText } from './docx.testing.js';
-import { attachmentDisposition, formatNumber, placeAndDate, referenceLine, renderStateDocument, type StateDocument } from './state-format.js';
+import { attachmentDisposition, formatNumber, placeAndDate, referenceLine, renderStateDocument, splitTableColumns, type StateBlock, type StateDocument } from './state-format.js';
 
 /** Seed 000's plan, as the city issued it. */
 const plan: StateDocument = {
@@ -132,6 +132,82 @@ describe(renderStateDocument.name, () => {
   });
 });
 
+describe('the signature’s page and appendices', () => {
+  it('prints a multi-line title one line under the other, and keeps the body’s last paragraph with the signature', async () => {
+    const bytes = await renderStateDocument({
+      ...plan,
+      body: [
+        { kind: 'paragraph', text: 'Đoạn đầu.' },
+        { kind: 'paragraph', text: 'Trên đây là báo cáo của Ủy ban nhân dân phường.' },
+      ],
+      signatures: [{ authority: ['TM. Ủy ban nhân dân'], title: 'KT. Chủ tịch\nPhó Chủ tịch', name: 'Phạm Minh Tuấn' }],
+    });
+    expect(docxTableRows(bytes).at(-1)![1]).toBe('TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhạm Minh Tuấn');
+    const paragraphs = docxParagraphs(bytes);
+    const keeps = (t: string) => paragraphs.find((p) => p.text === t)!.xml.includes('<w:keepNext/>');
+    expect(keeps('Trên đây là báo cáo của Ủy ban nhân dân phường.')).toBe(true);
+    expect(keeps('Đoạn đầu.')).toBe(false);
+  });
+
+  it('keeps a closing table’s last row with the signature', async () => {
+    const table: StateBlock = { kind: 'table', widths: [1, 1], header: [['A', 'B']], rows: [['đầu', 1], ['cuối', 2]] };
+    const paragraphs = docxParagraphs(await renderStateDocument({ ...plan, body: [table] }));
+    expect(paragraphs.find((p) => p.text === 'cuối')!.xml).toContain('<w:keepNext/>');
+    expect(paragraphs.find((p) => p.text === 'đầu')!.xml).not.toContain('<w:keepNext/>');
+  });
+
+  it('puts an appendix after the signature on a landscape page, numbered on its own', async () => {
+    const bytes = await renderStateDocument({
+      ...plan,
+      appendices: [
+        {
+          label: 'Phụ lục',
+          title: 'Số liệu của các đơn vị trực thuộc',
+          note: '(Kèm theo Báo cáo số 45/BC-UBND ngày 07/12/2026)',
+          landscape: true,
+          body: [{ kind: 'table', widths: [1, 4, 2], header: [['STT', 'Đơn vị', 'Số cuộc']], rows: [['1', 'Phường Nha Trang', 4]] }],
+        },
+      ],
+    });
+    const xml = docxParts(bytes).get('word/document.xml')!;
+    // The document's own section first (portrait), then the appendix's: A4 turned, page numbers from 1 again.
+    expect(xml).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    expect(xml).toMatch(/<w:pgNumType w:start="1"/);
+    expect(xml.indexOf('orient="portrait"')).toBeLessThan(xml.indexOf('orient="landscape"'));
+    const text = docxText(bytes);
+    expect(text.indexOf('Lê Văn Dễ')).toBeLessThan(text.indexOf('Phụ lục'));
+    expect(text).toContain('Phụ lục\nSỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC\n(Kèm theo Báo cáo số 45/BC-UBND ngày 07/12/2026)');
+    expect(docxTableRows(bytes)).toContainEqual(['1', 'Phường Nha Trang', '4']);
+  });
+});
+
+describe(splitTableColumns.name, () => {
+  const figures = Array.from({ length: 10 }, (_, i) => `Chỉ tiêu ${i + 1}`);
+  const table: Extract<StateBlock, { kind: 'table' }> = {
+    kind: 'table',
+    widths: [1, 5, 2, ...figures.map(() => 2)],
+    header: [['STT', 'Đơn vị', 'Tình hình gửi', ...figures]],
+    rows: [
+      ['1', 'Phường Nha Trang', 'Đúng hạn', ...figures.map((_, i) => i)],
+      [{ value: 'Tổng hợp', colSpan: 3 }, ...figures.map((_, i) => i * 10)],
+    ],
+  };
+
+  it('shares the columns out evenly, repeating STT, the unit and its state in each table', () => {
+    const [a, b, more] = splitTableColumns(table, 3, 7);
+    expect(more).toBeUndefined();
+    expect(a!.header[0]).toEqual(['STT', 'Đơn vị', 'Tình hình gửi', 'Chỉ tiêu 1', 'Chỉ tiêu 2', 'Chỉ tiêu 3', 'Chỉ tiêu 4', 'Chỉ tiêu 5']);
+    expect(b!.header[0]).toEqual(['STT', 'Đơn vị', 'Tình hình gửi', 'Chỉ tiêu 6', 'Chỉ tiêu 7', 'Chỉ tiêu 8', 'Chỉ tiêu 9', 'Chỉ tiêu 10']);
+    expect(b!.rows[0]).toEqual(['1', 'Phường Nha Trang', 'Đúng hạn', 5, 6, 7, 8, 9]);
+    expect(b!.rows[1]).toEqual([{ value: 'Tổng hợp', colSpan: 3 }, 50, 60, 70, 80, 90]);
+    expect(b!.widths).toEqual([1, 5, 2, 2, 2, 2, 2, 2]);
+  });
+
+  it('leaves a table that fits as it is', () => {
+    expect(splitTableColumns(table, 3, 10)).toEqual([table]);
+  });
+});
+
 describe(placeAndDate.name, () => {
   it.each([
     ['2019-09-05', 'Nha Trang, ngày 05 tháng 9 năm 2019'],
@@ -150,7 +226,9 @@ describe('small formats', () => {
     expect([formatNumber(8.5), formatNumber(1234567), formatNumber(70)]).toEqual(['8,5', '1.234.567', '70']);
   });
 
-  it('leaves the number blank until issue', () => {
+  it('leaves the number blank until issue, and writes a zero before numbers under 10', () => {
+    expect(referenceLine({ number: '5', code: 'BC-UBND' })).toBe('Số: 05/BC-UBND');
+    expect(referenceLine({ number: '125', code: 'BC-UBND' })).toBe('Số: 125/BC-UBND');
     expect(referenceLine({ number: '05', code: 'KH-UBND' })).toBe('Số: 05/KH-UBND');
     expect(referenceLine({ number: null, code: 'ĐKTĐ' })).toBe('Số:       /ĐKTĐ');
   });

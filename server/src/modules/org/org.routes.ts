@@ -3,6 +3,8 @@ import {
   blockList,
   blockView,
   createUnitBody,
+  documentSettingsBody,
+  documentSettingsView,
   idParams,
   listBlocksQuery,
   listUnitsQuery,
@@ -18,6 +20,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../../platform/session.js';
 import * as blocks from './blocks.service.js';
+import * as documentSettings from './document-settings.service.js';
 import * as units from './units.service.js';
 
 /** The organisation tree (units: cơ quan, đơn vị) and blocks (Khối/Cụm thi đua), under /api. */
@@ -46,6 +49,21 @@ export async function orgRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppCon
 
   app.post('/units/:id/retire', { schema: { tags: unitTags, params: idParams, body: retireUnitBody, response: { 200: unitView } } }, async (req) =>
     units.retireUnit(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  // The unit's document settings (thể thức văn bản): issuer lines, code, place, who signs.
+  app.get('/units/:id/document-settings', { schema: { tags: unitTags, params: idParams, response: { 200: documentSettingsView } } }, async (req) =>
+    documentSettings.getDocumentSettings(ctx, requireActor(req), req.params.id),
+  );
+
+  app.put(
+    '/units/:id/document-settings',
+    { schema: { tags: unitTags, params: idParams, body: documentSettingsBody, response: { 200: documentSettingsView } } },
+    async (req) => documentSettings.saveDocumentSettings(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  app.delete('/units/:id/document-settings', { schema: { tags: unitTags, params: idParams, response: { 200: documentSettingsView } } }, async (req) =>
+    documentSettings.resetDocumentSettings(ctx, requireActor(req), req.params.id),
   );
 
   app.get('/blocks', { schema: { tags: blockTags, querystring: listBlocksQuery, response: { 200: blockList } } }, async (req) =>

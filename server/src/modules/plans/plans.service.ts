@@ -1,5 +1,6 @@
 import {
   importPlanFields,
+  isDocumentNumber,
   permissions,
   type CreateMovementBody,
   type CreatePlanBody,
@@ -25,7 +26,7 @@ import { isWithin, visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor, Tx } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldError } from '../../platform/errors.js';
 import { readPlanFile, type ParsedPlan, type PlanNode } from './parser/index.js';
 import { normaliseBands } from '../assessments/assessments.rules.js';
 import { pendingCount } from './plans.changes.js';
@@ -309,6 +310,7 @@ export async function requireNotAdopted(trx: Executor, unitId: number, parentPla
 /** Creates an empty draft plan (kế hoạch) issued by a unit for a movement. */
 export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePlanBody): Promise<PlanDetail> {
   const unit = await writableUnit(ctx.db, actor, input.unitId);
+  assertDocumentNumber(input.number);
   await visibleMovement(ctx.db, actor, input.movementId);
   if (input.parentPlanId) await adoptablePlan(ctx.db, actor, input.parentPlanId, input.movementId, unit.path);
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -498,9 +500,15 @@ async function changeDraft(ctx: AppContext, actor: Actor, id: number, action: st
   return detailOf(ctx.db, actor, id);
 }
 
+/** The plan's number is its running number only ("6344"); its code ("KH-UBND") has a field of its own. */
+function assertDocumentNumber(number: string | null | undefined): void {
+  if (number && !isDocumentNumber(number)) throw fieldError('DOCUMENT_NUMBER_INVALID', 'number', { vi: 'Số văn bản', en: 'Document number' });
+}
+
 /** Edits a draft's header (number, code, date, signer, title, purpose) and, when given, its lists. */
 export async function updatePlan(ctx: AppContext, actor: Actor, id: number, input: UpdatePlanBody): Promise<PlanDetail> {
   return changeDraft(ctx, actor, id, 'plan.update', async (trx) => {
+    assertDocumentNumber(input.number);
     const header = {
       ...(input.documentType !== undefined ? { document_type: input.documentType } : {}),
       ...(input.number !== undefined ? { number: input.number } : {}),

@@ -248,6 +248,17 @@ describe('plans', () => {
     expect(((await admin.get(`/api/plans/${id}`)).json() as PlanDetail).classificationBands.map((b) => b.min)).toEqual([95, 80, 0]);
   });
 
+  it('takes the number only in the number field (its code has a field of its own)', async () => {
+    const { city: unit, movementId } = await city();
+    const id = await draft(unit, movementId, false);
+    const res = await admin.patch(`/api/plans/${id}`, { number: '25/KH-UBND' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'DOCUMENT_NUMBER_INVALID', fields: [{ path: 'number', message: expect.stringMatching(/^Số văn bản: Chỉ ghi số thứ tự/) }] });
+    const created = await admin.post('/api/plans', { movementId, unitId: unit.id, title: 'Kế hoạch', number: '05/KH' });
+    expect(created.json().error.code).toBe('DOCUMENT_NUMBER_INVALID');
+    expect((await admin.patch(`/api/plans/${id}`, { number: '25', code: 'KH-UBND' })).json()).toMatchObject({ number: '25', code: 'KH-UBND' });
+  });
+
   it('replaces a draft’s criteria tree, refusing duplicate codes and negative points', async () => {
     const { city: unit, movementId } = await city();
     const id = await draft(unit, movementId, false);

@@ -6,22 +6,26 @@ import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
-import { documentsRepository } from '../documents/documents.repository.js';
-import { issuerOf } from '../documents/issuer.js';
+import { officialFileName } from '../documents/file-names.js';
+import { issuerOf, unitSignature } from '../documents/issuer.js';
 import { renderStatePdf } from '../documents/pdf.js';
-import { formatNumber, renderStateDocument, type StateBlock, type StateDocument, type TableCellInput } from '../documents/state-format.js';
+import { formatNumber, renderStateDocument, splitTableColumns, type StateAppendix, type StateBlock, type StateDocument, type TableCellInput } from '../documents/state-format.js';
+import { unitDocumentSettings } from '../documents/unit-documents.js';
 import { excelDate } from '../dashboard/dashboard.xlsx.js';
 import { formatCalendarDate, periodFromKey, periodLabel, vietnamDateOf } from './reports.periods.js';
 import { reportingScopeOf, reportsRepository } from './reports.repository.js';
-import type { ReportPeriodKind } from '@thidua/contracts';
+import { referenceText, type DocumentSettings, type ReportPeriodKind } from '@thidua/contracts';
 
 // A unit's periodic report (báo cáo định kỳ) as a document in the state format (Nghị định
 // 30/2020: "Số: …/BC-…", the title BÁO CÁO, the indicator tables, the narrative sections, the
 // signer and Nơi nhận), as .docx and PDF; and the consolidated table of the children's figures as
 // .xlsx. Everything is read from the `reports` row as stored: what the unit typed, and beside it
-// what the system computed when the two differ. A report of a unit with reporting units below it
-// (a district above its communes, a province above its districts) also prints its children's
-// figures, the same children and figures the report page lists (reports.service.ts).
+// what the system computed when the two differ. The issuer lines, the code after "BC-", the place
+// and the signature block come from the unit's document settings (documents/issuer.ts). A report of
+// a unit with reporting units below it (a district above its communes, a province above its
+// districts) also prints its children's figures — the same children and figures the report page
+// lists (reports.service.ts) — in a phụ lục after the signature, on landscape pages when the table
+// is wide, split into groups of indicators with the units' names repeated when wider still.
 
 // ── The stored shapes ─────────────────────────────────────────────────
 
@@ -110,22 +114,9 @@ function periodText(r: Pick<ReportRow, 'period_kind' | 'period_key' | 'period_st
   }
 }
 
-/**
- * The issuer's abbreviation after "BC-": the unit's short name, else its leading acronym ("UBND
- * phường Trần Phú" → UBND), else the initials of its words ("Sở Nội vụ" → SNV).
- */
-export function issuerAbbreviation(name: string, shortName: string | null): string {
-  const plain = (s: string) =>
-    s
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '');
-  if (shortName && /^[A-Z0-9Đ-]+$/u.test(shortName.trim())) return plain(shortName.trim());
-  const words = name.trim().split(/\s+/u);
-  const first = words[0] ?? '';
-  if (first.length >= 2 && first === first.toUpperCase() && /[A-ZĐ]/u.test(first)) return plain(first);
-  return plain(words.map((w) => w.charAt(0).toUpperCase()).join(''));
+/** "BC-UBND": the template's document type and the issuer's code from the unit's settings. */
+export function reportCode(documentCode: string | null, settings: DocumentSettings): string {
+  return `${documentCode || 'BC'}-${settings.codeSuffix}`;
 }
 
 // ── Values as printed ─────────────────────────────────────────────────
@@ -203,43 +194,53 @@ function childState(c: ChildLine): string {
   return { missing: 'Chưa báo cáo', draft: 'Chưa gửi (đang soạn)', returned: 'Bị trả lại' }[c.status as 'missing' | 'draft' | 'returned'];
 }
 
-/** Figure columns per table, so that a table of many indicators still fits a portrait A4 page. */
-const CHILD_COLUMNS = 3;
+/** Figure columns a portrait page holds beside STT, the unit and its state; more go on a landscape page. */
+const PORTRAIT_FIGURES = 3;
+/** Figure columns a landscape page holds; more are split into tables that repeat the units' names. */
+const LANDSCAPE_FIGURES = 7;
 
-/**
- * "Số liệu của các đơn vị trực thuộc": who sent and who did not, in words, then the figures of each
- * child that sent (what it typed, else what the system counted) by number and percent indicator, a
- * few indicators a table, closed by the row of the consolidated figure (tổng hợp). A child that has
- * not sent is listed without figures: consolidation leaves it out too.
- */
-function childrenBlocks(heading: string, indicators: Indicator[], children: ChildLine[], values: Record<string, IndicatorValue>): StateBlock[] {
+/** "Số đơn vị phải báo cáo: …": who sent and who did not, in words, for the body of the report. */
+function childrenSummary(children: ChildLine[]): string {
   const sent = children.filter((c) => SENT.has(c.status));
   const late = sent.filter((c) => (c.daysLate ?? 0) > 0).length;
   const notSent = children.filter((c) => !SENT.has(c.status));
-  const out: StateBlock[] = [
-    { kind: 'heading', text: heading },
-    {
-      kind: 'paragraph',
-      text:
-        `Số đơn vị phải báo cáo: ${children.length}; đã gửi: ${sent.length} (đúng hạn: ${sent.length - late}, muộn: ${late}); chưa gửi: ${notSent.length}` +
-        (notSent.length ? ` (${notSent.map((c) => c.unitName).join(', ')}).` : '.'),
-    },
-  ];
+  return (
+    `Số đơn vị phải báo cáo: ${children.length}; đã gửi: ${sent.length} (đúng hạn: ${sent.length - late}, muộn: ${late}); chưa gửi: ${notSent.length}` +
+    (notSent.length ? ` (${notSent.map((c) => c.unitName).join(', ')}).` : '.')
+  );
+}
+
+/**
+ * "Số liệu của các đơn vị trực thuộc" as a phụ lục: the figures of each child that sent (what it
+ * typed, else what the system counted) by number and percent indicator, closed by the row of the
+ * consolidated figure (tổng hợp). A child that has not sent is listed without figures:
+ * consolidation leaves it out too. Up to 3 indicators fit a portrait page; more take a landscape
+ * page, and more than 7 are split into tables of indicators, each repeating STT and the units.
+ */
+function childrenAppendix(indicators: Indicator[], children: ChildLine[], values: Record<string, IndicatorValue>, note: string): StateAppendix | null {
   const figures = indicators.filter((i) => i.kind === 'number' || i.kind === 'percent');
-  for (let from = 0; from < figures.length; from += CHILD_COLUMNS) {
-    const chunk = figures.slice(from, from + CHILD_COLUMNS);
-    const header: TableCellInput[] = ['STT', 'Đơn vị', 'Tình hình gửi', ...chunk.map((i) => (i.kind === 'percent' ? `${i.label} (%)` : i.label))];
-    const rows = children.map((c, n): TableCellInput[] => [
-      String(n + 1),
-      c.unitName,
-      childState(c),
-      ...chunk.map((i) => (SENT.has(c.status) ? printed(c.values[i.key]?.typed ?? c.values[i.key]?.computed ?? null, i.kind) : '')),
-    ]);
-    rows.push([{ value: 'Tổng hợp', colSpan: 3, bold: true, align: 'center' }, ...chunk.map((i) => printed(values[i.key]?.consolidated ?? null, i.kind))]);
-    // STT wide enough for its bold header on one line; the figures share what is left.
-    out.push({ kind: 'table', widths: [1.3, 5.5, 2.4, ...chunk.map(() => 2.3)], header: [header], rows });
-  }
-  return out;
+  if (figures.length === 0) return null;
+  const header: TableCellInput[] = ['STT', 'Đơn vị', 'Tình hình gửi', ...figures.map((i) => (i.kind === 'percent' ? `${i.label} (%)` : i.label))];
+  const rows = children.map((c, n): TableCellInput[] => [
+    String(n + 1),
+    c.unitName,
+    childState(c),
+    ...figures.map((i) => (SENT.has(c.status) ? printed(c.values[i.key]?.typed ?? c.values[i.key]?.computed ?? null, i.kind) : '')),
+  ]);
+  rows.push([{ value: 'Tổng hợp', colSpan: 3, bold: true, align: 'center' }, ...figures.map((i) => printed(values[i.key]?.consolidated ?? null, i.kind))]);
+  const landscape = figures.length > PORTRAIT_FIGURES;
+  // STT wide enough for its bold header on one line, the state ("Muộn 2 ngày") too on a landscape
+  // page, where the units' names also take more room; the figures share what is left.
+  const widths = landscape ? [1.3, 6.5, 2.9] : [1.3, 5.5, 2.4];
+  const table: Extract<StateBlock, { kind: 'table' }> = { kind: 'table', widths: [...widths, ...figures.map(() => 2.3)], header: [header], rows };
+  const tables = splitTableColumns(table, 3, landscape ? LANDSCAPE_FIGURES : PORTRAIT_FIGURES);
+  return {
+    label: 'Phụ lục',
+    title: 'Số liệu của các đơn vị trực thuộc',
+    note,
+    landscape,
+    body: tables.flatMap((t, i): StateBlock[] => (tables.length > 1 ? [{ kind: 'heading', text: `Bảng ${i + 1}/${tables.length}` }, t] : [t])),
+  };
 }
 
 /**
@@ -256,13 +257,20 @@ export function reportSummary(templateName: string, periodLabel: string): string
   return `${name} ${periodLabel.charAt(0).toLowerCase()}${periodLabel.slice(1)}`;
 }
 
+/** dd/mm/yyyy of a calendar day, for "(Kèm theo Báo cáo số … ngày …)". */
+const shortDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 /** The report as a state-format document: the description both renderers take. */
-export function reportStateDocument(r: ReportRow, lineage: Awaited<ReturnType<typeof documentsRepository.lineage>>, children: ChildLine[] = []): StateDocument {
-  const issuer = issuerOf(lineage);
+export function reportStateDocument(r: ReportRow, settings: DocumentSettings, children: ChildLine[] = []): StateDocument {
+  const issuer = issuerOf(settings);
   const content = contentOf(r.content);
   const values = valuesOf(r.values);
   const narratives = narrativesOf(r.narratives);
   const label = periodText(r);
+  const reference = { number: r.number, code: reportCode(r.document_code, settings) };
+  // Dated the day it was sent; a draft leaves the date to fill by hand.
+  const date = r.submitted_at ? vietnamDateOf(r.submitted_at) : null;
+  const appendices: StateAppendix[] = [];
   const body: StateBlock[] = [];
   let n = 0;
   for (const section of content.sections) {
@@ -270,7 +278,12 @@ export function reportStateDocument(r: ReportRow, lineage: Awaited<ReturnType<ty
     if (section.indicators.length) body.push(indicatorTable(section.indicators, values));
   }
   if (children.length) {
-    body.push(...childrenBlocks(`${roman(n++)}. SỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC`, content.sections.flatMap((s) => s.indicators), children, values));
+    // "45/BC-UBND ngày 07/12/2026"; a draft's missing number and date as dots to fill by hand.
+    const number = r.number ? referenceText(r.number, reference.code).slice('Số: '.length) : `…/${reference.code}`;
+    const appendix = childrenAppendix(content.sections.flatMap((s) => s.indicators), children, values, `(Kèm theo Báo cáo số ${number} ngày ${date ? shortDate(date) : '…/…/…'})`);
+    body.push({ kind: 'heading', text: `${roman(n++)}. SỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC` });
+    body.push({ kind: 'paragraph', text: childrenSummary(children) + (appendix ? ' Số liệu của từng đơn vị tại Phụ lục kèm theo.' : '') });
+    if (appendix) appendices.push(appendix);
   }
   for (const nar of content.narratives) {
     body.push({ kind: 'heading', text: `${roman(n++)}. ${nar.title.toUpperCase()}` });
@@ -285,15 +298,16 @@ export function reportStateDocument(r: ReportRow, lineage: Awaited<ReturnType<ty
   return {
     parentBody: issuer.parentBody,
     issuingBody: issuer.issuingBody,
-    reference: { number: r.number, code: `${r.document_code || 'BC'}-${issuerAbbreviation(r.unit_name, r.unit_short_name)}` },
+    reference,
     place: issuer.place,
-    // Dated the day it was sent; a draft leaves the date to fill by hand.
-    date: r.submitted_at ? vietnamDateOf(r.submitted_at) : null,
+    date,
     title: 'Báo cáo',
     summary: reportSummary(r.template_name, label),
     body,
-    signatures: [{ authority: [`TM. ${r.unit_name}`], title: 'Thủ trưởng đơn vị', note: '(Ký tên, đóng dấu)', name: r.signer }],
+    // The report's own signer (typed on the report) before the unit's usual one.
+    signatures: [unitSignature(settings, r.signer)],
     recipients: [...(recipient ? [recipient] : []), 'Lưu: VT'],
+    appendices,
   };
 }
 
@@ -302,18 +316,26 @@ export interface ReportFile {
   body: Buffer;
 }
 
-const fileBase = (r: ReportRow) => `Báo cáo ${r.template_name} - ${r.unit_name} - ${r.period_key}`;
+/** "Báo cáo năm 2026 Phường Nha Trang": the words of the report's file names. */
+function fileWords(r: ReportRow): string {
+  const period = periodText(r);
+  return `${period.charAt(0).toLowerCase()}${period.slice(1)} ${r.unit_name}`;
+}
+
+async function reportDocument(ctx: AppContext, actor: Actor, id: number): Promise<{ r: ReportRow; doc: StateDocument }> {
+  const r = await visibleReport(ctx, actor, id);
+  const [{ settings }, children] = await Promise.all([unitDocumentSettings(ctx.db, r.unit_path), childLines(ctx.db, r)]);
+  return { r, doc: reportStateDocument(r, settings, children) };
+}
 
 export async function reportDocx(ctx: AppContext, actor: Actor, id: number): Promise<ReportFile> {
-  const r = await visibleReport(ctx, actor, id);
-  const doc = reportStateDocument(r, await documentsRepository.lineage(ctx.db, r.unit_path), await childLines(ctx.db, r));
-  return { fileName: `${fileBase(r)}.docx`, body: await renderStateDocument(doc) };
+  const { r, doc } = await reportDocument(ctx, actor, id);
+  return { fileName: officialFileName(`Báo cáo ${fileWords(r)}`, 'docx'), body: await renderStateDocument(doc) };
 }
 
 export async function reportPdf(ctx: AppContext, actor: Actor, id: number): Promise<ReportFile> {
-  const r = await visibleReport(ctx, actor, id);
-  const doc = reportStateDocument(r, await documentsRepository.lineage(ctx.db, r.unit_path), await childLines(ctx.db, r));
-  return { fileName: `${fileBase(r)}.pdf`, body: await renderStatePdf(doc) };
+  const { r, doc } = await reportDocument(ctx, actor, id);
+  return { fileName: officialFileName(`Báo cáo ${fileWords(r)}`, 'pdf'), body: await renderStatePdf(doc) };
 }
 
 // ── The children's figures as .xlsx ───────────────────────────────────
@@ -377,5 +399,5 @@ export async function childrenXlsx(ctx: AppContext, actor: Actor, id: number): P
   ws.views = [{ state: 'frozen', ySplit: headerRow.number, xSplit: 2 }];
 
   const body = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `Tổng hợp ${r.template_name} - ${r.unit_name} - ${r.period_key}.xlsx`, body };
+  return { fileName: officialFileName(`Tổng hợp báo cáo ${fileWords(r)}`, 'xlsx'), body };
 }

@@ -1,22 +1,25 @@
-import type {
-  ListReportsQuery,
-  OpenReportBody,
-  ReasonBody,
-  ReportChild,
-  ReportDetail,
-  ReportList,
-  ReportPeriodKind,
-  ReportStatus,
-  ReportSummary,
-  SaveReportBody,
-  TemplateContent,
+import {
+  isDocumentNumber,
+  type ListReportsQuery,
+  type OpenReportBody,
+  type ReasonBody,
+  type ReportChild,
+  type ReportDetail,
+  type ReportList,
+  type ReportPeriodKind,
+  type ReportStatus,
+  type ReportSummary,
+  type SaveReportBody,
+  type TemplateContent,
 } from '@thidua/contracts';
 import { can } from '../../platform/access.js';
 import { visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldError } from '../../platform/errors.js';
+import { unitDocumentSettings } from '../documents/unit-documents.js';
+import { reportCode } from './reports.documents.js';
 import { applyConsolidation, combine, effectiveValue, sentChildren, storedValues, unitWeights, type StoredValues } from './reports.consolidation.js';
 import { computeIndicators } from './reports.indicators.js';
 import { dueDate, isReportedPeriod, periodKey, periodLabel, reportPeriod, timeliness, type PeriodSpec, type ReportPeriod } from './reports.periods.js';
@@ -122,7 +125,7 @@ async function detailOf(db: Executor, actor: Actor, id: number): Promise<ReportD
     const v = stored[ind.key];
     values[ind.key] = { typed: v?.typed ?? null, computed: v?.computed ?? null, consolidated: v?.consolidated ?? null };
   }
-  const { units, reports } = await childrenOf(db, r, t);
+  const [{ units, reports }, { settings }] = await Promise.all([childrenOf(db, r, t), unitDocumentSettings(db, r.unit_path)]);
   const byUnit = new Map(reports.map((c) => [c.unit_id, c]));
   const children: ReportChild[] = units.map((u) => {
     const c = byUnit.get(u.id);
@@ -146,6 +149,8 @@ async function detailOf(db: Executor, actor: Actor, id: number): Promise<ReportD
     narratives: (r.narratives ?? {}) as Record<string, string>,
     number: r.number,
     signer: r.signer,
+    referenceCode: reportCode(t.document_code, settings),
+    defaultSigner: settings.signerName || null,
     returnedAt: iso(r.returned_at),
     returnedReason: r.returned_reason,
     acceptedAt: iso(r.accepted_at),
@@ -341,6 +346,8 @@ export async function saveReport(ctx: AppContext, actor: Actor, id: number, inpu
     if (!ind) throw invalid(`values.${key}`, `Mẫu báo cáo không có chỉ tiêu ${key}`, `The template has no indicator ${key}`);
     typed[key] = checkValue(ind, v);
   }
+  // The number only: "125/BC-UBND" would print "Số: 125/BC-UBND/BC-UBND".
+  if (input.number && !isDocumentNumber(input.number)) throw fieldError('DOCUMENT_NUMBER_INVALID', 'number', { vi: 'Số văn bản', en: 'Document number' });
   const narrativeKeys = new Set(content.narratives.map((n) => n.key));
   for (const key of Object.keys(input.narratives ?? {})) {
     if (!narrativeKeys.has(key)) throw invalid(`narratives.${key}`, `Mẫu báo cáo không có phần ${key}`, `The template has no narrative section ${key}`);

@@ -5,6 +5,7 @@ import { evidenceEn } from '../../features/evidence/locale.en';
 import { assessmentsEn } from '../../features/assessments/locale.en';
 import { dashboardEn } from '../../features/dashboard/locale.en';
 import { reportsEn } from '../../features/reports/locale.en';
+import { unitDocumentsEn } from '../../features/org/locale.en';
 import { notificationsEn } from '../../features/notifications/locale.en';
 import { tasksEn } from '../../features/tasks/locale.en';
 
@@ -359,6 +360,7 @@ export const en: Messages = {
   assessments: assessmentsEn,
   dashboard: dashboardEn,
   reports: reportsEn,
+  unitDocuments: unitDocumentsEn,
   notifications: notificationsEn,
   tasks: tasksEn,
 };

@@ -4,6 +4,7 @@ import { evidenceVi } from '../../features/evidence/locale.vi';
 import { assessmentsVi } from '../../features/assessments/locale.vi';
 import { dashboardVi } from '../../features/dashboard/locale.vi';
 import { reportsVi } from '../../features/reports/locale.vi';
+import { unitDocumentsVi } from '../../features/org/locale.vi';
 import { notificationsVi } from '../../features/notifications/locale.vi';
 import { tasksVi } from '../../features/tasks/locale.vi';
 
@@ -359,6 +360,7 @@ export const vi = {
   assessments: assessmentsVi,
   dashboard: dashboardVi,
   reports: reportsVi,
+  unitDocuments: unitDocumentsVi,
   notifications: notificationsVi,
   tasks: tasksVi,
 };

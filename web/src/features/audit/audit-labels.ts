@@ -32,6 +32,8 @@ export const actionLabels: Record<string, Label> = {
   'unit.retire': { vi: 'Sáp nhập/giải thể đơn vị', en: 'Unit merged/dissolved' },
   'unit.merge': { vi: 'Sáp nhập đơn vị', en: 'Unit merged' },
   'unit.dissolve': { vi: 'Giải thể đơn vị', en: 'Unit dissolved' },
+  'unit.documents.update': { vi: 'Sửa thể thức văn bản của đơn vị', en: 'Unit document settings changed' },
+  'unit.documents.reset': { vi: 'Đưa thể thức văn bản về mặc định', en: 'Unit document settings reset' },
   'import.units': { vi: 'Nhập đơn vị từ tệp', en: 'Units imported' },
   'block.create': { vi: 'Thêm khối/cụm', en: 'Block created' },
   'block.update': { vi: 'Sửa khối/cụm', en: 'Block updated' },

@@ -1,4 +1,4 @@
-import type { CreateUnitBody, RetireUnitBody, UnitDetail, UnitView, UpdateUnitBody } from '@thidua/contracts';
+import type { CreateUnitBody, DocumentSettingsBody, DocumentSettingsView, RetireUnitBody, UnitDetail, UnitView, UpdateUnitBody } from '@thidua/contracts';
 import { api } from '../../app/api';
 import type { UnitList } from '../../app/types';
 
@@ -21,11 +21,16 @@ export const unitsApi = {
   create: (body: CreateUnitBody) => api.post<UnitView>('/api/units', body),
   update: (id: number, body: UpdateUnitBody) => api.patch<UnitView>(`/api/units/${id}`, body),
   retire: (id: number, body: RetireUnitBody) => api.post<UnitView>(`/api/units/${id}/retire`, body),
+  /** The unit's document settings (thể thức văn bản). */
+  documentSettings: (id: number) => api.get<DocumentSettingsView>(`/api/units/${id}/document-settings`),
+  saveDocumentSettings: (id: number, body: DocumentSettingsBody) => api.put<DocumentSettingsView>(`/api/units/${id}/document-settings`, body),
+  resetDocumentSettings: (id: number) => api.delete<DocumentSettingsView>(`/api/units/${id}/document-settings`),
 };
 
 export const unitKeys = {
   all: ['units'] as const,
   detail: (id: number) => ['units', 'detail', id] as const,
+  documentSettings: (id: number) => ['units', 'document-settings', id] as const,
   list: (p: UnitListParams) => ['units', 'list', p] as const,
 };
 

@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from '../../app/format';
 import { ErrorAlert } from '../../app/forms';
 import { useLabel } from '../../app/i18n';
 import { paths } from '../../app/paths';
+import { DocumentSettingsSection } from './document-settings-card';
 import { unitKeys, unitsApi } from './org-api';
 import { UnitStatusTag } from './unit-status-tag';
 
@@ -124,6 +125,7 @@ export function UnitDetailPanel({
           { key: 'children', label: t('org.childCount'), children: formatNumber(u.childCount, i18n.language) },
         ]}
       />
+      <DocumentSettingsSection key={u.id} unitId={u.id} unitName={u.name} />
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 20 }}>
         {t('org.predecessors')}
       </Typography.Title>

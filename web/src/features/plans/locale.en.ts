@@ -115,6 +115,7 @@ export const plansEn: typeof plansVi = {
     documentTypeRequired: 'Choose the document type',
     documentTypeInvalid: 'An upper-case code without spaces, such as KH, CT, HD',
     number: 'Number',
+    numberOnly: 'The number only (e.g. 6344); the code such as KH-UBND goes in the next field',
     code: 'Code',
     numberCode: 'Number, code',
     issueDate: 'Issue date',

@@ -113,6 +113,7 @@ export const plansVi = {
     documentTypeRequired: 'Vui lòng chọn loại văn bản',
     documentTypeInvalid: 'Mã loại văn bản viết hoa, không dấu cách, như KH, CT, HD',
     number: 'Số',
+    numberOnly: 'Chỉ ghi số (ví dụ 6344); ký hiệu như KH-UBND ghi ở ô bên cạnh',
     code: 'Ký hiệu',
     numberCode: 'Số, ký hiệu',
     issueDate: 'Ngày ban hành',

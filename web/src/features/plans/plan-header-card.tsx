@@ -1,4 +1,4 @@
-import type { PlanDetail } from '@thidua/contracts';
+import { isDocumentNumber, type PlanDetail } from '@thidua/contracts';
 import { App as AntdApp, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
@@ -119,7 +119,11 @@ export function PlanHeaderCard({ plan, editable, onDirtyChange }: { plan: PlanDe
             </Form.Item>
           </Col>
           <Col xs={12} sm={8} md={6}>
-            <Form.Item label={t('plans.header.number')} name="number" rules={[{ max: 50 }]}>
+            <Form.Item
+              label={t('plans.header.number')}
+              name="number"
+              rules={[{ max: 50 }, { validator: async (_, v?: string) => (!v?.trim() || isDocumentNumber(v) ? undefined : Promise.reject(new Error(t('plans.header.numberOnly')))) }]}
+            >
               <Input autoComplete="off" placeholder="6344" />
             </Form.Item>
           </Col>

@@ -1,10 +1,10 @@
 import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, RollbackOutlined, SaveOutlined, SendOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
-import type { ReportChild, ReportDetail } from '@thidua/contracts';
+import { isDocumentNumber, referenceText, type ReportChild, type ReportDetail } from '@thidua/contracts';
 import { Alert, App as AntdApp, Button, Card, Col, Descriptions, Flex, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { errorText } from '../../app/api';
+import { ApiError, codeText, errorText } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { formatDate, formatDateTime } from '../../app/format';
 import { PageHeader } from '../../app/page-header';
@@ -114,7 +114,15 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
   const [dirty, setDirty] = useState(false);
   const [asking, setAsking] = useState<'return' | 'lock' | null>(null);
   const editable = report.allowed.includes('edit');
-  const fail = (e: unknown) => void message.error(errorText(e, i18n.language));
+  // The number field's own refusal, from the server (DOCUMENT_NUMBER_INVALID), shown under the field.
+  const [numberRefusal, setNumberRefusal] = useState<string | null>(null);
+  const fail = (e: unknown) => {
+    const field = e instanceof ApiError ? e.fields.find((f) => f.path === 'number') : undefined;
+    if (field) setNumberRefusal(i18n.language.startsWith('en') ? field.messageEn : field.message);
+    void message.error(errorText(e, i18n.language));
+  };
+  // Checked as it is typed, in the words of the same error table.
+  const numberError = draft.number.trim() !== '' && !isDocumentNumber(draft.number) ? (codeText('DOCUMENT_NUMBER_INVALID', i18n.language) ?? '') : numberRefusal;
 
   const bodyOf = () => ({ revision: report.revision, values: draft.values, narratives: draft.narratives, number: draft.number.trim() || null, signer: draft.signer.trim() || null });
   const save = useReportChange(() => reportsApi.save(report.id, bodyOf()));
@@ -132,6 +140,7 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
   const change = (f: (d: Draft) => Draft) => {
     setDraft(f);
     setDirty(true);
+    setNumberRefusal(null);
   };
   const done = (text: string) => () => void message.success(text);
   const confirm = (title: string, content: string, okText: string, run: () => Promise<unknown>) =>
@@ -181,13 +190,49 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
             <label htmlFor="report-number" style={{ display: 'block', marginBottom: 4 }}>
               {t('reports.editor.number')}
             </label>
-            <Input id="report-number" disabled={!editable} maxLength={50} value={draft.number} onChange={(e) => change((d) => ({ ...d, number: e.target.value }))} />
+            <Input
+              id="report-number"
+              disabled={!editable}
+              maxLength={50}
+              inputMode="numeric"
+              status={numberError ? 'error' : undefined}
+              aria-invalid={numberError ? true : undefined}
+              aria-describedby="report-number-help"
+              value={draft.number}
+              onChange={(e) => change((d) => ({ ...d, number: e.target.value }))}
+            />
+            <div id="report-number-help" style={{ marginTop: 4 }}>
+              {numberError ? (
+                <Typography.Text type="danger" role="alert">
+                  {numberError}
+                </Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">
+                  {editable ? `${t('reports.editor.numberHint', { code: report.referenceCode })} ` : ''}
+                  {t('reports.editor.numberPreview', { text: referenceText(draft.number || null, report.referenceCode) })}
+                  {editable && draft.number.trim() === '' ? ` ${t('reports.editor.numberBlank')}` : ''}
+                </Typography.Text>
+              )}
+            </div>
           </Col>
           <Col xs={24} md={8}>
             <label htmlFor="report-signer" style={{ display: 'block', marginBottom: 4 }}>
               {t('reports.editor.signer')}
             </label>
-            <Input id="report-signer" disabled={!editable} maxLength={200} value={draft.signer} onChange={(e) => change((d) => ({ ...d, signer: e.target.value }))} />
+            <Input
+              id="report-signer"
+              disabled={!editable}
+              maxLength={200}
+              placeholder={report.defaultSigner ?? undefined}
+              aria-describedby={draft.signer.trim() === '' ? 'report-signer-help' : undefined}
+              value={draft.signer}
+              onChange={(e) => change((d) => ({ ...d, signer: e.target.value }))}
+            />
+            {draft.signer.trim() === '' && (
+              <Typography.Text id="report-signer-help" type="secondary" style={{ display: 'block', marginTop: 4 }}>
+                {report.defaultSigner ? t('reports.editor.signerHint', { name: report.defaultSigner }) : t('reports.editor.signerHintNone')}
+              </Typography.Text>
+            )}
           </Col>
         </Row>
         {!editable && report.allowed.length === 0 && (
