@@ -15,6 +15,7 @@ import { createMovement, importPlan, publishPlan, replaceCriteria, updatePlan } 
 import { bulkRegister, createRegistration } from '../modules/registrations/registrations.service.js';
 import { SCHOOL_CODE, WARD_CODE } from './demo-accounts.js';
 import { generateDemoDocumentSettings } from './demo-documents.js';
+import { generateDemoAssessments } from './demo-assessments.js';
 import { generateDemoReports } from './demo-reports.js';
 
 // The demonstration movement, played through the real services as the seed documents tell it: the
@@ -59,7 +60,7 @@ function asInput(plan: PlanDetail): CriterionInput[] {
 }
 
 /** Plays the movement from the province's launch to the school's registrations. */
-export async function generateDemoMovement(db: Database, now: Now): Promise<{ planId: number; schoolPlanId: number; registrations: number; reports: number }> {
+export async function generateDemoMovement(db: Database, now: Now): Promise<{ planId: number; schoolPlanId: number; registrations: number; assessments: number; reports: number }> {
   const ctx: AppContext = { db, config: loadConfig({}), mailer: { send: async () => undefined }, jobs: inlineJobs(), now };
   const year = vietnamYear(now());
   // Dates of the year's documents, never after today: a start in early January issues them today.
@@ -138,6 +139,8 @@ export async function generateDemoMovement(db: Database, now: Now): Promise<{ pl
     });
     registrations += result.created;
   }
+  // Two teachers have sent their self-assessments; the head has scored one and sent it to the council.
+  const assessments = await generateDemoAssessments(ctx, (username) => actorFor(db, username, now()), { schoolId: school, movementId: movement.id, year });
   const homeAffairs = await db.selectFrom('units').select('id').where('code', '=', 'KHA-SNV').executeTakeFirst();
   await generateDemoDocumentSettings(ctx, standing, { ward, homeAffairs: homeAffairs?.id ?? null });
   const reports = await generateDemoReports(
@@ -147,5 +150,5 @@ export async function generateDemoMovement(db: Database, now: Now): Promise<{ pl
     imported.id,
     year,
   );
-  return { planId: imported.id, schoolPlanId: adopted.id, registrations, reports: reports.reports };
+  return { planId: imported.id, schoolPlanId: adopted.id, registrations, assessments, reports: reports.reports };
 }

@@ -153,7 +153,7 @@ async function awaitedPlanUnits(ctx: AppContext, q: TaskQuery, u: GrantUnit): Pr
     .innerJoin('units as pu', 'pu.id', 'p.unit_id')
     .innerJoin('units as ru', 'ru.id', 't.recipient_unit_id')
     .selectAll('t')
-    .select(['pu.id as plan_unit_id', 'pu.path as plan_unit_path', 'pu.name as plan_unit_name', 'p.movement_id as plan_movement_id'])
+    .select(['pu.id as plan_unit_id', 'pu.path as plan_unit_path', 'pu.name as plan_unit_name', 'p.movement_id as plan_movement_id', 'ru.name as recipient_name'])
     .where('t.is_active', '=', true)
     .where('p.status', '=', 'published')
     .where('pu.status', '=', 'active')
@@ -174,8 +174,8 @@ async function awaitedPlanUnits(ctx: AppContext, q: TaskQuery, u: GrantUnit): Pr
         menu: MENU,
         title: `${t.plan_unit_name} chưa nộp ${reportName(t.name, period)}`,
         titleEn: `${t.plan_unit_name} has not sent "${t.name}" ${periodLabel(period, 'en')}`,
-        detail: u.name,
-        detailEn: u.name,
+        detail: `Gửi ${t.recipient_name}`,
+        detailEn: `To ${t.recipient_name}`,
         dueDate: due,
         count: 1,
         link: `${MENU}?tab=board&mau=${t.id}&ky=${key}&dv=${t.plan_unit_id}`,

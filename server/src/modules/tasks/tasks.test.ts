@@ -52,9 +52,18 @@ describe(listTasks.name, () => {
     expect(l.items.some((i) => i.kind === 'report.review')).toBe(false);
   });
 
-  it("gives the ward's head the school's report to take in", async () => {
+  it("gives the ward's head the school's report to take in and a teacher's sheet to score", async () => {
     const l = await inbox('thutruong');
     expect(l.items.find((i) => i.kind === 'report.review')).toMatchObject({ count: 1, detail: expect.stringContaining('Trường Tiểu học') });
+    const review = l.items.find((i) => i.kind === 'assessment.review')!;
+    expect(review).toMatchObject({ count: 1, title: '1 phiếu đánh giá chờ thủ trưởng chấm điểm', menu: '/danh-gia' });
+    expect(review.link).toMatch(/^\/danh-gia\/\d+$/);
+    expect(l.counts['/danh-gia']).toBe(1);
+  });
+
+  it('gives the council member the sheet the head sent on', async () => {
+    const l = await inbox('hoidong');
+    expect(summary(l)).toEqual([['assessment.council', 'open', '1 phiếu đánh giá chờ Hội đồng xét']]);
   });
 
   it("gives the province's standing officer the ward's report that Sở Nội vụ awaits", async () => {
