@@ -7,6 +7,7 @@ import { isSubmitted, reportPagePath } from './reports.board.js';
 import { addDays, dueDate, periodKey, periodLabel, periodsOfYear, type ReportPeriod } from './reports.periods.js';
 import { reportsRepository as repo, reportingScopeOf, type ReportTemplateRow } from './reports.repository.js';
 import { reportSummary } from './reports.documents.js';
+import { periodOfRow } from './reports.service.js';
 import { dueRuleOf } from './reports.templates.js';
 
 // Periodic report (báo cáo định kỳ) work in the inbox: my unit's reports to write — due within a
@@ -119,7 +120,7 @@ async function reviewTasks(ctx: AppContext, u: GrantUnit): Promise<TaskItem[]> {
     .innerJoin('report_templates as t', 't.id', 'r.template_id')
     .innerJoin('units as su', 'su.id', 'r.unit_id')
     .innerJoin('units as ru', 'ru.id', 'r.recipient_unit_id')
-    .select(['r.id', 't.name as template_name', 'su.name as unit_name', 'ru.id as recipient_id'])
+    .select(['r.id', 't.name as template_name', 't.period_kind', 'r.year', 'r.period_key', 'r.period_start', 'r.period_end', 'su.name as unit_name', 'ru.id as recipient_id'])
     .where('r.status', '=', 'submitted')
     .where(nearestReviewer('ru', u.path))
     .orderBy('r.submitted_at')
@@ -133,8 +134,8 @@ async function reviewTasks(ctx: AppContext, u: GrantUnit): Promise<TaskItem[]> {
       menu: MENU,
       title: `${rows.length} báo cáo gửi đến chờ tiếp nhận`,
       titleEn: `${rows.length} report(s) sent in, waiting to be taken in`,
-      detail: one ? `${one.unit_name} — ${one.template_name}` : u.name,
-      detailEn: one ? `${one.unit_name} — ${one.template_name}` : u.name,
+      detail: one ? `${one.unit_name} — ${reportSummary(one.template_name, periodLabel(periodOfRow(one.period_kind, one)))}` : u.name,
+      detailEn: one ? `${one.unit_name} — ${one.template_name} ${periodLabel(periodOfRow(one.period_kind, one), 'en')}` : u.name,
       count: rows.length,
       link: one ? `${MENU}/${one.id}` : `${MENU}?tab=board&dv=${rows[0]!.recipient_id}`,
     },
