@@ -13,3 +13,6 @@ export * from './schemas/dashboard.js';
 export * from './schemas/notifications.js';
 export * from './schemas/reports.js';
 export * from './schemas/report-board.js';
+export * from './numbers.js';
+export * from './field-messages.js';
+export * from './field-labels.js';
