@@ -2,12 +2,14 @@ import { reportPeriodKindLabels, unitKindLabels, unitKinds, type ReportTemplateV
 import { Alert, App as AntdApp, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { errorText } from '../../app/api';
 import { DATE_FORMAT } from '../../app/format';
 import { ErrorAlert } from '../../app/forms';
 import { useLabel } from '../../app/i18n';
 import { PageHeader } from '../../app/page-header';
+import { NotFound } from '../../app/not-found-page';
+import { isNotFound, useRecordId } from '../../app/record-id';
 import { PageSpinner } from '../../app/page-spinner';
 import { UnitPicker } from '../org/unit-picker';
 import { Muted } from '../../app/text';
@@ -213,11 +215,12 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
 /** /bao-cao/mau/:id — one report template (mẫu báo cáo), edited by those who write its plan. */
 export default function TemplateEditorPage() {
   const { t } = useTranslation();
-  const id = Number(useParams().id);
-  const tpl = useReportTemplate(id > 0 ? id : undefined);
+  const id = useRecordId();
+  const tpl = useReportTemplate(id ?? undefined);
   const back = (
     <Link to={tpl.data?.planId ? `${reportPaths.templates}?kh=${tpl.data.planId}` : reportPaths.templates}>{t('reports.templates.backToList')}</Link>
   );
+  if (id === null || isNotFound(tpl.error)) return <NotFound back={{ to: reportPaths.templates, label: t('reports.templates.backToList') }} />;
   if (tpl.error) return <ErrorAlert error={tpl.error} />;
   if (!tpl.data) return <PageSpinner />;
   return (
