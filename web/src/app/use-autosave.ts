@@ -14,11 +14,11 @@ export type SaveState =
   | { kind: 'failed'; error: unknown };
 
 export interface AutosaveOptions {
-  /** Something valid is waiting to be saved. */
-  hasChanges: boolean;
   /** Changes with every edit (a counter): each restarts the pause. */
   edits: number;
-  /** Sends what is waiting; resolves once the server holds it. `keepalive` when the page is going away. */
+  /** Whether something valid waits to be saved, read from the page's latest drafts. */
+  pending: () => boolean;
+  /** Sends what waits now; resolves once the server holds it. `keepalive` when the page is going away. */
   save: (opts: { keepalive: boolean }) => Promise<void>;
   /** Off while a conflict waits for the person's choice. */
   enabled?: boolean;
@@ -28,13 +28,12 @@ export interface AutosaveOptions {
 
 const RETRY_MS = [2_000, 5_000, 10_000, 20_000, 30_000];
 
-export function useAutosave({ hasChanges, edits, save, enabled = true, delay = 1500 }: AutosaveOptions) {
+export function useAutosave({ edits, pending, save, enabled = true, delay = 1500 }: AutosaveOptions) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const latest = useRef({ hasChanges, save, enabled });
-  latest.current = { hasChanges, save, enabled };
+  const latest = useRef({ pending, save, enabled });
+  latest.current = { pending, save, enabled };
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
+  const inFlight = useRef<Promise<boolean> | null>(null);
   const retries = useRef(0);
 
   const clear = () => {
@@ -42,19 +41,18 @@ export function useAutosave({ hasChanges, edits, save, enabled = true, delay = 1
     timer.current = null;
   };
 
-  const run = useCallback(async (keepalive = false): Promise<void> => {
+  /** Saves until nothing valid waits (what is typed meanwhile goes in the next round); false when a save failed. */
+  const run = useCallback((keepalive = false): Promise<boolean> => {
     clear();
-    if (inFlight.current) {
-      again.current = true;
-      return inFlight.current;
-    }
-    if (!latest.current.hasChanges || !latest.current.enabled) return;
+    if (inFlight.current) return inFlight.current;
+    if (!latest.current.enabled || !latest.current.pending()) return Promise.resolve(true);
     setState({ kind: 'saving' });
     const attempt = (async () => {
       try {
-        await latest.current.save({ keepalive });
+        for (let round = 0; round < 5 && latest.current.enabled && latest.current.pending(); round++) await latest.current.save({ keepalive });
         retries.current = 0;
         setState({ kind: 'saved', at: new Date().toISOString() });
+        return true;
       } catch (e) {
         if (isConnectionError(e)) {
           setState({ kind: 'offline' });
@@ -64,26 +62,22 @@ export function useAutosave({ hasChanges, edits, save, enabled = true, delay = 1
         } else {
           setState({ kind: 'failed', error: e });
         }
+        return false;
       } finally {
         inFlight.current = null;
       }
     })();
     inFlight.current = attempt;
-    await attempt;
-    if (again.current) {
-      again.current = false;
-      // After the page has taken in the answer (the drafts it cleared, the new revision).
-      timer.current = setTimeout(() => void run(), 0);
-    }
+    return attempt;
   }, []);
 
   // A pause after the last edit.
   useEffect(() => {
-    if (!hasChanges || !enabled) return;
+    if (!enabled || !latest.current.pending()) return;
     clear();
     timer.current = setTimeout(() => void run(), delay);
     return clear;
-  }, [edits, hasChanges, enabled, delay, run]);
+  }, [edits, enabled, delay, run]);
 
   // Hiding or closing the tab, and the connection coming back.
   useEffect(() => {
@@ -106,8 +100,11 @@ export function useAutosave({ hasChanges, edits, save, enabled = true, delay = 1
 
   return {
     state,
-    /** Saves what is waiting now (leaving a field, before a step such as sending). */
-    flush: useCallback(() => run(), [run]),
+    /** Saves what waits now (leaving a field, the Save button, before sending): true once all of it is saved. */
+    flush: useCallback(async () => {
+      while (inFlight.current) await inFlight.current;
+      return run();
+    }, [run]),
     /** Back to idle after the page resolved a refusal or a conflict. */
     reset: useCallback(() => setState({ kind: 'idle' }), []),
   };

@@ -20,8 +20,10 @@ export function valueOf(c: AssessmentCriterionView, column: Column, editable: Co
   if (column !== editable) return saved;
   const d = drafts[c.id];
   if (!d) return saved;
+  // A refused value (not a number, out of range) counts for nothing in the totals, as it would not be saved.
+  const fits = (p: TypedNumber) => typeof p === 'number' && p >= 0 && (c.maxPoints === null || p <= c.maxPoints);
   return {
-    points: d.points !== undefined ? (typeof d.points === 'string' ? null : d.points) : saved.points,
+    points: d.points !== undefined ? (fits(d.points) ? (d.points as number) : null) : saved.points,
     met: d.met !== undefined ? d.met : saved.met,
     note: d.note !== undefined ? d.note : saved.note,
   };
@@ -134,4 +136,21 @@ export function withoutSaved(drafts: Drafts, sent: ScoreToSave[]): Drafts {
     else next[s.criterionId] = left;
   }
   return next;
+}
+
+/** The drafts the sheet does not hold yet: a draft equal to what is stored in the editable column is dropped. */
+export function withoutStored(drafts: Drafts, a: AssessmentDetail, editable: Column | null): Drafts {
+  if (!editable) return {};
+  const byId = new Map(a.criteria.map((c) => [c.id, c]));
+  const left: Drafts = {};
+  for (const [id, d] of Object.entries(drafts)) {
+    const c = byId.get(Number(id));
+    const stored = c?.[editable] ?? { points: null, met: null, note: null };
+    const differs =
+      (d.points !== undefined && d.points !== stored.points) ||
+      (d.met !== undefined && d.met !== stored.met) ||
+      (d.note !== undefined && (d.note?.trim() || null) !== stored.note);
+    if (differs) left[Number(id)] = d;
+  }
+  return left;
 }

@@ -24,7 +24,7 @@ import { EvidencePanel } from '../evidence/evidence-panel';
 import { DisciplineSection } from './discipline-section';
 import { ScoreGrid } from './score-grid';
 import { SheetDialogs, type SheetDialog } from './sheet-actions';
-import { columnMet, columnTotal, draftProblems, draftsToScores, withoutSaved, type Column, type DraftProblems, type Drafts, type ScoreToSave } from './sheet-model';
+import { columnMet, columnTotal, draftProblems, draftsToScores, withoutSaved, withoutStored, type Column, type DraftProblems, type Drafts, type ScoreToSave } from './sheet-model';
 
 /** /danh-gia/:id — one assessment sheet, for the person, the head and the council alike. */
 export default function SheetPage() {
@@ -116,7 +116,20 @@ function Sheet({ a }: { a: AssessmentDetail }) {
       setDrafts((d) => withoutSaved(d, sent));
       remember(x);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'ASSESSMENT_STALE') setConflict(true);
+      if (e instanceof ApiError && e.code === 'ASSESSMENT_STALE') {
+        // Changed since: when the sheet already holds what is typed (a save that went through as the
+        // tab closed), there is nothing to resolve; else the person chooses.
+        const fresh = await assessmentsApi.get(a.id);
+        const left = withoutStored(draftsRef.current, fresh, editable);
+        if (Object.keys(left).length === 0) {
+          base.current = fresh.revision;
+          draftsRef.current = {};
+          setDrafts({});
+          remember(fresh);
+          return;
+        }
+        setConflict(true);
+      }
       if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
         // What the server refused stays in its field with the reason; the rest is sent again.
         setRefused((r) => ({ ...r, ...refusedByCriterion(e, sent, lang) }));
@@ -125,16 +138,20 @@ function Sheet({ a }: { a: AssessmentDetail }) {
       throw e;
     }
   };
-  const autosave = useAutosave({ hasChanges: sendable.length > 0, edits, save: saveDrafts, enabled: editable !== null && !conflict });
+  const autosave = useAutosave({ edits, pending: () => draftsToScores(draftsRef.current, held).length > 0, save: saveDrafts, enabled: editable !== null && !conflict });
   useUnsavedGuard(dirty, Object.keys(problems).length > 0 ? t('editing.unsavedInvalid') : undefined);
 
   const change = (criterionId: number, c: Drafts[number]) => {
-    setDrafts((d) => ({ ...d, [criterionId]: { ...d[criterionId], ...c } }));
+    // Kept in this browser at once, so a tab closed right after typing loses nothing.
+    const next = { ...draftsRef.current, [criterionId]: { ...draftsRef.current[criterionId], ...c } };
+    draftsRef.current = next;
+    setDrafts(next);
+    writeLocalDraft(backupKey, { revision: base.current, value: next });
     setRefused((r) => {
       if (!r[criterionId]) return r;
-      const next = { ...r };
-      delete next[criterionId];
-      return next;
+      const rest = { ...r };
+      delete rest[criterionId];
+      return rest;
     });
     setEdits((n) => n + 1);
   };
@@ -153,8 +170,7 @@ function Sheet({ a }: { a: AssessmentDetail }) {
     mutationFn: async () => {
       // What is typed goes first, then the step; a value that is refused holds the step back.
       if (held.size > 0) throw new Error(t('editing.fixFirst'));
-      await autosave.flush();
-      if (Object.keys(draftsRef.current).length > 0 || conflict) throw new Error(t('editing.fixFirst'));
+      if (!(await autosave.flush()) || Object.keys(draftsRef.current).length > 0) throw new Error(t('editing.fixFirst'));
       return assessmentsApi.submit(a.id);
     },
     onSuccess: (x) => {
@@ -316,7 +332,11 @@ function Sheet({ a }: { a: AssessmentDetail }) {
             </span>
             <Space wrap>
               {editable && (
-                <Button disabled={conflict} loading={autosave.state.kind === 'saving'} onClick={() => void autosave.flush()}>
+                <Button
+                  disabled={conflict}
+                  loading={autosave.state.kind === 'saving'}
+                  onClick={() => void autosave.flush().then((ok) => ok && held.size === 0 && void message.success(t('common.saved')))}
+                >
                   {t('assessments.sheet.save')}
                 </Button>
               )}

@@ -11,7 +11,7 @@ import { api } from '../../app/api';
 import { formatNumber } from '../../app/format';
 import { useLabel } from '../../app/i18n';
 import { paths } from '../../app/paths';
-import { can, useMe } from '../../app/session';
+import { can, readsOrganisation, useMe } from '../../app/session';
 import { tagColors } from '../../app/theme';
 import type { PeoplePage } from '../../app/types';
 
@@ -33,9 +33,9 @@ export default function HomePage() {
   const hour = dayjs().hour();
   const greeting = hour < 11 ? t('home.morning') : hour < 18 ? t('home.afternoon') : t('home.evening');
   const links: { to: string; icon: ReactNode; title: string; text: string; show: boolean }[] = [
-    { to: paths.units, icon: <ApartmentOutlined aria-hidden />, title: t('nav.units'), text: t('home.unitsText'), show: hasGrant },
-    { to: paths.blocks, icon: <ClusterOutlined aria-hidden />, title: t('nav.blocks'), text: t('home.blocksText'), show: hasGrant },
-    { to: paths.people, icon: <TeamOutlined aria-hidden />, title: t('nav.people'), text: t('home.peopleText'), show: hasGrant },
+    { to: paths.units, icon: <ApartmentOutlined aria-hidden />, title: t('nav.units'), text: t('home.unitsText'), show: readsOrganisation(me) },
+    { to: paths.blocks, icon: <ClusterOutlined aria-hidden />, title: t('nav.blocks'), text: t('home.blocksText'), show: readsOrganisation(me) },
+    { to: paths.people, icon: <TeamOutlined aria-hidden />, title: t('nav.people'), text: t('home.peopleText'), show: readsOrganisation(me) },
     { to: paths.accounts, icon: <SafetyCertificateOutlined aria-hidden />, title: t('nav.accounts'), text: t('home.accountsText'), show: can(me, 'role.grant') },
     { to: paths.audit, icon: <AuditOutlined aria-hidden />, title: t('nav.audit'), text: t('home.auditText'), show: can(me, 'audit.read') },
     { to: paths.account, icon: <UserOutlined aria-hidden />, title: t('nav.account'), text: t('home.accountText'), show: true },

@@ -73,7 +73,7 @@ export function IndicatorInput({
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : undefined}
             disabled={disabled}
-            count={limitCount(reportLimits.text, i18n.language)}
+            count={disabled ? undefined : limitCount(reportLimits.text, i18n.language)}
             status={error ? 'error' : undefined}
             value={typeof value === 'string' ? value : ''}
             onChange={(e) => onChange(e.target.value || null)}

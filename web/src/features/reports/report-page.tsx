@@ -88,6 +88,17 @@ function withoutSent(c: Changes, sent: Omit<SaveReportBody, 'revision'>): Change
   };
 }
 
+/** The changes the report does not hold yet: a change equal to what is stored is dropped. */
+function withoutStoredChanges(c: Changes, r: ReportDetail): Changes {
+  const norm = (v: string | null | undefined) => v?.trim() || null;
+  return {
+    values: Object.fromEntries(Object.entries(c.values).filter(([k, v]) => (typeof v === 'string' ? norm(v) : v) !== (r.values[k]?.typed ?? null))),
+    narratives: Object.fromEntries(Object.entries(c.narratives).filter(([k, v]) => v !== (r.narratives[k] ?? ''))),
+    number: c.number !== undefined && norm(c.number) !== r.number ? c.number : undefined,
+    signer: c.signer !== undefined && norm(c.signer) !== r.signer ? c.signer : undefined,
+  };
+}
+
 /** The server's refusals of a save, by path, in the reader's language. */
 function refusedFields(err: unknown, lang: string): Record<string, string> {
   if (!(err instanceof ApiError)) return {};
@@ -232,7 +243,19 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
       setChanges((c) => withoutSent(c, sent));
       remember(r);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'REPORT_STALE') setConflict(true);
+      if (e instanceof ApiError && e.code === 'REPORT_STALE') {
+        // Changed since: when the report already holds what is typed (a save that went through as
+        // the tab closed), there is nothing to resolve; else the person chooses.
+        const fresh = await reportsApi.get(report.id);
+        if (changeCount(withoutStoredChanges(changesRef.current, fresh)) === 0) {
+          base.current = fresh.revision;
+          changesRef.current = noChanges;
+          setChanges(noChanges);
+          remember(fresh);
+          return;
+        }
+        setConflict(true);
+      }
       if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
         // What the server refused stays in its field with the reason; the rest is sent again.
         setRefused((r) => ({ ...r, ...refusedFields(e, lang) }));
@@ -241,14 +264,13 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
       throw e;
     }
   };
-  const autosave = useAutosave({ hasChanges: hasSendable, edits, save: saveChanges, enabled: editable && !conflict });
+  const autosave = useAutosave({ edits, pending: () => Object.keys(sendableOf(report, changesRef.current, problems)).length > 0, save: saveChanges, enabled: editable && !conflict });
   useUnsavedGuard(dirty, Object.keys(problems).length > 0 ? t('editing.unsavedInvalid') : undefined);
 
   // Sending keeps what is on screen: what is typed is saved first; a refused value holds it back.
   const submit = useReportChange(async () => {
     if (Object.keys(problems).length > 0) throw new Error(t('editing.fixFirst'));
-    await autosave.flush();
-    if (changeCount(changesRef.current) > 0 || conflict) throw new Error(t('editing.fixFirst'));
+    if (!(await autosave.flush()) || changeCount(changesRef.current) > 0) throw new Error(t('editing.fixFirst'));
     return reportsApi.submit(report.id);
   });
   const ret = useReportChange((reason: string) => reportsApi.return(report.id, reason));
@@ -258,7 +280,11 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
   const recall = useReportChange(() => reportsApi.recall(report.id));
 
   const change = (f: (c: Changes) => Changes, path: string) => {
-    setChanges(f);
+    // Kept in this browser at once, so a tab closed right after typing loses nothing.
+    const next = f(changesRef.current);
+    changesRef.current = next;
+    setChanges(next);
+    writeLocalDraft(backupKey, { revision: base.current, value: next });
     setRefused((r) => {
       if (!(path in r)) return r;
       const next = { ...r };
@@ -355,7 +381,7 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
             <Input
               id="report-number"
               disabled={!editable}
-              count={limitCount(reportLimits.number, lang)}
+              count={editable ? limitCount(reportLimits.number, lang) : undefined}
               status={problems.number ? 'error' : undefined}
               aria-invalid={problems.number ? true : undefined}
               aria-describedby={problems.number ? 'report-number-error' : undefined}
@@ -372,7 +398,7 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
             <Input
               id="report-signer"
               disabled={!editable}
-              count={limitCount(reportLimits.signer, lang)}
+              count={editable ? limitCount(reportLimits.signer, lang) : undefined}
               status={problems.signer ? 'error' : undefined}
               aria-invalid={problems.signer ? true : undefined}
               aria-describedby={problems.signer ? 'report-signer-error' : undefined}
@@ -438,7 +464,7 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
                   id={`narrative-${n.key}`}
                   disabled={!editable}
                   autoSize={{ minRows: 4, maxRows: 16 }}
-                  count={limitCount(reportLimits.narrative, lang)}
+                  count={editable ? limitCount(reportLimits.narrative, lang) : undefined}
                   status={problems[`narratives.${n.key}`] ? 'error' : undefined}
                   aria-invalid={problems[`narratives.${n.key}`] ? true : undefined}
                   aria-describedby={problems[`narratives.${n.key}`] ? `narrative-${n.key}-error` : undefined}
@@ -477,7 +503,12 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap align="center">
           {editable && (
-            <Button icon={<SaveOutlined aria-hidden />} disabled={conflict} loading={autosave.state.kind === 'saving'} onClick={flush}>
+            <Button
+              icon={<SaveOutlined aria-hidden />}
+              disabled={conflict}
+              loading={autosave.state.kind === 'saving'}
+              onClick={() => void autosave.flush().then((ok) => ok && Object.keys(problems).length === 0 && done(t('reports.editor.saved'))())}
+            >
               {t('reports.editor.save')}
             </Button>
           )}
