@@ -317,24 +317,24 @@ function Sheet({ a }: { a: AssessmentDetail }) {
       {(editable || a.allowed.length > 0) && (
         <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5, marginTop: 12, boxShadow: '0 -2px 8px rgba(0,0,0,0.08)' }}>
           <Flex wrap gap={8} align="center" justify="space-between">
-            <span aria-live="polite">
+            {/* Two lines of fixed height: the buttons beside do not move while the state changes under a click. */}
+            <Flex vertical style={{ minWidth: 0 }}>
               {editable && (
-                <strong>
+                <strong aria-live="polite">
                   {t('assessments.sheet.total')}: {formatPoints(columnTotal(a, editable, editable, drafts), lang)}
                   {a.maxTotal !== null ? ` / ${formatPoints(a.maxTotal, lang)}` : ''}
                 </strong>
               )}
               {editable && (
-                <span style={{ marginLeft: 8 }}>
+                <span style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minHeight: 22 }}>
                   <SaveStatus state={autosave.state} waiting={sendable.length > 0} invalid={invalid} />
                 </span>
               )}
-            </span>
+            </Flex>
             <Space wrap>
               {editable && (
                 <Button
                   disabled={conflict}
-                  loading={autosave.state.kind === 'saving'}
                   onClick={() => void autosave.flush().then((ok) => ok && held.size === 0 && void message.success(t('common.saved')))}
                 >
                   {t('assessments.sheet.save')}

@@ -501,12 +501,17 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
       )}
 
       <Card size="small" style={{ marginBottom: 16 }}>
+        {/* One line of fixed height: the buttons below do not move while the state changes under a click. */}
+        {editable && (
+          <div style={{ minHeight: 22, marginBottom: 8, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            <SaveStatus state={autosave.state} waiting={hasSendable} invalid={Object.keys(problems).length} />
+          </div>
+        )}
         <Flex gap={8} wrap align="center">
           {editable && (
             <Button
               icon={<SaveOutlined aria-hidden />}
               disabled={conflict}
-              loading={autosave.state.kind === 'saving'}
               onClick={() => void autosave.flush().then((ok) => ok && Object.keys(problems).length === 0 && done(t('reports.editor.saved'))())}
             >
               {t('reports.editor.save')}
@@ -551,7 +556,6 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
               {t('reports.editor.lockException')}
             </Button>
           )}
-          {editable && <SaveStatus state={autosave.state} waiting={hasSendable} invalid={Object.keys(problems).length} />}
         </Flex>
         <Flex gap={8} wrap align="center" style={{ marginTop: 12 }}>
           <Typography.Text type="secondary">{t('reports.editor.download')}:</Typography.Text>
