@@ -104,6 +104,7 @@ export interface NumberBounds {
 /** Why a typed number is refused (the message table's problem and its figures), or null when it fits. */
 export function numberProblem(v: TypedNumber | undefined, b: NumberBounds): { problem: FieldProblem; params: FieldParams } | null {
   if (v === null || v === undefined) return null;
+  if (typeof v === 'string' && v.trim() === '') return { problem: 'required', params: {} };
   if (typeof v === 'string') return { problem: 'not_a_number', params: { value: v } };
   const show = b.show ?? ((n: number) => n);
   if (b.min !== undefined && v < b.min) {

@@ -26,6 +26,7 @@ import { PageSpinner } from './page-spinner';
 import { paths } from './paths';
 import { can, hasSheets, readsOrganisation, setMe, useMe } from './session';
 import { Muted } from './text';
+import { UnsavedChangesGuard } from './use-unsaved-guard';
 import { NotificationBell } from '../features/notifications/notification-bell';
 
 /** The signed-in frame: header, menu (Sider on desktop, Drawer on phones) and the page. */
@@ -115,6 +116,7 @@ function ShellFrame({ me }: { me: Me }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <UnsavedChangesGuard />
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>

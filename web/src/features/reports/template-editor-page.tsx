@@ -1,5 +1,5 @@
 import { reportPeriodKindLabels, unitKindLabels, unitKinds, type ReportTemplateView } from '@thidua/contracts';
-import { Alert, App as AntdApp, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
+import { Alert, App as AntdApp, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -20,6 +20,7 @@ import { useReportTemplate } from './reports-api';
 import { TemplateContentEditor } from './template-content-editor';
 import { DOCUMENT_CODE_PATTERN, showServerErrors, TIME_PATTERN, toFormValues, toUpdateBody, type TemplateFormValues } from './template-form';
 import { templatesApi, useIndicatorSources, useTemplateChange } from './templates-api';
+import { NumberInput, numberRule } from '../../app/number-input';
 
 const REMIND_DAYS = [30, 15, 14, 10, 7, 5, 3, 2, 1, 0];
 
@@ -93,13 +94,13 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
         ) : (
           <Row gutter={8}>
             <Col xs={12} sm={6}>
-              <Form.Item label={t('reports.templates.dueDay')} name="dueDay">
-                <InputNumber min={1} max={31} precision={0} style={{ width: '100%' }} />
+              <Form.Item label={t('reports.templates.dueDay')} name="dueDay" rules={[numberRule({ min: 1, max: 31, decimals: 0 }, t('reports.templates.dueDay'), i18n.language)]}>
+                <NumberInput style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6}>
-              <Form.Item label={t('reports.templates.dueMonth')} name="dueMonth">
-                <InputNumber min={1} max={12} precision={0} style={{ width: '100%' }} />
+              <Form.Item label={t('reports.templates.dueMonth')} name="dueMonth" rules={[numberRule({ min: 1, max: 12, decimals: 0 }, t('reports.templates.dueMonth'), i18n.language)]}>
+                <NumberInput style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>
@@ -151,13 +152,22 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label={t('reports.templates.everyDaysAfter')} name={['reminderSchedule', 'everyDaysAfter']} extra={t('reports.templates.everyDaysAfterHelp')}>
-              <InputNumber min={1} max={366} precision={0} style={{ width: '100%' }} />
+            <Form.Item
+              label={t('reports.templates.everyDaysAfter')}
+              name={['reminderSchedule', 'everyDaysAfter']}
+              extra={t('reports.templates.everyDaysAfterHelp')}
+              rules={[numberRule({ min: 1, max: 366, decimals: 0 }, t('reports.templates.everyDaysAfter'), i18n.language)]}
+            >
+              <NumberInput style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label={t('reports.templates.maxAfter')} name={['reminderSchedule', 'maxAfter']} rules={[{ required: true }]}>
-              <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+            <Form.Item
+              label={t('reports.templates.maxAfter')}
+              name={['reminderSchedule', 'maxAfter']}
+              rules={[{ required: true }, numberRule({ min: 0, max: 100, decimals: 0 }, t('reports.templates.maxAfter'), i18n.language)]}
+            >
+              <NumberInput style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} md={6}>
