@@ -9,11 +9,11 @@ import { AppError } from '../../platform/errors.js';
 import { documentsRepository } from '../documents/documents.repository.js';
 import { issuerOf } from '../documents/issuer.js';
 import { renderStatePdf } from '../documents/pdf.js';
-import { formatNumber, renderStateDocument, type StateBlock, type StateDocument, type TableCellInput } from '../documents/state-format.js';
+import { renderStateDocument, type StateBlock, type StateDocument, type TableCellInput } from '../documents/state-format.js';
 import { excelDate } from '../dashboard/dashboard.xlsx.js';
 import { formatCalendarDate, periodFromKey, periodLabel, vietnamDateOf } from './reports.periods.js';
 import { reportingScopeOf, reportsRepository } from './reports.repository.js';
-import type { ReportPeriodKind } from '@thidua/contracts';
+import { formatPercent, type ReportPeriodKind } from '@thidua/contracts';
 
 // A unit's periodic report (báo cáo định kỳ) as a document in the state format (Nghị định
 // 30/2020: "Số: …/BC-…", the title BÁO CÁO, the indicator tables, the narrative sections, the
@@ -134,7 +134,7 @@ function printed(value: IndicatorValue['typed'], kind: string): TableCellInput {
   if (value === null || value === undefined || value === '') return '';
   if (kind === 'boolean' || typeof value === 'boolean') return value === true || value === 'true' ? 'Có' : 'Không';
   // A percentage prints with its sign but stands right like the other figures of its column.
-  if (typeof value === 'number') return kind === 'percent' ? { value: `${formatNumber(value)}%`, align: 'right' } : value;
+  if (typeof value === 'number') return kind === 'percent' ? { value: formatPercent(value, 'vi', 2), align: 'right' } : value;
   return String(value);
 }
 
