@@ -141,36 +141,39 @@ function Sheet({ a }: { a: AssessmentDetail }) {
   const autosave = useAutosave({ edits, pending: () => draftsToScores(draftsRef.current, held).length > 0, save: saveDrafts, enabled: editable !== null && !conflict });
   useUnsavedGuard(dirty, Object.keys(problems).length > 0 ? t('editing.unsavedInvalid') : undefined);
 
-  const change = (criterionId: number, c: Drafts[number]) => {
-    // Kept in this browser at once, so a tab closed right after typing loses nothing.
-    const next = { ...draftsRef.current, [criterionId]: { ...draftsRef.current[criterionId], ...c } };
+  /** New drafts, kept in this browser at once so that a tab closed right after typing loses nothing. */
+  const typed = (next: Drafts) => {
     draftsRef.current = next;
     setDrafts(next);
-    writeLocalDraft(backupKey, { revision: base.current, value: next });
+    writeLocalDraft(backupKey, Object.keys(next).length > 0 ? { revision: base.current, value: next } : null);
+    setEdits((n) => n + 1);
+  };
+
+  const change = (criterionId: number, c: Drafts[number]) => {
+    typed({ ...draftsRef.current, [criterionId]: { ...draftsRef.current[criterionId], ...c } });
     setRefused((r) => {
       if (!r[criterionId]) return r;
       const rest = { ...r };
       delete rest[criterionId];
       return rest;
     });
-    setEdits((n) => n + 1);
   };
 
   /** After a conflict: the sheet as it now stands, with what the person typed kept on top (or dropped). */
   const resolveConflict = async (keep: boolean) => {
     const fresh = await qc.fetchQuery({ queryKey: assessmentKeys.detail(a.id), queryFn: () => assessmentsApi.get(a.id), staleTime: 0 });
     base.current = fresh.revision;
-    if (!keep) setDrafts({});
     setConflict(false);
     autosave.reset();
-    setEdits((n) => n + 1);
+    typed(keep ? draftsRef.current : {});
   };
 
   const submit = useMutation({
     mutationFn: async () => {
       // What is typed goes first, then the step; a value that is refused holds the step back.
       if (held.size > 0) throw new Error(t('editing.fixFirst'));
-      if (!(await autosave.flush()) || Object.keys(draftsRef.current).length > 0) throw new Error(t('editing.fixFirst'));
+      if (!(await autosave.flush())) throw new Error(t('editing.failed'));
+      if (Object.keys(draftsRef.current).length > 0) throw new Error(t('editing.fixFirst'));
       return assessmentsApi.submit(a.id);
     },
     onSuccess: (x) => {
@@ -180,7 +183,7 @@ function Sheet({ a }: { a: AssessmentDetail }) {
   });
 
   const copySelf = () => {
-    const next: Drafts = { ...drafts };
+    const next: Drafts = { ...draftsRef.current };
     for (const c of a.criteria) {
       if (!c.leaf || !c.self) continue;
       const own = next[c.id] ?? {};
@@ -188,8 +191,7 @@ function Sheet({ a }: { a: AssessmentDetail }) {
       if (c.maxPoints !== null && own.points === undefined && (current?.points ?? null) === null) next[c.id] = { ...own, points: c.self.points };
       if (c.maxPoints === null && own.met === undefined && (current?.met ?? null) === null) next[c.id] = { ...own, met: c.self.met };
     }
-    setDrafts(next);
-    setEdits((n) => n + 1);
+    typed(next);
   };
 
   const invalid = Object.keys(problems).length;

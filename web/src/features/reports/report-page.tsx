@@ -270,7 +270,8 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
   // Sending keeps what is on screen: what is typed is saved first; a refused value holds it back.
   const submit = useReportChange(async () => {
     if (Object.keys(problems).length > 0) throw new Error(t('editing.fixFirst'));
-    if (!(await autosave.flush()) || changeCount(changesRef.current) > 0) throw new Error(t('editing.fixFirst'));
+    if (!(await autosave.flush())) throw new Error(t('editing.failed'));
+    if (changeCount(changesRef.current) > 0) throw new Error(t('editing.fixFirst'));
     return reportsApi.submit(report.id);
   });
   const ret = useReportChange((reason: string) => reportsApi.return(report.id, reason));
@@ -299,7 +300,10 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
   const resolveConflict = async (keep: boolean) => {
     const fresh = await qc.fetchQuery({ queryKey: reportKeys.detail(report.id), queryFn: () => reportsApi.get(report.id), staleTime: 0 });
     base.current = fresh.revision;
-    if (!keep) setChanges(noChanges);
+    if (!keep) {
+      changesRef.current = noChanges;
+      setChanges(noChanges);
+    }
     setConflict(false);
     autosave.reset();
     setEdits((n) => n + 1);
