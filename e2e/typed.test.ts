@@ -149,14 +149,23 @@ describe.skipIf(!browserAvailable)('Nothing typed is lost or silently changed', 
         .then((r) => (r.values as Record<string, { typed?: unknown }>) ?? {});
     expect(Object.values(await typed()).every((v) => v.typed === undefined || v.typed === null)).toBe(true);
 
-    await rate.fill('17,5');
     await events.fill('12');
     await page.getByRole('textbox', { name: 'Ghi chú' }).fill('Đủ');
+    // Saving keeps the good figures and holds back the one still refused.
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await page.getByText('Đã lưu báo cáo').waitFor();
-    const saved = await typed();
-    expect([saved.posted_rate?.typed, saved.events?.typed, saved.note?.typed]).toEqual([17.5, 12, 'Đủ']);
+    await eventually(() => typed().then((v) => [v.posted_rate?.typed, v.events?.typed, v.note?.typed])).toEqual([null, 12, 'Đủ']);
+    await page.getByText('Chưa lưu — 1 ô chưa hợp lệ').waitFor();
+    expect(await rate.inputValue()).toBe('150');
+
+    // The connection drops while typing: the page says so, keeps the figure, and saves it once back.
+    await page.context().setOffline(true);
+    await rate.fill('17,5');
+    await rate.blur();
+    await page.getByText('Chưa lưu — mất kết nối, sẽ thử lại').waitFor();
+    await j.screenshot(page, 'typed-report-offline');
+    await page.context().setOffline(false);
     await page.getByText(/^Đã lưu lúc \d{2}:\d{2}$/).waitFor();
+    expect((await typed()).posted_rate?.typed).toBe(17.5);
 
     // The province reads the ward's figure the Vietnamese way.
     const desk = await j.newPage();
@@ -170,5 +179,29 @@ describe.skipIf(!browserAvailable)('Nothing typed is lost or silently changed', 
     await desk.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
     await desk.getByRole('button', { name: 'Về danh sách báo cáo' }).click();
     await desk.waitForURL(/\/bao-cao$/);
+  });
+
+  it('offers a staff member and a viewer only the pages they can use', async () => {
+    const province = await newUnit(j.db, { kind: 'province', name: 'Tỉnh Kon Tum' });
+    const school = await newUnit(j.db, { parent: province, kind: 'school', name: 'Trường Tiểu học Kon Tum' });
+    const person = await newPerson(j.db, school, { fullName: 'A Thị Hoa' });
+    const staff = await newNamedUser(j.db, 'A Thị Hoa', [['staff_member', school]]);
+    await j.db.updateTable('users').set({ person_id: person.id }).where('id', '=', staff.id).execute();
+    const viewer = await newNamedUser(j.db, 'Y Bình', [['viewer', province]]);
+    const menu = async (username: string) => {
+      const page = await j.newPage();
+      await signIn(page, username);
+      const items = await page.getByRole('navigation', { name: 'Menu chính' }).getByRole('menuitem').allInnerTexts();
+      return { page, items: items.map((i) => i.trim()) };
+    };
+    const s = await menu(staff.username);
+    expect(s.items).toEqual(['Tổng quan', 'Kế hoạch', 'Đăng ký thi đua', 'Đánh giá, chấm điểm', 'Tổng hợp, xếp hạng', 'Tài khoản']);
+    await j.screenshot(s.page, 'typed-menu-staff');
+    const v = await menu(viewer.username);
+    expect(v.items).toEqual(['Tổng quan', 'Kế hoạch', 'Đăng ký thi đua', 'Tổng hợp, xếp hạng', 'Báo cáo định kỳ', 'Đơn vị', 'Khối thi đua', 'Cán bộ', 'Tài khoản']);
+    // The viewer's pages offer no button that changes anything.
+    await v.page.goto('/ke-hoach');
+    await v.page.getByRole('heading', { name: 'Kế hoạch' }).first().waitFor();
+    expect(await v.page.getByRole('main').getByRole('button', { name: /Tạo|Nhập|Thêm/ }).count()).toBe(0);
   });
 });

@@ -13,17 +13,18 @@ export function SaveStatus({ state, waiting, invalid }: { state: SaveState; wait
   let icon = null;
   let text: string | null = null;
   let color = 'rgba(0,0,0,0.65)';
-  if (invalid > 0) {
-    icon = <ExclamationCircleOutlined aria-hidden />;
-    text = t('editing.invalid', { count: invalid });
-    color = '#b42318';
-  } else if (state.kind === 'saving') {
+  // Saving and a lost connection are said first: they change while one looks; then what holds the save back.
+  if (state.kind === 'saving') {
     icon = <LoadingOutlined aria-hidden />;
     text = t('editing.saving');
   } else if (state.kind === 'offline') {
     icon = <DisconnectOutlined aria-hidden />;
     text = t('editing.offline');
     color = '#9a5b00';
+  } else if (invalid > 0) {
+    icon = <ExclamationCircleOutlined aria-hidden />;
+    text = t('editing.invalid', { count: invalid });
+    color = '#b42318';
   } else if (state.kind === 'failed') {
     icon = <ExclamationCircleOutlined aria-hidden />;
     text = `${t('editing.failed')}: ${errorText(state.error, i18n.language)}`;
