@@ -204,4 +204,35 @@ describe.skipIf(!browserAvailable)('Nothing typed is lost or silently changed', 
     await v.page.getByRole('heading', { name: 'Kế hoạch' }).first().waitFor();
     expect(await v.page.getByRole('main').getByRole('button', { name: /Tạo|Nhập|Thêm/ }).count()).toBe(0);
   });
+
+  it('says when the sheet was changed in another tab, and keeps what this tab typed on top of it', async () => {
+    const { city, school } = await newSchools(j.db);
+    const year = 2026;
+    const plan = await newAssessmentPlan(j.db, city, { year });
+    const person = await newPerson(j.db, school, { fullName: 'Lê Văn Tâm' });
+    const teacher = await newNamedUser(j.db, 'Lê Văn Tâm', [['staff_member', school]]);
+    await j.db.updateTable('users').set({ person_id: person.id }).where('id', '=', teacher.id).execute();
+    await newRegistration(j.db, { plan, person, unit: school, year });
+
+    const first = await j.newPage();
+    await signIn(first, teacher.username);
+    const sheet = await callApi<{ id: number }>(first, 'POST', '/api/assessments', { movementId: plan.movementId, year, personId: person.id });
+    await first.goto(`/danh-gia/${sheet.id}`);
+    const second = await first.context().newPage();
+    await second.goto(`/danh-gia/${sheet.id}`);
+    await score(second, '1.1').waitFor();
+
+    // The first tab saves a mark; the second, opened before, types another on the revision it read.
+    await score(first, '1.1').fill('12');
+    await first.getByText(/^Đã lưu lúc \d{2}:\d{2}$/).waitFor();
+    await score(second, '1.2').fill('13');
+    await second.getByText('Trang này vừa được thay đổi ở nơi khác, nên phần bạn đang nhập chưa được lưu.').waitFor();
+    expect(await score(second, '1.2').inputValue()).toBe('13');
+    await j.screenshot(second, 'typed-conflict');
+    await second.getByRole('button', { name: 'Lấy bản mới nhất, giữ phần tôi đang nhập' }).click();
+    await eventually(() => score(second, '1.1').inputValue()).toBe('12');
+    await second.getByText(/^Đã lưu lúc \d{2}:\d{2}$/).waitFor();
+    const rows = await j.db.selectFrom('assessment_scores').select(['criterion_id', 'self_points']).where('assessment_id', '=', sheet.id).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.criterion_id, r.self_points]))).toEqual({ [plan.c.ind['1.1']]: 12, [plan.c.ind['1.2']]: 13 });
+  });
 });

@@ -10,6 +10,7 @@ import { useLabel } from '../../app/i18n';
 import { PageHeader } from '../../app/page-header';
 import { NotFound } from '../../app/not-found-page';
 import { isNotFound, useRecordId } from '../../app/record-id';
+import { useUnsavedGuard } from '../../app/use-unsaved-guard';
 import { PageSpinner } from '../../app/page-spinner';
 import { UnitPicker } from '../org/unit-picker';
 import { Muted } from '../../app/text';
@@ -32,6 +33,7 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
   const sources = useIndicatorSources();
   const [serverError, setServerError] = useState<{ error: unknown; lines: string[] } | null>(null);
   const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
   const editable = tpl.allowed.includes('edit');
   const dueMode = Form.useWatch('dueMode', form);
   const periodChoices = periodOptions(tpl.periodKind, null, t);
