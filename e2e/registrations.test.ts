@@ -46,8 +46,8 @@ describe.skipIf(!browserAvailable)('Registration (đăng ký thi đua)', () => {
     await signIn(page, officer.username);
     await page.goto('/dang-ky-thi-dua?tab=board');
     const schoolRow = page.getByRole('row', { name: /Trường THCS Lý Thường Kiệt/ });
-    await eventually(() => schoolRow.first().innerText()).toMatch(/25%\s+1\/4/);
-    await eventually(() => page.getByRole('main').innerText()).toMatch(/Cá nhân\s+25%\s+1\/4/);
+    await eventually(() => schoolRow.first().innerText()).toMatch(/25\s%\s+1\/4/);
+    await eventually(() => page.getByRole('main').innerText()).toMatch(/Cá nhân\s+25\s%\s+1\/4/);
 
     // Who has not registered, then a reminder (confirmed) that the board records.
     await schoolRow.first().getByRole('button', { name: 'Mở rộng dòng' }).click();
@@ -73,8 +73,8 @@ describe.skipIf(!browserAvailable)('Registration (đăng ký thi đua)', () => {
 
     // The board now shows everyone registered.
     await page.getByRole('tab', { name: 'Theo dõi' }).click();
-    await eventually(() => page.getByRole('main').innerText()).toMatch(/Cá nhân\s+100%\s+4\/4/);
-    await eventually(() => schoolRow.first().innerText()).toMatch(/100%\s+4\/4/);
+    await eventually(() => page.getByRole('main').innerText()).toMatch(/Cá nhân\s+100\s%\s+4\/4/);
+    await eventually(() => schoolRow.first().innerText()).toMatch(/100\s%\s+4\/4/);
     await j.screenshot(page, 'registration-board-after');
   });
 });

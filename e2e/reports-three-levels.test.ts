@@ -226,12 +226,12 @@ describe.skipIf(!browserAvailable)('Periodic reports on three levels: province, 
       // units each district covers (Krông Pắc 3 at 90%, Cư Kuin sent none).
       expect(rows).toContainEqual(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả']);
       expect(rows).toContainEqual(['2', 'Số cuộc tuyên truyền, hội nghị', '', '18']);
-      expect(rows).toContainEqual(['3', 'Tỷ lệ cơ quan niêm yết quy tắc ứng xử', '%', '90%']);
+      expect(rows).toContainEqual(['3', 'Tỷ lệ cơ quan niêm yết quy tắc ứng xử', '%', '90\u00a0%']);
       // The children table: each district with its figures, then the total.
       expect(rows).toContainEqual(['STT', 'Đơn vị', 'Tình hình gửi', 'Số cá nhân đăng ký thi đua', 'Số cuộc tuyên truyền, hội nghị', 'Tỷ lệ cơ quan niêm yết quy tắc ứng xử (%)']);
       expect(rows).toContainEqual(['1', 'UBND huyện Cư Kuin', 'Đúng hạn', '0', '6', '']);
-      expect(rows).toContainEqual(['2', 'UBND huyện Krông Pắc', 'Đúng hạn', '0', '12', '90%']);
-      expect(rows).toContainEqual(['Tổng hợp', '0', '18', '90%']);
+      expect(rows).toContainEqual(['2', 'UBND huyện Krông Pắc', 'Đúng hạn', '0', '12', '90\u00a0%']);
+      expect(rows).toContainEqual(['Tổng hợp', '0', '18', '90\u00a0%']);
 
       // LibreOffice's reading of the same file, page 1 as a picture to look at.
       if (!officeTools.soffice || !officeTools.pdftoppm) {

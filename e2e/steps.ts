@@ -50,3 +50,22 @@ export async function chooseOption(scope: Page | Locator, page: Page, label: str
 export function peopleNames(page: Page) {
   return page.getByRole('main').getByRole('table').getByRole('link').allTextContents();
 }
+
+/** Calls the API from the signed-in page, as the web app does (session cookie and CSRF header): data arranged through the API. */
+export async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ([m, u, b]) => {
+      const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
+      const csrf = cookie.split('; ').find((c) => c.startsWith('thidua_csrf='))?.slice('thidua_csrf='.length) ?? '';
+      const r = await fetch(u as string, {
+        method: m as string,
+        headers: { ...(b === undefined ? {} : { 'content-type': 'application/json' }), 'x-csrf-token': decodeURIComponent(csrf) },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      return { status: r.status, body: (await r.json()) as unknown };
+    },
+    [method, url, body] as const,
+  );
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as T;
+}

@@ -15,3 +15,6 @@ export * from './schemas/reports.js';
 export * from './schemas/report-board.js';
 export * from './schemas/tasks.js';
 export * from './schemas/document-settings.js';
+export * from './numbers.js';
+export * from './field-messages.js';
+export * from './field-labels.js';

@@ -44,6 +44,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The server could not be reached (or answered that it is down): worth trying again later. */
+export function isConnectionError(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 0 || err.status === 502 || err.status === 503 || err.status === 504);
+}
+
 /** Bilingual message of any thrown value. */
 export function errorText(err: unknown, lang: string): string {
   if (err instanceof ApiError) return err.text(lang);
@@ -108,6 +113,8 @@ export interface RequestOptions {
   /** Do not run the global 401 / MFA handlers (sign-in, /me probing). */
   quiet?: boolean;
   signal?: AbortSignal;
+  /** Let the request finish after the page is gone (a draft saved as the tab closes). */
+  keepalive?: boolean;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -140,6 +147,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       body,
       credentials: 'same-origin',
       signal: opts.signal,
+      keepalive: opts.keepalive,
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
@@ -184,7 +192,7 @@ export const api = {
     request<T>('GET', path, { ...opts, query }),
   post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) =>
     request<T>('POST', path, { ...opts, body }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  put: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('PUT', path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

@@ -49,6 +49,8 @@ export function fromIsoDate(value: string | null | undefined): Dayjs | null {
   return value ? dayjs(value) : null;
 }
 
-export function formatNumber(n: number, lang: string): string {
-  return new Intl.NumberFormat(lang.startsWith('en') ? 'en-US' : 'vi-VN').format(n);
-}
+/**
+ * Numbers and percentages the Vietnamese way (1.234; 17,5 %), the English way in English: the one
+ * formatter of every page, shared with the server's messages and documents.
+ */
+export { formatNumber, formatPercent, parseTypedNumber } from '@thidua/contracts';

@@ -27,7 +27,8 @@ export function applyFieldErrors(form: FormInstance, err: unknown, lang: string,
     const msg = lang.startsWith('en') ? f.messageEn : f.message;
     const top = name[0];
     if (typeof top === 'string' && registered.has(top)) fields.push({ name: [top], errors: [msg] });
-    else unmatched.push(f.path ? `${f.path}: ${msg}` : msg);
+    // The message names the field as the user sees it ("Ghi chú: …"), never by its path.
+    else unmatched.push(msg);
   }
   form.setFields(fields);
   return unmatched;
@@ -38,8 +39,7 @@ export function ErrorAlert({ error, extra, style }: { error: unknown; extra?: st
   const { i18n } = useTranslation();
   if (!error) return null;
   const lang = i18n.language;
-  const fieldLines =
-    extra ?? (error instanceof ApiError ? error.fields.map((f) => `${f.path ? `${f.path}: ` : ''}${lang === 'en' ? f.messageEn : f.message}`) : []);
+  const fieldLines = extra ?? (error instanceof ApiError ? error.fields.map((f) => (lang.startsWith('en') ? f.messageEn : f.message)) : []);
   return (
     <Alert
       type="error"

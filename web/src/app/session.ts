@@ -29,6 +29,20 @@ export function can(me: Me | null | undefined, action: Action): boolean {
   return me.grants.some((g) => permissions[action].includes(g.role));
 }
 
+/**
+ * Whether the account reads the organisation's pages (units, blocks, people) and the reports' board:
+ * a grant other than staff member. A staff member (cán bộ, công chức, viên chức) registers and
+ * self-assesses; those pages are for who runs or reads the movement, viewers included.
+ */
+export function readsOrganisation(me: Me | null | undefined): boolean {
+  return !!me?.grants.some((g) => g.role !== 'staff_member');
+}
+
+/** Whether the account has assessment sheets to open: its own, or those it scores as head or council. */
+export function hasSheets(me: Me | null | undefined): boolean {
+  return !!me && (me.personId !== null || can(me, 'assessment.review') || can(me, 'assessment.council'));
+}
+
 export function isSystemAdmin(me: Me | null | undefined): boolean {
   return !!me?.grants.some((g) => g.role === 'system_admin');
 }

@@ -24,8 +24,9 @@ import { api, errorText } from './api';
 import { LanguageSwitch } from './language-switch';
 import { PageSpinner } from './page-spinner';
 import { paths } from './paths';
-import { can, setMe, useMe } from './session';
+import { can, hasSheets, readsOrganisation, setMe, useMe } from './session';
 import { Muted } from './text';
+import { UnsavedChangesGuard } from './use-unsaved-guard';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { useTasks } from '../features/tasks/tasks-api';
 
@@ -74,17 +75,18 @@ function ShellFrame({ me }: { me: Me }) {
   const navigation = useNavigation();
   const qc = useQueryClient();
   const hasGrant = me.grants.length > 0;
+  const reader = readsOrganisation(me);
 
   const items: NavItem[] = [
     { key: paths.home, icon: <CarryOutOutlined aria-hidden />, label: t('nav.home'), show: true },
     { key: paths.plans, icon: <FileTextOutlined aria-hidden />, label: t('nav.plans'), show: hasGrant },
     { key: paths.registrations, icon: <FormOutlined aria-hidden />, label: t('nav.registrations'), show: hasGrant || me.personId !== null },
-    { key: paths.assessments, icon: <CheckSquareOutlined aria-hidden />, label: t('nav.assessments'), show: hasGrant },
+    { key: paths.assessments, icon: <CheckSquareOutlined aria-hidden />, label: t('nav.assessments'), show: hasSheets(me) },
     { key: paths.dashboard, icon: <BarChartOutlined aria-hidden />, label: t('nav.dashboard'), show: hasGrant },
-    { key: paths.reports, icon: <FileDoneOutlined aria-hidden />, label: t('nav.reports'), show: hasGrant },
-    { key: paths.units, icon: <ApartmentOutlined aria-hidden />, label: t('nav.units'), show: hasGrant },
-    { key: paths.blocks, icon: <ClusterOutlined aria-hidden />, label: t('nav.blocks'), show: hasGrant },
-    { key: paths.people, icon: <TeamOutlined aria-hidden />, label: t('nav.people'), show: hasGrant },
+    { key: paths.reports, icon: <FileDoneOutlined aria-hidden />, label: t('nav.reports'), show: reader },
+    { key: paths.units, icon: <ApartmentOutlined aria-hidden />, label: t('nav.units'), show: reader },
+    { key: paths.blocks, icon: <ClusterOutlined aria-hidden />, label: t('nav.blocks'), show: reader },
+    { key: paths.people, icon: <TeamOutlined aria-hidden />, label: t('nav.people'), show: reader },
     { key: paths.accounts, icon: <SafetyCertificateOutlined aria-hidden />, label: t('nav.accounts'), show: can(me, 'role.grant') },
     { key: paths.audit, icon: <AuditOutlined aria-hidden />, label: t('nav.audit'), show: can(me, 'audit.read') },
     { key: paths.account, icon: <UserOutlined aria-hidden />, label: t('nav.account'), show: true },
@@ -134,6 +136,7 @@ function ShellFrame({ me }: { me: Me }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <UnsavedChangesGuard />
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>

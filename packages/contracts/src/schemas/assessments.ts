@@ -59,7 +59,9 @@ export const assessmentScoreInput = z.object({
   criterionId: z.number().int().positive(),
   points: z.number().nullable().optional(),
   met: z.boolean().nullable().optional(),
-  note: optionalText(2000),
+  // At most NOTE_MAX (2,000) characters: the service refuses a longer note naming its criterion;
+  // this bound only keeps a request's size sane.
+  note: optionalText(100_000),
 });
 export type AssessmentScoreInput = z.input<typeof assessmentScoreInput>;
 

@@ -5,11 +5,14 @@ import { assessmentStages, evidenceFileKinds, evidenceKinds } from '../enums.js'
 
 const criterionId = z.number().int().positive().nullish();
 
+/** The longest note beside a file or link, written note, and address. */
+export const evidenceLimits = { note: 2000, text: 4000, url: 2000 } as const;
+
 /** An optional note: blank becomes null. */
 const optionalNote = z
   .string()
   .trim()
-  .max(2000)
+  .max(evidenceLimits.note)
   .transform((v) => (v === '' ? null : v))
   .nullish();
 
@@ -18,7 +21,7 @@ export const evidenceUrl = z
   .string()
   .trim()
   .min(1)
-  .max(2000)
+  .max(evidenceLimits.url)
   .refine(
     (v) => {
       try {
@@ -45,7 +48,7 @@ export const evidenceUrl = z
 export const addEvidenceLinkBody = z.object({ criterionId, url: evidenceUrl, note: optionalNote }).strict();
 export type AddEvidenceLinkBody = z.infer<typeof addEvidenceLinkBody>;
 
-export const addEvidenceNoteBody = z.object({ criterionId, note: z.string().trim().min(1).max(4000) }).strict();
+export const addEvidenceNoteBody = z.object({ criterionId, note: z.string().trim().min(1).max(evidenceLimits.text) }).strict();
 export type AddEvidenceNoteBody = z.infer<typeof addEvidenceNoteBody>;
 
 /** The text fields sent beside the file in the multipart upload (all strings on the wire). */

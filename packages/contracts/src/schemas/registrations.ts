@@ -4,11 +4,14 @@ import { criterionSubjects, emulationTitleCodes, movementKinds, planStatuses, re
 import { idSchema, paged, pageQuery } from './common.js';
 
 const year = z.coerce.number().int().min(1990).max(2100);
+/** The longest commitments (nội dung đăng ký, cam kết) a registration holds. */
+export const COMMITMENTS_MAX = 4000;
+
 /** Commitments (nội dung đăng ký, cam kết): free text, empty means none. */
 const commitments = z
   .string()
   .trim()
-  .max(4000)
+  .max(COMMITMENTS_MAX)
   .transform((v) => (v === '' ? null : v))
   .nullish();
 

@@ -157,12 +157,17 @@ export type OpenReportBody = z.infer<typeof openReportBody>;
 /** A typed value: a number (also a percentage), yes/no, short text, or null for "not given". */
 export const typedValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 
+/** The longest text of a report's fields: an indicator's short text, a narrative section, its number and signer. */
+export const reportLimits = { text: 2000, narrative: 20_000, number: 50, signer: 200 } as const;
+
 export const saveReportBody = z.object({
   revision: z.number().int().min(0),
   values: z.record(z.string(), typedValue).optional(),
-  narratives: z.record(z.string(), z.string().max(20000)).optional(),
-  number: z.string().trim().max(50).nullable().optional(),
-  signer: z.string().trim().max(200).nullable().optional(),
+  // At most reportLimits.narrative: the service refuses a longer section naming it; this bound only
+  // keeps a request's size sane.
+  narratives: z.record(z.string(), z.string().max(10 * reportLimits.narrative)).optional(),
+  number: z.string().trim().max(reportLimits.number).nullable().optional(),
+  signer: z.string().trim().max(reportLimits.signer).nullable().optional(),
 });
 export type SaveReportBody = z.infer<typeof saveReportBody>;
 

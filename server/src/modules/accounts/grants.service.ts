@@ -4,7 +4,7 @@ import { can, canGrant, requireAccess } from '../../platform/access.js';
 import { isSystemAdmin, visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { accountsRepository as repo, type GrantRow } from './accounts.repository.js';
 
 type ListGrantsQuery = z.output<typeof listGrantsQuery>;
@@ -43,7 +43,7 @@ export async function listGrants(ctx: AppContext, actor: Actor, query: ListGrant
 
 function duplicateGrant(): AppError {
   return new AppError('CONFLICT', { field: 'role' }, [
-    { path: 'role', message: 'role: Người dùng đã có vai trò này tại đơn vị này', messageEn: 'role: The user already holds this role at this unit' },
+    fieldEntry('role', 'Người dùng đã có vai trò này tại đơn vị này', 'The user already holds this role at this unit'),
   ]);
 }
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 import { nameCollation, searchWords } from '../../platform/search.js';
 import { accountScope, canManageAccount, grantsSomewhere, seesAccount, seesGrant } from './accounts.policy.js';
@@ -87,7 +87,7 @@ export async function createUser(ctx: AppContext, actor: Actor, body: CreateUser
     if (await repo.usernameTaken(trx, body.username)) throw new AppError('USERNAME_TAKEN');
     if (body.personId && (await repo.accountOfPerson(trx, body.personId)) !== null) {
       throw new AppError('CONFLICT', { field: 'personId' }, [
-        { path: 'personId', message: 'personId: Người này đã có tài khoản', messageEn: 'personId: This person already has an account' },
+        fieldEntry('personId', 'Người này đã có tài khoản', 'This person already has an account'),
       ]);
     }
     const values = {
@@ -127,7 +127,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, body
     if (!canManageAccount(actor, heldGrants(grants))) throw new AppError('FORBIDDEN');
     if (body.isActive === false && id === actor.userId) {
       throw new AppError('CONFLICT', { field: 'isActive' }, [
-        { path: 'isActive', message: 'isActive: Không thể tự vô hiệu hóa tài khoản của mình', messageEn: 'isActive: You cannot deactivate your own account' },
+        fieldEntry('isActive', 'Không thể tự vô hiệu hóa tài khoản của mình', 'You cannot deactivate your own account'),
       ]);
     }
     const before: Record<string, unknown> = {};

@@ -1,6 +1,13 @@
 import {
+  criterionLabel,
+  criterionNoteLabel,
+  fieldMessage,
+  NOTE_MAX,
   permissions,
   roles,
+  type FieldParams,
+  type FieldProblem,
+  type Label,
   type AssessmentCriterionView,
   type AssessmentDetail,
   type AssessmentScoreView,
@@ -23,7 +30,7 @@ import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor, Tx } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, refusedField } from '../../platform/errors.js';
 import { nameCollation, searchWords } from '../../platform/search.js';
 import {
   assessmentOperations,
@@ -367,17 +374,17 @@ async function step<T>(ctx: AppContext, row: AssessmentRow, expectedRevision: nu
   });
 }
 
-function invalidScore(i: number, field: string, vi: string, en: string): AppError {
-  const path = `scores.${i}.${field}`;
-  return new AppError('VALIDATION_FAILED', undefined, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+/** One refused score of a save: the criterion as the sheet names it ("Tiêu chí 1.2"), the problem from the message table. */
+function scoreRefusal(i: number, field: 'criterionId' | 'points' | 'met' | 'note', problem: FieldProblem, label: Label, params: FieldParams = {}) {
+  return { path: `scores.${i}.${field}`, ...fieldMessage(problem, label, params) };
 }
-
-const fmt = (n: number) => String(n).replace('.', ',');
 
 /**
  * Saves scores into the current stage's column (tự chấm, thủ trưởng chấm or Hội đồng), by whoever
- * holds that stage. Each value is checked against its criterion: 0..max points, or met / not met.
- * Every change is audited with its old and new value.
+ * holds that stage. Each value is checked against its criterion: 0..max points, or met / not met,
+ * a note of at most 2,000 characters. A value out of range is refused, never corrected, and every
+ * refused value of the save is named at once; nothing of a refused save is written. Every change is
+ * audited with its old and new value.
  */
 export async function saveScores(ctx: AppContext, actor: Actor, id: number, input: SaveScoresBody): Promise<AssessmentDetail> {
   const row = await visibleAssessment(ctx.db, actor, id);
@@ -390,26 +397,31 @@ export async function saveScores(ctx: AppContext, actor: Actor, id: number, inpu
   const kept = new Map(keptCriteria(criteria).map((c) => [c.id, c]));
   const leafIds = new Set(leavesOf(criteria).map((c) => c.id));
   const seen = new Set<number>();
+  const refused: ReturnType<typeof scoreRefusal>[] = [];
   input.scores.forEach((s, i) => {
     const c = kept.get(s.criterionId);
-    if (!c) throw invalidScore(i, 'criterionId', `Tiêu chí ${s.criterionId} không thuộc kế hoạch của phiếu này`, `Criterion ${s.criterionId} is not in this assessment’s plan`);
-    if (seen.has(c.id)) throw invalidScore(i, 'criterionId', `Tiêu chí ${c.code} được gửi hai lần`, `Criterion ${c.code} is sent twice`);
+    if (!c) return refused.push(scoreRefusal(i, 'criterionId', 'criterion_not_in_plan', criterionLabel(`#${s.criterionId}`)));
+    const label = criterionLabel(c.code);
+    if (seen.has(c.id)) return refused.push(scoreRefusal(i, 'criterionId', 'criterion_twice', label));
     seen.add(c.id);
+    const noteLength = s.note?.trim().length ?? 0;
+    if (noteLength > NOTE_MAX) refused.push(scoreRefusal(i, 'note', 'too_long', criterionNoteLabel(c.code), { max: NOTE_MAX, actual: noteLength }));
     const problem = scoreProblem(c, leafIds.has(c.id), s);
     if (!problem) return;
     switch (problem.kind) {
       case 'not_leaf':
-        throw invalidScore(i, 'criterionId', `Tiêu chí ${c.code} là nhóm; điểm của nhóm là tổng các tiêu chí con`, `Criterion ${c.code} is a group; its points are the sum of its sub-criteria`);
+        return refused.push(scoreRefusal(i, 'criterionId', 'criterion_is_group', label));
       case 'out_of_range':
-        throw invalidScore(i, 'points', `Tiêu chí ${c.code}: điểm phải từ 0 đến ${fmt(problem.max)}`, `Criterion ${c.code}: points must be between 0 and ${problem.max}`);
+        return refused.push(scoreRefusal(i, 'points', s.points! < 0 ? 'points_negative' : 'points_above_max', label, { max: problem.max, value: s.points! }));
       case 'too_precise':
-        throw invalidScore(i, 'points', `Tiêu chí ${c.code}: điểm chỉ lấy tối đa hai chữ số thập phân`, `Criterion ${c.code}: points take at most two decimals`);
+        return refused.push(scoreRefusal(i, 'points', 'too_precise', label, { decimals: 2, value: s.points! }));
       case 'points_expected':
-        throw invalidScore(i, 'met', `Tiêu chí ${c.code} chấm bằng điểm, không chấm đạt/không đạt`, `Criterion ${c.code} is scored in points, not met / not met`);
+        return refused.push(scoreRefusal(i, 'met', 'points_expected', label));
       case 'met_expected':
-        throw invalidScore(i, 'points', `Tiêu chí ${c.code} không có điểm; chỉ chọn đạt hoặc không đạt`, `Criterion ${c.code} has no points; choose met or not met`);
+        return refused.push(scoreRefusal(i, 'points', 'met_expected', label));
     }
   });
+  if (refused.length > 0) throw new AppError('VALIDATION_FAILED', undefined, refused);
 
   // The sheet after the save, built from what the transaction read and wrote: the row was checked
   // against the locked one (same revision), so only the totals and the revision moved.
@@ -528,7 +540,7 @@ export async function returnAssessment(ctx: AppContext, actor: Actor, id: number
   if (row.stage === 'self') throw wrongStage(row, 'Phiếu đang ở bước tự đánh giá, chưa có gì để trả lại', 'The assessment is at self-assessment; there is nothing to return');
   const to: AssessmentStage = row.stage === 'review' ? 'self' : (input.to ?? 'review');
   if (row.stage === 'review' && input.to === 'review') {
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'to', message: 'to: Thủ trưởng chỉ trả lại cho người tự đánh giá', messageEn: 'to: The head returns the assessment to its subject only' }]);
+    throw refusedField('to', 'Thủ trưởng chỉ trả lại cho người tự đánh giá', 'The head returns the assessment to its subject only');
   }
   const reason = input.reason.trim();
   await step(ctx, row, row.revision, async (trx) => {

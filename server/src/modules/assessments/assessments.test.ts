@@ -247,11 +247,29 @@ describe('assessments', () => {
       const before = await t.ctx.db.selectFrom('assessment_scores').selectAll().where('assessment_id', '=', a.id).execute();
       const audits = await auditCount(t.ctx.db);
       const over = await refusedWithNothingSaved(await put(p.client, a, [{ criterionId: plan.c.ind['3'], points: 5 }, { criterionId: plan.c.ind['1.1'], points: 15.5 }]), 400, 'VALIDATION_FAILED');
-      expect(over.fields[0]).toMatchObject({ path: 'scores.1.points', message: 'scores.1.points: Tiêu chí 1.1: điểm phải từ 0 đến 15' });
+      expect(over.fields).toEqual([{ path: 'scores.1.points', message: 'Tiêu chí 1.1: điểm tối đa là 15, không nhận 15,5', messageEn: 'Criterion 1.1: at most 15 points, not 15.5' }]);
       const neg = await refusedWithNothingSaved(await put(p.client, a, [{ criterionId: plan.c.ind['2'], points: -1 }]), 400, 'VALIDATION_FAILED');
-      expect(neg.fields[0].messageEn).toBe('scores.0.points: Criterion 2: points must be between 0 and 50');
+      expect(neg.fields[0].messageEn).toBe('Criterion 2: points cannot be negative, not -1');
       const fine = await refusedWithNothingSaved(await put(p.client, a, [{ criterionId: plan.c.ind['2'], points: 1.234 }]), 400, 'VALIDATION_FAILED');
-      expect(fine.fields[0].message).toContain('hai chữ số thập phân');
+      expect(fine.fields[0].message).toBe('Tiêu chí 2: chỉ lấy tối đa 2 chữ số thập phân, không nhận 1,234');
+      // Every refused value of one save is named at once: 40 on a criterion worth 15, −3, a note of 3,200 characters.
+      const many = await refusedWithNothingSaved(
+        await put(p.client, a, [
+          { criterionId: plan.c.ind['1.1'], points: 40 },
+          { criterionId: plan.c.ind['1.2'], points: -3 },
+          { criterionId: plan.c.ind['3'], points: 5, note: 'x'.repeat(3200) },
+        ]),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(many.fields.map((f: { path: string; message: string }) => [f.path, f.message])).toEqual([
+        ['scores.0.points', 'Tiêu chí 1.1: điểm tối đa là 15, không nhận 40'],
+        ['scores.1.points', 'Tiêu chí 1.2: điểm không được âm, không nhận -3'],
+        ['scores.2.note', 'Tiêu chí 3 — ghi chú: tối đa 2.000 ký tự (đang có 3.200)'],
+      ]);
+      // A type the schema refuses is named by its field, never by its path.
+      const typed = await refusedWithNothingSaved(await put(p.client, a, [{ criterionId: plan.c.ind['2'], points: 'abc' as unknown as number }]), 400, 'VALIDATION_FAILED');
+      expect(typed.fields[0]).toMatchObject({ path: 'scores.0.points', message: 'Điểm (dòng 1): “abc” không phải là một số' });
       expect(await t.ctx.db.selectFrom('assessment_scores').selectAll().where('assessment_id', '=', a.id).execute()).toEqual(before);
       expect(await auditCount(t.ctx.db)).toBe(audits);
     });
@@ -259,7 +277,7 @@ describe('assessments', () => {
     it('refuses a criterion of another plan, a group heading, and the wrong kind of value', async () => {
       const other = await newAssessmentPlan(t.ctx.db, units.city);
       const foreign = await refusedWithNothingSaved(await put(p.client, a, [{ criterionId: other.c.ind['2'], points: 5 }]), 400, 'VALIDATION_FAILED');
-      expect(foreign.fields[0].message).toBe(`scores.0.criterionId: Tiêu chí ${other.c.ind['2']} không thuộc kế hoạch của phiếu này`);
+      expect(foreign.fields[0].message).toBe(`Tiêu chí #${other.c.ind['2']} không thuộc kế hoạch của phiếu này`);
       // A collective criterion of the same plan is not on an individual's sheet either.
       await refusedWithNothingSaved(await put(p.client, a, [{ criterionId: plan.c.col['1'], points: 5 }]), 400, 'VALIDATION_FAILED');
       const group = await refusedWithNothingSaved(await put(p.client, a, [{ criterionId: plan.c.ind['1'], points: 20 }]), 400, 'VALIDATION_FAILED');
@@ -336,7 +354,7 @@ describe('assessments', () => {
       await p.client.post(`/api/assessments/${a.id}/submit`);
       const empty = await head.post(`/api/assessments/${a.id}/return`, { reason: '' });
       expect(empty.statusCode).toBe(400);
-      expect(empty.json().error.fields[0]).toMatchObject({ path: 'reason', message: 'reason: Bắt buộc nhập lý do' });
+      expect(empty.json().error.fields[0]).toMatchObject({ path: 'reason', message: 'Lý do: Bắt buộc nhập lý do' });
       expect((await head.post(`/api/assessments/${a.id}/return`, {})).statusCode).toBe(400);
       expect((await row(a.id)).stage).toBe('review');
 

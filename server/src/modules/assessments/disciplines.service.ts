@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import { vietnamDate } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { canRecordDiscipline, canViewAssessment } from './assessments.policy.js';
 import { disciplinesRepository as repo, type DisciplineRow } from './disciplines.repository.js';
 
@@ -48,7 +48,7 @@ export async function recordDiscipline(ctx: AppContext, actor: Actor, input: Cre
   const today = vietnamDate(ctx.now());
   if (input.decidedOn < EARLIEST || input.decidedOn > today) {
     throw new AppError('VALIDATION_FAILED', undefined, [
-      { path: 'decidedOn', message: 'decidedOn: Ngày quyết định phải từ 01/01/1990 đến hôm nay', messageEn: 'decidedOn: The decision date must be between 01/01/1990 and today' },
+      fieldEntry('decidedOn', 'Ngày quyết định phải từ 01/01/1990 đến hôm nay', 'The decision date must be between 01/01/1990 and today'),
     ]);
   }
   const id = await ctx.db.transaction().execute(async (trx) => {

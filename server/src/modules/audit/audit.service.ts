@@ -4,7 +4,7 @@ import { requireAccess } from '../../platform/access.js';
 import { isSystemAdmin, visibleRoots, type Actor } from '../../platform/actor.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { assertDateInRange, assertStorableText } from '../org/input.js';
 import { auditRepository as repo } from './audit.repository.js';
 
@@ -35,7 +35,7 @@ export async function listAudit(ctx: AppContext, actor: Actor, query: ListAuditQ
   }
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
     throw new AppError('VALIDATION_FAILED', undefined, [
-      { path: 'to', message: 'to: Ngày kết thúc trước ngày bắt đầu', messageEn: 'to: The end date is before the start date' },
+      fieldEntry('to', 'Ngày kết thúc trước ngày bắt đầu', 'The end date is before the start date'),
     ]);
   }
   const filter = {

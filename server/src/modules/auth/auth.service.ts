@@ -6,7 +6,7 @@ import { isSystemAdmin } from '../../platform/actor.js';
 import { auditContextOf, writeAudit, type AuditContext } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database, Tx } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, validationError } from '../../platform/errors.js';
 import { createSession, destroySession, randomToken } from '../../platform/session.js';
 import { passwordResetMail } from './auth.mails.js';
 import { authRepository as repo } from './auth.repository.js';
@@ -363,11 +363,7 @@ const CLI_AUDIT: AuditContext = { userId: null, name: 'thidua create-admin', ip:
 export async function createAdmin(db: Database, input: CreateAdminInput, now: Date) {
   const parsed = createAdminInput.safeParse(input);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => {
-      const path = i.path.map(String).join('.');
-      return { path, message: `${path}: ${i.message}`, messageEn: `${path}: ${i.message}` };
-    });
-    throw new AppError('VALIDATION_FAILED', undefined, fields);
+    throw validationError(parsed.error.issues, input);
   }
   const { username, password, displayName, email, resetMfa } = parsed.data;
   assertStrongPassword(password);

@@ -67,7 +67,7 @@ describe('two-factor authentication (xác thực hai lớp, TOTP)', () => {
     const malformed = await c.post('/api/auth/mfa/enable', { code: '12ab' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('VALIDATION_FAILED');
-    expect(malformed.json().error.fields[0].message).toBe('code: Mã gồm 6 chữ số');
+    expect(malformed.json().error.fields[0].message).toBe('Mã: Mã gồm 6 chữ số');
     expect((await new Client(t.app).post('/api/auth/mfa/setup')).statusCode).toBe(401);
   });
 

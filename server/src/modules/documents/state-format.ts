@@ -20,6 +20,7 @@ import {
   type ISectionOptions,
   type ITableCellBorders,
 } from 'docx';
+import { formatNumber as formatNumberIn } from '@thidua/contracts';
 
 // The one renderer of documents in the state format (thể thức văn bản, Nghị định 30/2020/NĐ-CP,
 // Phụ lục I): A4, Times New Roman, margins top/bottom 20 mm, left 30 mm, right 15 mm; the issuing
@@ -171,11 +172,9 @@ const GRID_BORDERS: ITableCellBorders = { top: LINE, bottom: LINE, left: LINE, r
 
 // ── Small formatting rules ─────────────────────────────────────────────
 
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-
-/** 8.5 → "8,5", 1000 → "1.000": numbers as Vietnamese documents print them. */
+/** 8.5 → "8,5", 1000 → "1.000": numbers as Vietnamese documents print them (the app's one formatter). */
 export function formatNumber(n: number): string {
-  return numberFormat.format(n);
+  return formatNumberIn(n, 'vi', 2);
 }
 
 function dateParts(date: string | Date): { day: number; month: number; year: number } {

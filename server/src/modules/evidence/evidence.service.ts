@@ -15,7 +15,7 @@ import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor, Tx } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry, validationError } from '../../platform/errors.js';
 import { evidenceStorage, newStorageKey, StorageMissingError, type StorageKind } from '../../platform/storage.js';
 import type { AssessmentRef } from '../assessments/assessments.policy.js';
 import { checkStagedFile, isImageType, type StagedFile } from './evidence.files.js';
@@ -42,7 +42,7 @@ function requireAdd(actor: Actor, a: AssessmentRow): void {
 }
 
 function invalid(path: string, vi: string, en: string): AppError {
-  return new AppError('VALIDATION_FAILED', undefined, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+  return new AppError('VALIDATION_FAILED', undefined, [fieldEntry(path, vi, en)]);
 }
 
 /** The criterion must be one of the assessment's plan, for the assessment's kind of subject, and not dropped. */
@@ -206,15 +206,7 @@ export async function addFileEvidence(
     if (!file) throw new AppError('FILE_INVALID', { reason: 'Chưa chọn tệp (trường "file")', reasonEn: 'No file was sent (field "file")' });
     const parsed = evidenceUploadFields.safeParse(fields);
     if (!parsed.success) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        undefined,
-        parsed.error.issues.map((i) => {
-          const path = i.path.map(String).join('.') || '(body)';
-          const [vi, en] = i.message.includes(' / ') ? i.message.split(' / ') : ['Giá trị không hợp lệ', i.message];
-          return { path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` };
-        }),
-      );
+      throw validationError(parsed.error.issues, fields);
     }
     const criterionId = await checkCriterion(ctx.db, a, parsed.data.criterionId);
     const checked = await checkStagedFile(file);

@@ -321,9 +321,15 @@ describe('evidence (minh chứng)', () => {
       }
     });
 
-    it('an empty or oversized note → 400', async () => {
-      await refused(() => s.teacher.post(`/api/assessments/${s.assessment.id}/evidence/note`, { note: '   ' }), 400, 'VALIDATION_FAILED');
-      await refused(() => s.teacher.post(`/api/assessments/${s.assessment.id}/evidence/note`, { note: 'x'.repeat(4001) }), 400, 'VALIDATION_FAILED');
+    it('an empty or oversized note → 400, saying how long it is and how long it may be, and nothing is kept', async () => {
+      const before = (await s.teacher.get(`/api/assessments/${s.assessment.id}/evidence`)).json<{ total: number }>().total;
+      const empty = await refused(() => s.teacher.post(`/api/assessments/${s.assessment.id}/evidence/note`, { note: '   ' }), 400, 'VALIDATION_FAILED');
+      expect(empty.fields?.[0]).toMatchObject({ path: 'note', message: 'Ghi chú: bắt buộc nhập' });
+      const long = await refused(() => s.teacher.post(`/api/assessments/${s.assessment.id}/evidence/note`, { note: 'x'.repeat(4001) }), 400, 'VALIDATION_FAILED');
+      expect(long.fields?.[0]).toMatchObject({ path: 'note', message: 'Ghi chú: tối đa 4.000 ký tự (đang có 4.001)', messageEn: 'Note: at most 4,000 characters (4,001 now)' });
+      const linkNote = await refused(() => s.teacher.post(`/api/assessments/${s.assessment.id}/evidence/link`, { url: 'https://a.vn', note: 'x'.repeat(3200) }), 400, 'VALIDATION_FAILED');
+      expect(linkNote.fields?.[0]?.message).toBe('Ghi chú: tối đa 2.000 ký tự (đang có 3.200)');
+      expect((await s.teacher.get(`/api/assessments/${s.assessment.id}/evidence`)).json<{ total: number }>().total).toBe(before);
     });
 
     it('after all the refusals, no staged upload is left behind', () => {

@@ -4,7 +4,7 @@ import { visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { blocksRepository as repo, type BlockRow, type BlockValues } from './blocks.repository.js';
 import { nameCollation } from '../../platform/search.js';
 import { assertStorableText } from './input.js';
@@ -13,7 +13,7 @@ import { unitsRepository } from './units.repository.js';
 type BlockKind = (typeof blockKinds)[number];
 
 function fieldError(path: string, vi: string, en: string) {
-  return { path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` };
+  return fieldEntry(path, vi, en);
 }
 
 function toBlockView(row: BlockRow, members: { id: number; name: string; code: string }[], actor: Actor): BlockView {

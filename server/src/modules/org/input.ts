@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 
 // Input the contract's schemas accept but PostgreSQL refuses would surface as a 500; these turn
 // it into the contract's 400 with the field named.
@@ -10,7 +10,7 @@ export function assertStorableText(fields: Record<string, string | null | undefi
   throw new AppError(
     'VALIDATION_FAILED',
     undefined,
-    bad.map(([path]) => ({ path, message: `${path}: Có ký tự không hợp lệ`, messageEn: `${path}: Contains an invalid character` })),
+    bad.map(([path]) => fieldEntry(path, 'Có ký tự không hợp lệ', 'Contains an invalid character')),
   );
 }
 
@@ -22,6 +22,6 @@ export function assertDateInRange(path: string, value: string | undefined | null
   if (value === undefined || value === null) return;
   if (value >= min && value <= max) return;
   throw new AppError('VALIDATION_FAILED', undefined, [
-    { path, message: `${path}: Ngày phải từ ${min} đến ${max}`, messageEn: `${path}: The date must lie between ${min} and ${max}` },
+    fieldEntry(path, `Ngày phải từ ${min} đến ${max}`, `The date must lie between ${min} and ${max}`),
   ]);
 }

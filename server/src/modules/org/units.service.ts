@@ -14,7 +14,7 @@ import { isWithin, visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { nameCollation, searchWords } from '../../platform/search.js';
 import { assertDateInRange, assertStorableText } from './input.js';
 import { unitsRepository as repo, type UnitRow, type UnitViewRow } from './units.repository.js';
@@ -224,7 +224,7 @@ function assertRetirable(unit: UnitRow, successor: UnitRow, date: string): void 
   if (isWithin(successor.path, unit.path)) throw new AppError('UNIT_CYCLE', { unitId: unit.id, successorId: successor.id });
   if (date < unit.valid_from) {
     throw new AppError('VALIDATION_FAILED', undefined, [
-      { path: 'date', message: 'date: Ngày sáp nhập/giải thể trước ngày đơn vị bắt đầu hoạt động', messageEn: 'date: The date is before the unit began' },
+      fieldEntry('date', 'Ngày sáp nhập/giải thể trước ngày đơn vị bắt đầu hoạt động', 'The date is before the unit began'),
     ]);
   }
 }

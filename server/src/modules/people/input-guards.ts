@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 
 // Hygiene the shared Zod schemas do not cover, used by the people and accounts routes: PostgreSQL
 // text cannot hold U+0000, and sending one must answer 400 naming the field, never a 500.
@@ -19,11 +19,11 @@ export function rejectNulCharacters(req: FastifyRequest): void {
   const field = nulField(req.body, []) ?? nulField(req.query, []);
   if (field === null) return;
   throw new AppError('VALIDATION_FAILED', { field }, [
-    { path: field, message: `${field}: Chứa ký tự không hợp lệ`, messageEn: `${field}: Contains a character that is not allowed` },
+    fieldEntry(field, 'Chứa ký tự không hợp lệ', 'Contains a character that is not allowed'),
   ]);
 }
 
 /** A VALIDATION_FAILED naming one field, in both languages. */
 export function fieldError(path: string, vi: string, en: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('VALIDATION_FAILED', { field: path, ...details }, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+  return new AppError('VALIDATION_FAILED', { field: path, ...details }, [fieldEntry(path, vi, en)]);
 }

@@ -15,7 +15,7 @@ import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import { vietnamDate } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { peopleRepository as repo, type PeopleScope, type PersonListRow, type PersonPatch, type PersonRow } from './people.repository.js';
 import { fieldError } from './input-guards.js';
 import { nameCollation, searchWords } from '../../platform/search.js';
@@ -59,7 +59,7 @@ async function detailOf(db: Executor, actor: Actor, row: PersonRow): Promise<Per
 
 function codeConflict(): AppError {
   return new AppError('CONFLICT', { field: 'code' }, [
-    { path: 'code', message: 'code: Mã cán bộ đã tồn tại', messageEn: 'code: The person code is already in use' },
+    fieldEntry('code', 'Mã cán bộ đã tồn tại', 'The person code is already in use'),
   ]);
 }
 

@@ -11,7 +11,7 @@ import { isWithin, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor, Tx } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { offeredChanges, originKeys } from './plans.changes.js';
 import { compareWithParent, inForce, treeOrder, type OfferedChange } from './plans.diff.js';
 import { plansRepository as repo, type CriterionRow, type NewCriterion, type PlanRow, type VersionRow } from './plans.repository.js';
@@ -349,11 +349,11 @@ async function applyChanges(trx: Executor, target: PlanRow, accepted: OfferedCha
     // The tree's own rules (codes unique per subject…) speak of positions the user never sent.
     if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
       throw new AppError('VALIDATION_FAILED', undefined, [
-        {
-          path: 'accept',
-          message: `accept: Không áp dụng được thay đổi vào kế hoạch — ${(err.fields ?? []).map((f) => f.message.replace(/^[^:]*: /, '')).join('; ')}`,
-          messageEn: `accept: The changes cannot be applied to the plan — ${(err.fields ?? []).map((f) => f.messageEn.replace(/^[^:]*: /, '')).join('; ')}`,
-        },
+        fieldEntry(
+          'accept',
+          `Không áp dụng được thay đổi vào kế hoạch — ${(err.fields ?? []).map((f) => f.message.replace(/^[^:]*: /, '')).join('; ')}`,
+          `The changes cannot be applied to the plan — ${(err.fields ?? []).map((f) => f.messageEn.replace(/^[^:]*: /, '')).join('; ')}`,
+        ),
       ]);
     }
     throw err;

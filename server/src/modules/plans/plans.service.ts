@@ -26,7 +26,7 @@ import { isWithin, visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor, Tx } from '../../platform/database.js';
-import { AppError, fieldError } from '../../platform/errors.js';
+import { AppError, fieldEntry, fieldError } from '../../platform/errors.js';
 import { readPlanFile, type ParsedPlan, type PlanNode } from './parser/index.js';
 import { normaliseBands } from '../assessments/assessments.rules.js';
 import { pendingCount } from './plans.changes.js';
@@ -95,7 +95,7 @@ async function visibleMovement(db: Executor, actor: Actor, id: number): Promise<
 }
 
 export function invalid(path: string, vi: string, en: string): AppError {
-  return new AppError('VALIDATION_FAILED', undefined, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+  return new AppError('VALIDATION_FAILED', undefined, [fieldEntry(path, vi, en)]);
 }
 
 // ── Views ──────────────────────────────────────────────────────────────
@@ -404,7 +404,7 @@ export async function importPlan(
       undefined,
       fields.error.issues.map((i) => {
         const path = i.path.map(String).join('.') || '(body)';
-        return { path, message: `${path}: Bắt buộc nhập số hợp lệ`, messageEn: `${path}: A valid number is required` };
+        return fieldEntry(path, 'Bắt buộc nhập số hợp lệ', 'A valid number is required');
       }),
     );
   }

@@ -33,7 +33,7 @@ import { isWithin, visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor, Tx } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { nameCollation, searchWords } from '../../platform/search.js';
 import { officerReminderMail, personReminderMail } from './registrations.mails.js';
 import { canRegisterFor, canViewRegistration, isLocked, registrationOperations } from './registrations.policy.js';
@@ -146,7 +146,7 @@ function snapshot(r: { plan_id: number; movement_id: number; year: number; subje
 }
 
 function invalid(path: string, vi: string, en: string): AppError {
-  return new AppError('VALIDATION_FAILED', undefined, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+  return new AppError('VALIDATION_FAILED', undefined, [fieldEntry(path, vi, en)]);
 }
 
 // ── Guards shared by the writes ────────────────────────────────────────

@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { queueNotification, type DeliverOnceInput } from '../../platform/notify.js';
 import {
   defaultReminderSchedule,
@@ -44,7 +44,7 @@ type ReporterRole = (typeof REPORTER_ROLES)[number];
 export const MANUAL_REMINDER_BUCKET_MS = 10 * 60_000;
 
 function invalid(path: string, vi: string, en: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('VALIDATION_FAILED', details, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+  return new AppError('VALIDATION_FAILED', details, [fieldEntry(path, vi, en)]);
 }
 
 // ── Templates and periods ────────────────────────────────────────────

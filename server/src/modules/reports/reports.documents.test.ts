@@ -84,7 +84,7 @@ describe('GET /api/reports/:id/document.docx and .pdf', () => {
     // The typed 140 with the system's 138 beside it; an unchanged figure has nothing beside it.
     expect(rows).toContainEqual(['2', 'Số cán bộ, công chức đăng ký', '', '140', '138']);
     expect(rows).toContainEqual(['1', 'Số đơn vị đăng ký thi đua', '', '12', '']);
-    expect(rows).toContainEqual(['3', 'Tỷ lệ đã tự đánh giá', '%', '96,5%', '']);
+    expect(rows).toContainEqual(['3', 'Tỷ lệ đã tự đánh giá', '%', '96,5\u00a0%', '']);
     expect(rows).toContainEqual(['1', 'Có quy chế văn hóa công sở', 'có/không', 'Có']);
 
     const pdf = await c.get(`/api/reports/${report.id}/document.pdf`);

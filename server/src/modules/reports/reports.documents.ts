@@ -14,7 +14,7 @@ import { unitDocumentSettings } from '../documents/unit-documents.js';
 import { excelDate } from '../dashboard/dashboard.xlsx.js';
 import { formatCalendarDate, periodFromKey, periodLabel, vietnamDateOf } from './reports.periods.js';
 import { reportingScopeOf, reportsRepository } from './reports.repository.js';
-import { referenceText, type DocumentSettings, type ReportPeriodKind } from '@thidua/contracts';
+import { formatPercent, referenceText, type DocumentSettings, type ReportPeriodKind } from '@thidua/contracts';
 
 // A unit's periodic report (báo cáo định kỳ) as a document in the state format (Nghị định
 // 30/2020: "Số: …/BC-…", the title BÁO CÁO, the indicator tables, the narrative sections, the
@@ -125,7 +125,7 @@ function printed(value: IndicatorValue['typed'], kind: string): TableCellInput {
   if (value === null || value === undefined || value === '') return '';
   if (kind === 'boolean' || typeof value === 'boolean') return value === true || value === 'true' ? 'Có' : 'Không';
   // A percentage prints with its sign but stands right like the other figures of its column.
-  if (typeof value === 'number') return kind === 'percent' ? { value: `${formatNumber(value)}%`, align: 'right' } : value;
+  if (typeof value === 'number') return kind === 'percent' ? { value: formatPercent(value, 'vi', 2), align: 'right' } : value;
   return String(value);
 }
 

@@ -1,7 +1,7 @@
 import { assessmentStageLabels, assessmentStages, defaultClassificationBands, type IndicatorKind } from '@thidua/contracts';
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { dashboardRepository } from '../dashboard/dashboard.repository.js';
 import { addDays, parseCalendarDate, startOfVietnamDay, type CalendarDate } from './reports.periods.js';
 
@@ -82,7 +82,7 @@ export function listIndicatorSources(): IndicatorSource[] {
 }
 
 function invalid(path: string, vi: string, en: string, details: Record<string, unknown>): AppError {
-  return new AppError('VALIDATION_FAILED', details, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+  return new AppError('VALIDATION_FAILED', details, [fieldEntry(path, vi, en)]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ReportPeriodKind } from '@thidua/contracts';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 
 // Reporting periods (kỳ báo cáo), deadlines (hạn báo cáo), on-time checks and reminder (đôn đốc)
 // instants: pure arithmetic, no database, no clock.
@@ -28,7 +28,7 @@ const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 
 function invalid(path: string, vi: string, en: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('VALIDATION_FAILED', details, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+  return new AppError('VALIDATION_FAILED', details, [fieldEntry(path, vi, en)]);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

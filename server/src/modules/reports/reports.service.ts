@@ -1,5 +1,13 @@
 import {
   isDocumentNumber,
+  fieldMessage,
+  formatPercent,
+  reportLimits,
+  typedLabel,
+  type FieldMessage,
+  type FieldParam,
+  type FieldParams,
+  type FieldProblem,
   type ListReportsQuery,
   type OpenReportBody,
   type ReasonBody,
@@ -17,7 +25,7 @@ import { visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
-import { AppError, fieldError } from '../../platform/errors.js';
+import { AppError, fieldEntry, fieldError } from '../../platform/errors.js';
 import { unitDocumentSettings } from '../documents/unit-documents.js';
 import { reportCode } from './reports.documents.js';
 import { applyConsolidation, combine, effectiveValue, sentChildren, storedValues, unitWeights, type StoredValues } from './reports.consolidation.js';
@@ -33,11 +41,12 @@ import { contentOf, dueRuleOf, visibleTemplate } from './reports.templates.js';
 // accepted report again with a reason (lock exception). A report of a unit with reporting units below
 // it consolidates their reports (reports.consolidation.ts).
 
-/** Longest typed short text (văn bản ngắn) of an indicator. */
-export const TEXT_MAX = 2000;
+/** Longest typed short text (văn bản ngắn) of an indicator, and of a narrative section (thuyết minh). */
+export const TEXT_MAX = reportLimits.text;
+const NARRATIVE_MAX = reportLimits.narrative;
 
 function invalid(path: string, vi: string, en: string): AppError {
-  return new AppError('VALIDATION_FAILED', undefined, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+  return new AppError('VALIDATION_FAILED', undefined, [fieldEntry(path, vi, en)]);
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -287,26 +296,38 @@ export async function openReport(ctx: AppContext, actor: Actor, input: OpenRepor
   return { report: await detailOf(ctx.db, actor, id), created };
 }
 
-/** Checks one typed value against its indicator; null clears it. */
-function checkValue(ind: TemplateContent['sections'][number]['indicators'][number], v: unknown): number | boolean | string | null {
+type Indicator = TemplateContent['sections'][number]['indicators'][number];
+type Refusal = { path: string } & FieldMessage;
+
+/** A figure as the message writes it: a percentage with its sign ("150 %"), else the number. */
+const figure = (ind: Indicator, n: number): FieldParam => (ind.kind === 'percent' ? { vi: formatPercent(n, 'vi', 6), en: formatPercent(n, 'en', 6) } : n);
+
+/**
+ * Checks one typed value against its indicator; null clears it. A value out of its bounds, of the
+ * wrong kind or too long is refused (a Refusal naming the indicator by its label), never corrected.
+ */
+function checkValue(ind: Indicator, v: unknown): { value: number | boolean | string | null } | { refused: Refusal } {
   const path = `values.${ind.key}`;
-  if (v === null) return null;
+  const refuse = (problem: FieldProblem, params: FieldParams = {}) => ({ refused: { path, ...fieldMessage(problem, typedLabel(ind.label), params) } });
+  if (v === null) return { value: null };
   switch (ind.kind) {
     case 'number':
     case 'percent': {
       const lo = ind.min ?? 0;
       const hi = ind.max ?? (ind.kind === 'percent' ? 100 : Number.MAX_SAFE_INTEGER);
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid(path, `"${ind.label}" phải là một số`, `"${ind.label}" must be a number`);
-      if (v < lo || v > hi) throw invalid(path, `"${ind.label}" phải từ ${lo} đến ${hi}`, `"${ind.label}" must be between ${lo} and ${hi}`);
-      return v;
+      if (typeof v !== 'number' || !Number.isFinite(v)) return refuse('not_a_number', { value: String(v) });
+      if (v < lo) return refuse('below_min', { min: figure(ind, lo), value: figure(ind, v) });
+      if (v > hi) return refuse('above_max', { max: figure(ind, hi), value: figure(ind, v) });
+      return { value: v };
     }
     case 'boolean':
-      if (typeof v !== 'boolean') throw invalid(path, `"${ind.label}" phải là Có hoặc Không`, `"${ind.label}" must be yes or no`);
-      return v;
-    case 'text':
-      if (typeof v !== 'string') throw invalid(path, `"${ind.label}" phải là văn bản`, `"${ind.label}" must be text`);
-      if (v.length > TEXT_MAX) throw invalid(path, `"${ind.label}" dài quá ${TEXT_MAX} ký tự`, `"${ind.label}" is longer than ${TEXT_MAX} characters`);
-      return v.trim() === '' ? null : v.trim();
+      return typeof v === 'boolean' ? { value: v } : refuse('not_yes_no');
+    case 'text': {
+      if (typeof v !== 'string') return refuse('not_text');
+      const t = v.trim();
+      if (t.length > TEXT_MAX) return refuse('too_long', { max: TEXT_MAX, actual: t.length });
+      return { value: t === '' ? null : t };
+    }
   }
 }
 
@@ -341,17 +362,27 @@ export async function saveReport(ctx: AppContext, actor: Actor, id: number, inpu
   const content = contentOf(t);
   const byKey = new Map(indicatorsOf(content).map((i) => [i.key, i]));
   const typed: Record<string, number | boolean | string | null> = {};
+  const refused: Refusal[] = [];
   for (const [key, v] of Object.entries(input.values ?? {})) {
     const ind = byKey.get(key);
-    if (!ind) throw invalid(`values.${key}`, `Mẫu báo cáo không có chỉ tiêu ${key}`, `The template has no indicator ${key}`);
-    typed[key] = checkValue(ind, v);
+    if (!ind) {
+      refused.push({ path: `values.${key}`, ...fieldMessage('not_in_template', typedLabel(key)) });
+      continue;
+    }
+    const checked = checkValue(ind, v);
+    if ('refused' in checked) refused.push(checked.refused);
+    else typed[key] = checked.value;
   }
   // The number only: "125/BC-UBND" would print "Số: 125/BC-UBND/BC-UBND".
   if (input.number && !isDocumentNumber(input.number)) throw fieldError('DOCUMENT_NUMBER_INVALID', 'number', { vi: 'Số văn bản', en: 'Document number' });
-  const narrativeKeys = new Set(content.narratives.map((n) => n.key));
-  for (const key of Object.keys(input.narratives ?? {})) {
-    if (!narrativeKeys.has(key)) throw invalid(`narratives.${key}`, `Mẫu báo cáo không có phần ${key}`, `The template has no narrative section ${key}`);
+  const narrativeTitles = new Map(content.narratives.map((n) => [n.key, n.title]));
+  for (const [key, text] of Object.entries(input.narratives ?? {})) {
+    const title = narrativeTitles.get(key);
+    if (title === undefined) refused.push({ path: `narratives.${key}`, ...fieldMessage('not_in_template', typedLabel(key)) });
+    else if (text.length > NARRATIVE_MAX) refused.push({ path: `narratives.${key}`, ...fieldMessage('too_long', typedLabel(title), { max: NARRATIVE_MAX, actual: text.length }) });
   }
+  // Every refused value of the save is named at once, and nothing of it is written.
+  if (refused.length > 0) throw new AppError('VALIDATION_FAILED', undefined, refused);
   requireEditable(r);
   await ctx.db.transaction().execute(async (trx) => {
     const cur = await lockedRow(trx, id);

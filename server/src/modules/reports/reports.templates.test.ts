@@ -60,7 +60,7 @@ describe('report template editor', () => {
     const before = await t.ctx.db.selectFrom('report_templates').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     const bad = await standing.patch(`/api/report-templates/${view.id}`, { name: 'Không được lưu', dueDay: 31, dueMonth: null, dueDate: null });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toEqual([expect.objectContaining({ path: 'dueDay', message: 'dueDay: Cần nhập cả ngày và tháng của hạn báo cáo' })]);
+    expect(bad.json().error.fields).toEqual([expect.objectContaining({ path: 'dueDay', message: 'Ngày của hạn báo cáo: Cần nhập cả ngày và tháng của hạn báo cáo' })]);
     expect(await t.ctx.db.selectFrom('report_templates').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow()).toEqual(before);
   });
 });

@@ -19,7 +19,7 @@ import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldEntry } from '../../platform/errors.js';
 import { visiblePlan } from '../plans/plans.service.js';
 import { getIndicatorSource, listIndicatorSources } from './reports.indicators.js';
 import { defaultReminderSchedule, periodsPerYear, type DueRule, type ReminderSchedule } from './reports.periods.js';
@@ -32,7 +32,7 @@ import { reportsRepository as repo, type ReportTemplateRow } from './reports.rep
 // registry and give the kind the indicator declares.
 
 function invalid(path: string, vi: string, en: string): AppError {
-  return new AppError('VALIDATION_FAILED', undefined, [{ path, message: `${path}: ${vi}`, messageEn: `${path}: ${en}` }]);
+  return new AppError('VALIDATION_FAILED', undefined, [fieldEntry(path, vi, en)]);
 }
 
 /** The sources named by indicators must exist in the registry and be of the indicator's kind. */

@@ -242,6 +242,18 @@ describe('reports', () => {
       }
       const narrative = await c.request({ method: 'PUT', url: `/api/reports/${id}`, payload: { revision: 0, narratives: { khong_co: 'x' } } });
       expect(narrative.statusCode).toBe(400);
+      // Each refused figure of one save is named at once, as typed, with the reason; none is corrected.
+      const many = await c.request({ method: 'PUT', url: `/api/reports/${id}`, payload: { revision: 0, values: { posted_rate: 150, events: -3, note: 'x'.repeat(3200) } } });
+      expect(many.statusCode).toBe(400);
+      expect(many.json().error.fields.map((f: { path: string; message: string }) => [f.path, f.message])).toEqual([
+        ['values.posted_rate', '“Tỷ lệ cơ quan niêm yết quy tắc ứng xử”: tối đa là 100\u00a0%, không nhận 150\u00a0%'],
+        ['values.events', '“Số cuộc tuyên truyền, hội nghị”: tối thiểu là 0, không nhận -3'],
+        ['values.note', '“Ghi chú”: tối đa 2.000 ký tự (đang có 3.200)'],
+      ]);
+      const word = await c.request({ method: 'PUT', url: `/api/reports/${id}`, payload: { revision: 0, values: { events: 'abc' } } });
+      expect(word.json().error.fields[0].message).toBe('“Số cuộc tuyên truyền, hội nghị”: “abc” không phải là một số');
+      const longSigner = await c.request({ method: 'PUT', url: `/api/reports/${id}`, payload: { revision: 0, signer: 'x'.repeat(201) } });
+      expect(longSigner.json().error.fields[0]).toMatchObject({ path: 'signer', message: 'Người ký: tối đa 200 ký tự (đang có 201)' });
       expect(await reportRow(id)).toEqual(before);
       expect(await auditCount(t.ctx.db)).toBe(audits);
 

@@ -55,10 +55,10 @@ describe('the document of a consolidated report on a three-level tree', () => {
     expect(districtDoc.statusCode, districtDoc.body).toBe(200);
     const districtRows = docxTableRows(districtDoc.rawPayload);
     expect(districtRows).toContainEqual(['STT', 'Đơn vị', 'Tình hình gửi', 'Số cá nhân đăng ký thi đua', 'Số cuộc tuyên truyền, hội nghị', 'Tỷ lệ cơ quan niêm yết quy tắc ứng xử (%)']);
-    expect(districtRows).toContainEqual(['1', 'UBND xã Ea Kly', 'Muộn 3 ngày', '', '7', '100%']);
-    expect(districtRows).toContainEqual(['2', 'UBND xã Ea Phê', 'Đúng hạn', '', '5', '80%']);
+    expect(districtRows).toContainEqual(['1', 'UBND xã Ea Kly', 'Muộn 3 ngày', '', '7', '100\u00a0%']);
+    expect(districtRows).toContainEqual(['2', 'UBND xã Ea Phê', 'Đúng hạn', '', '5', '80\u00a0%']);
     // Percentages weighted by the units each commune covers (one each here): (80 + 100) / 2.
-    expect(districtRows).toContainEqual(['Tổng hợp', '0', '12', '90%']);
+    expect(districtRows).toContainEqual(['Tổng hợp', '0', '12', '90\u00a0%']);
     expect(docxText(districtDoc.rawPayload)).toContain('Số đơn vị phải báo cáo: 2; đã gửi: 2 (đúng hạn: 1, muộn: 1); chưa gửi: 0.');
 
     const provinceDoc = await prov.c.get(`/api/reports/${prov.report.id}/document.docx`);
@@ -71,8 +71,8 @@ describe('the document of a consolidated report on a three-level tree', () => {
     const rows = docxTableRows(provinceDoc.rawPayload);
     expect(rows).toContainEqual(['1', 'UBND huyện Cư Kuin', 'Chưa báo cáo', '', '', '']);
     // The district's figure of people registered is the system's count (0), as it sent it.
-    expect(rows).toContainEqual(['2', 'UBND huyện Krông Pắc', 'Đúng hạn', '0', '12', '90%']);
-    expect(rows).toContainEqual(['Tổng hợp', '0', '12', '90%']);
+    expect(rows).toContainEqual(['2', 'UBND huyện Krông Pắc', 'Đúng hạn', '0', '12', '90\u00a0%']);
+    expect(rows).toContainEqual(['Tổng hợp', '0', '12', '90\u00a0%']);
     // The indicator table carries the consolidated figure as the province's own.
     expect(rows).toContainEqual(['2', 'Số cuộc tuyên truyền, hội nghị', '', '12']);
 

@@ -28,7 +28,7 @@ export const assessmentsApi = {
   list: (k: AssessmentListKey) => api.get<AssessmentsPage>('/api/assessments', { ...k, flagged: k.flagged ? 'true' : undefined }),
   get: (id: number) => api.get<AssessmentDetail>(`/api/assessments/${id}`),
   open: (body: { movementId: number; year: number; personId?: number; unitId?: number }) => api.post<AssessmentDetail>('/api/assessments', body),
-  saveScores: (id: number, body: SaveScoresBody) => api.put<AssessmentDetail>(`/api/assessments/${id}/scores`, body),
+  saveScores: (id: number, body: SaveScoresBody, opts: { keepalive?: boolean } = {}) => api.put<AssessmentDetail>(`/api/assessments/${id}/scores`, body, opts),
   submit: (id: number) => api.post<AssessmentDetail>(`/api/assessments/${id}/submit`),
   return: (id: number, body: { reason: string; to?: 'self' | 'review' }) => api.post<AssessmentDetail>(`/api/assessments/${id}/return`, body),
   finalise: (id: number, body: { overrideReason?: string }) => api.post<AssessmentDetail>(`/api/assessments/${id}/finalise`, body),
@@ -57,7 +57,9 @@ export function useAssessmentList(k: AssessmentListKey | null) {
 }
 
 export function useAssessment(id: number) {
-  return useQuery({ queryKey: assessmentKeys.detail(id), queryFn: () => assessmentsApi.get(id), enabled: id > 0 });
+  // Not refetched on focus: the sheet's drafts are typed on the revision it holds (a change made
+  // elsewhere shows as a conflict when the next draft is saved).
+  return useQuery({ queryKey: assessmentKeys.detail(id), queryFn: () => assessmentsApi.get(id), enabled: id > 0, refetchOnWindowFocus: false });
 }
 
 export function useMovementList() {

@@ -1,10 +1,12 @@
-import type { AssessmentCriterionView, AssessmentDetail } from '@thidua/contracts';
-import { Button, Card, Col, Flex, Input, InputNumber, Radio, Row, Tag, Tooltip } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { NOTE_MAX, type AssessmentCriterionView, type AssessmentDetail } from '@thidua/contracts';
+import { Button, Card, Col, Flex, Input, Radio, Row, Tag, Tooltip } from 'antd';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NumberInput } from '../../app/number-input';
+import { limitCount } from '../../app/text-limit';
 import { tagColors } from '../../app/theme';
 import { formatPoints } from './assessment-tags';
-import { columnTotal, effectiveOf, valueOf, type Column, type Drafts } from './sheet-model';
+import { columnTotal, effectiveOf, typedPointsOf, valueOf, type Column, type DraftProblems, type Drafts } from './sheet-model';
 
 /** The criteria grouped as in the plan: a card per top-level group, an entry per scored criterion. */
 export function ScoreGrid(props: {
@@ -12,6 +14,10 @@ export function ScoreGrid(props: {
   editable: Column | null;
   drafts: Drafts;
   onChange: (criterionId: number, change: Drafts[number]) => void;
+  /** Leaving a field: what was typed is saved without waiting for the pause. */
+  onBlur?: () => void;
+  /** Why a typed value is refused, by criterion: shown next to its field. */
+  problems?: Record<number, DraftProblems>;
   /** The evidence of one criterion, shown under it when asked for. */
   evidence?: (criterionId: number) => ReactNode;
 }) {
@@ -101,6 +107,8 @@ function Entry(props: Parameters<typeof ScoreGrid>[0] & { c: AssessmentCriterion
   const stageName = (s: Column) => t(`assessments.sheet.${columnKey[s]}`);
   const stageLabel = (s: Column) => capitalise(stageName(s));
   const editing = editable ? valueOf(c, editable, editable, drafts) : null;
+  const problem = props.problems?.[c.id];
+  const noteErrorId = useId();
 
   return (
     <div style={{ padding: props.showTitle ? '10px 0' : 0, borderTop: props.showTitle ? '1px solid #f0f0f0' : undefined }}>
@@ -119,17 +127,14 @@ function Entry(props: Parameters<typeof ScoreGrid>[0] & { c: AssessmentCriterion
                 <span style={{ minWidth: 96, color: 'rgba(0,0,0,0.65)' }}>{s === editable ? <strong>{stageLabel(s)}</strong> : label}:</span>
                 {s === editable ? (
                   c.maxPoints !== null ? (
-                    <InputNumber<number>
+                    <NumberInput
                       aria-label={t('assessments.sheet.scoreLabel', { stage: stageName(s), code: c.code })}
-                      min={0}
-                      max={c.maxPoints}
-                      step={1}
-                      decimalSeparator={lang.startsWith('en') ? '.' : ','}
-                      value={v.points}
+                      value={typedPointsOf(c, s, drafts)}
                       placeholder={s === 'council' ? formatPoints(effectiveOf(c, 'review', editable, drafts).points, lang) : undefined}
-                      onChange={(n) => props.onChange(c.id, { points: n ?? null })}
-                      style={{ width: 110 }}
-                      inputMode="decimal"
+                      onChange={(n) => props.onChange(c.id, { points: n })}
+                      onBlur={props.onBlur}
+                      error={problem?.points}
+                      style={{ width: problem?.points ? 240 : 110, maxWidth: '100%' }}
                     />
                   ) : (
                     <Radio.Group
@@ -154,15 +159,25 @@ function Entry(props: Parameters<typeof ScoreGrid>[0] & { c: AssessmentCriterion
         })}
       </Row>
       {editable && editing && (
-        <Input.TextArea
-          aria-label={t('assessments.sheet.noteLabel', { code: c.code })}
-          placeholder={t('assessments.sheet.note')}
-          autoSize={{ minRows: 1, maxRows: 4 }}
-          maxLength={2000}
-          value={editing.note ?? ''}
-          onChange={(e) => props.onChange(c.id, { note: e.target.value })}
-          style={{ marginTop: 8 }}
-        />
+        <div style={{ marginTop: 8 }}>
+          <Input.TextArea
+            aria-label={t('assessments.sheet.noteLabel', { code: c.code })}
+            aria-invalid={problem?.note ? true : undefined}
+            aria-describedby={problem?.note ? noteErrorId : undefined}
+            placeholder={t('assessments.sheet.note')}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            count={limitCount(NOTE_MAX, lang)}
+            status={problem?.note ? 'error' : undefined}
+            value={editing.note ?? ''}
+            onChange={(e) => props.onChange(c.id, { note: e.target.value })}
+            onBlur={props.onBlur}
+          />
+          {problem?.note && (
+            <div id={noteErrorId} className="field-error" style={{ marginTop: 20 }}>
+              {problem.note}
+            </div>
+          )}
+        </div>
       )}
       {props.evidence && (
         <>

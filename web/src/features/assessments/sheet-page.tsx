@@ -2,14 +2,21 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { AssessmentDetail } from '@thidua/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App as AntdApp, Alert, Button, Card, Descriptions, Flex, Popconfirm, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../app/forms';
+import { readLocalDraft, writeLocalDraft } from '../../app/local-draft';
+import { NotFound } from '../../app/not-found-page';
 import { PageHeader } from '../../app/page-header';
 import { PageSpinner } from '../../app/page-spinner';
+import { isNotFound, useRecordId } from '../../app/record-id';
+import { SaveStatus } from '../../app/save-status';
+import { useMe } from '../../app/session';
+import { useAutosave } from '../../app/use-autosave';
+import { useUnsavedGuard } from '../../app/use-unsaved-guard';
 import { assessmentPaths } from './assessment-paths';
 import { ClassificationTag, formatPoints, StageTag } from './assessment-tags';
 import { assessmentKeys, assessmentSheetUrl, assessmentsApi, useAssessment, useRememberAssessment } from './assessments-api';
@@ -17,13 +24,15 @@ import { EvidencePanel } from '../evidence/evidence-panel';
 import { DisciplineSection } from './discipline-section';
 import { ScoreGrid } from './score-grid';
 import { SheetDialogs, type SheetDialog } from './sheet-actions';
-import { columnMet, columnTotal, draftsToScores, type Column, type Drafts } from './sheet-model';
+import { columnMet, columnTotal, draftProblems, draftsToScores, withoutSaved, withoutStored, type Column, type DraftProblems, type Drafts, type ScoreToSave } from './sheet-model';
 
 /** /danh-gia/:id — one assessment sheet, for the person, the head and the council alike. */
 export default function SheetPage() {
   const { t } = useTranslation();
-  const id = Number(useParams().id) || 0;
-  const q = useAssessment(id);
+  const id = useRecordId();
+  const q = useAssessment(id ?? 0);
+  const back = { to: assessmentPaths.mine, label: t('assessments.sheet.back') };
+  if (id === null || isNotFound(q.error)) return <NotFound back={back} />;
   if (q.isLoading) return <PageSpinner />;
   if (!q.data) {
     return (
@@ -39,6 +48,20 @@ export default function SheetPage() {
 
 const columnKey = { self: 'columnSelf', review: 'columnReview', council: 'columnCouncil' } as const;
 
+/** Field errors of a refused save, by criterion: the server names each by its place in what was sent. */
+function refusedByCriterion(err: unknown, sent: ScoreToSave[], lang: string): Record<number, DraftProblems> {
+  const out: Record<number, DraftProblems> = {};
+  if (!(err instanceof ApiError)) return out;
+  for (const f of err.fields) {
+    const m = /^scores\.(\d+)\.(points|note|met|criterionId)$/.exec(f.path);
+    const s = m ? sent[Number(m[1])] : undefined;
+    if (!m || !s) continue;
+    const field = m[2] === 'note' ? 'note' : m[2] === 'met' ? 'met' : 'points';
+    out[s.criterionId] = { ...out[s.criterionId], [field]: lang.startsWith('en') ? f.messageEn : f.message };
+  }
+  return out;
+}
+
 function Sheet({ a }: { a: AssessmentDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -46,39 +69,111 @@ function Sheet({ a }: { a: AssessmentDetail }) {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const remember = useRememberAssessment();
+  const { data: me } = useMe();
   const editable: Column | null = a.allowed.includes('scores') && a.stage !== 'final' ? a.stage : null;
-  const [drafts, setDrafts] = useState<Drafts>({});
-  // The revision the drafts were made on: a save answers 409 when someone changed the sheet since.
-  const [base, setBase] = useState(a.revision);
+  const backupKey = `assessment.${a.id}.${a.stage}.${me?.id ?? 0}`;
+  // What is typed and not saved yet, restored from this browser when the last visit could not save it.
+  const [drafts, setDrafts] = useState<Drafts>(() => {
+    const kept = readLocalDraft<Drafts>(backupKey);
+    return kept && kept.revision === a.revision && editable ? kept.value : {};
+  });
+  const [restored] = useState(() => Object.keys(drafts).length > 0);
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
+  const [edits, setEdits] = useState(0);
+  // The revision the drafts are typed on: each save answers the next; another change meanwhile is a conflict.
+  const base = useRef(a.revision);
+  const [conflict, setConflict] = useState(false);
+  const [refused, setRefused] = useState<Record<number, DraftProblems>>({});
   const [dialog, setDialog] = useState<SheetDialog>(null);
   const dirty = Object.keys(drafts).length > 0;
 
+  // A sheet reloaded without anything typed follows the server's revision.
   useEffect(() => {
-    if (!dirty) setBase(a.revision);
-  }, [a.revision, dirty]);
+    if (Object.keys(draftsRef.current).length === 0) base.current = a.revision;
+  }, [a.revision]);
 
-  const reload = () => {
-    setDrafts({});
-    void qc.invalidateQueries({ queryKey: assessmentKeys.detail(a.id) });
+  useEffect(() => {
+    writeLocalDraft(backupKey, dirty ? { revision: base.current, value: drafts } : null);
+  }, [backupKey, dirty, drafts]);
+
+  const local = useMemo(() => draftProblems(a, drafts, lang), [a, drafts, lang]);
+  const problems = useMemo(() => {
+    const all: Record<number, DraftProblems> = { ...refused };
+    for (const [id, p] of Object.entries(local)) all[Number(id)] = { ...all[Number(id)], ...p };
+    return all;
+  }, [local, refused]);
+  const held = useMemo(() => new Set(Object.keys(problems).map(Number)), [problems]);
+  const sendable = draftsToScores(drafts, held);
+
+  const saveDrafts = async ({ keepalive }: { keepalive: boolean }) => {
+    const sent = draftsToScores(draftsRef.current, held);
+    if (sent.length === 0) return;
+    try {
+      const x = await assessmentsApi.saveScores(a.id, { revision: base.current, scores: sent }, { keepalive });
+      base.current = x.revision;
+      draftsRef.current = withoutSaved(draftsRef.current, sent);
+      setDrafts((d) => withoutSaved(d, sent));
+      remember(x);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'ASSESSMENT_STALE') {
+        // Changed since: when the sheet already holds what is typed (a save that went through as the
+        // tab closed), there is nothing to resolve; else the person chooses.
+        const fresh = await assessmentsApi.get(a.id);
+        const left = withoutStored(draftsRef.current, fresh, editable);
+        if (Object.keys(left).length === 0) {
+          base.current = fresh.revision;
+          draftsRef.current = {};
+          setDrafts({});
+          remember(fresh);
+          return;
+        }
+        setConflict(true);
+      }
+      if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
+        // What the server refused stays in its field with the reason; the rest is sent again.
+        setRefused((r) => ({ ...r, ...refusedByCriterion(e, sent, lang) }));
+        setEdits((n) => n + 1);
+      }
+      throw e;
+    }
+  };
+  const autosave = useAutosave({ edits, pending: () => draftsToScores(draftsRef.current, held).length > 0, save: saveDrafts, enabled: editable !== null && !conflict });
+  useUnsavedGuard(dirty, Object.keys(problems).length > 0 ? t('editing.unsavedInvalid') : undefined);
+
+  /** New drafts, kept in this browser at once so that a tab closed right after typing loses nothing. */
+  const typed = (next: Drafts) => {
+    draftsRef.current = next;
+    setDrafts(next);
+    writeLocalDraft(backupKey, Object.keys(next).length > 0 ? { revision: base.current, value: next } : null);
+    setEdits((n) => n + 1);
   };
 
-  const save = useMutation({
-    mutationFn: () => assessmentsApi.saveScores(a.id, { revision: base, scores: draftsToScores(drafts) }),
-    onSuccess: (x) => {
-      remember(x);
-      setDrafts({});
-      setBase(x.revision);
-      void message.success(t('common.saved'));
-    },
-  });
+  const change = (criterionId: number, c: Drafts[number]) => {
+    typed({ ...draftsRef.current, [criterionId]: { ...draftsRef.current[criterionId], ...c } });
+    setRefused((r) => {
+      if (!r[criterionId]) return r;
+      const rest = { ...r };
+      delete rest[criterionId];
+      return rest;
+    });
+  };
+
+  /** After a conflict: the sheet as it now stands, with what the person typed kept on top (or dropped). */
+  const resolveConflict = async (keep: boolean) => {
+    const fresh = await qc.fetchQuery({ queryKey: assessmentKeys.detail(a.id), queryFn: () => assessmentsApi.get(a.id), staleTime: 0 });
+    base.current = fresh.revision;
+    setConflict(false);
+    autosave.reset();
+    typed(keep ? draftsRef.current : {});
+  };
+
   const submit = useMutation({
     mutationFn: async () => {
-      // Unsaved changes go first, then the step.
-      if (dirty) {
-        const saved = await assessmentsApi.saveScores(a.id, { revision: base, scores: draftsToScores(drafts) });
-        remember(saved);
-        setDrafts({});
-      }
+      // What is typed goes first, then the step; a value that is refused holds the step back.
+      if (held.size > 0) throw new Error(t('editing.fixFirst'));
+      if (!(await autosave.flush())) throw new Error(t('editing.failed'));
+      if (Object.keys(draftsRef.current).length > 0) throw new Error(t('editing.fixFirst'));
       return assessmentsApi.submit(a.id);
     },
     onSuccess: (x) => {
@@ -87,13 +182,8 @@ function Sheet({ a }: { a: AssessmentDetail }) {
     },
   });
 
-  const change = (criterionId: number, c: Drafts[number]) => {
-    save.reset();
-    setDrafts((d) => ({ ...d, [criterionId]: { ...d[criterionId], ...c } }));
-  };
-
   const copySelf = () => {
-    const next: Drafts = { ...drafts };
+    const next: Drafts = { ...draftsRef.current };
     for (const c of a.criteria) {
       if (!c.leaf || !c.self) continue;
       const own = next[c.id] ?? {};
@@ -101,10 +191,10 @@ function Sheet({ a }: { a: AssessmentDetail }) {
       if (c.maxPoints !== null && own.points === undefined && (current?.points ?? null) === null) next[c.id] = { ...own, points: c.self.points };
       if (c.maxPoints === null && own.met === undefined && (current?.met ?? null) === null) next[c.id] = { ...own, met: c.self.met };
     }
-    setDrafts(next);
+    typed(next);
   };
 
-  const stale = [save.error, submit.error].some((e) => e instanceof ApiError && e.code === 'ASSESSMENT_STALE');
+  const invalid = Object.keys(problems).length;
   const title = a.personName ? t('assessments.sheet.titlePerson', { name: a.personName }) : t('assessments.sheet.titleUnit', { name: a.unitName });
   const totals = a.visibleStages.map((s) => ({ s, total: columnTotal(a, s, editable, drafts), met: columnMet(a, s, editable, drafts) }));
 
@@ -185,20 +275,25 @@ function Sheet({ a }: { a: AssessmentDetail }) {
           <Alert type="warning" showIcon title={t('assessments.sheet.overscore', { self: formatPoints(a.selfTotal, lang), review: formatPoints(a.reviewTotal, lang), margin: formatPoints(a.overscoreMargin, lang) })} />
         )}
         {!editable && a.stage !== 'final' && <Alert type="info" showIcon title={t('assessments.sheet.waiting', { stage: t(`assessments.stage.${a.stage}`) })} />}
-        {stale && (
+        {restored && dirty && <Alert type="info" showIcon title={t('editing.restored')} />}
+        {conflict && (
           <Alert
             type="error"
             showIcon
-            title={t('assessments.sheet.stale')}
+            title={t('editing.conflictTitle')}
             action={
-              <Button size="small" onClick={reload}>
-                {t('assessments.sheet.reload')}
-              </Button>
+              <Flex vertical gap={4}>
+                <Button size="small" type="primary" onClick={() => void resolveConflict(true)}>
+                  {t('editing.conflictKeep')}
+                </Button>
+                <Button size="small" onClick={() => void resolveConflict(false)}>
+                  {t('editing.conflictDiscard')}
+                </Button>
+              </Flex>
             }
           />
         )}
-        {!stale && save.error ? <ErrorAlert error={save.error} style={{ marginBottom: 0 }} /> : null}
-        {!stale && submit.error ? <ErrorAlert error={submit.error} style={{ marginBottom: 0 }} /> : null}
+        {submit.error ? <ErrorAlert error={submit.error} style={{ marginBottom: 0 }} /> : null}
       </Flex>
 
       {editable === 'review' && (
@@ -212,6 +307,8 @@ function Sheet({ a }: { a: AssessmentDetail }) {
         editable={editable}
         drafts={drafts}
         onChange={change}
+        onBlur={() => void autosave.flush()}
+        problems={problems}
         evidence={(criterionId) => <EvidencePanel assessmentId={a.id} criterionId={criterionId} editable={editable !== null} />}
       />
 
@@ -222,18 +319,26 @@ function Sheet({ a }: { a: AssessmentDetail }) {
       {(editable || a.allowed.length > 0) && (
         <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 5, marginTop: 12, boxShadow: '0 -2px 8px rgba(0,0,0,0.08)' }}>
           <Flex wrap gap={8} align="center" justify="space-between">
-            <span aria-live="polite">
+            {/* Two lines of fixed height: the buttons beside do not move while the state changes under a click. */}
+            <Flex vertical style={{ minWidth: 0 }}>
               {editable && (
-                <strong>
+                <strong aria-live="polite">
                   {t('assessments.sheet.total')}: {formatPoints(columnTotal(a, editable, editable, drafts), lang)}
                   {a.maxTotal !== null ? ` / ${formatPoints(a.maxTotal, lang)}` : ''}
                 </strong>
               )}
-              {dirty && <span style={{ marginLeft: 8, color: '#9a5b00' }}>{t('assessments.sheet.unsaved')}</span>}
-            </span>
+              {editable && (
+                <span style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minHeight: 22 }}>
+                  <SaveStatus state={autosave.state} waiting={sendable.length > 0} invalid={invalid} />
+                </span>
+              )}
+            </Flex>
             <Space wrap>
               {editable && (
-                <Button disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()}>
+                <Button
+                  disabled={conflict}
+                  onClick={() => void autosave.flush().then((ok) => ok && held.size === 0 && void message.success(t('common.saved')))}
+                >
                   {t('assessments.sheet.save')}
                 </Button>
               )}
@@ -265,7 +370,7 @@ function Sheet({ a }: { a: AssessmentDetail }) {
         </Card>
       )}
 
-      <DisciplineSection a={a} onChanged={reload} />
+      <DisciplineSection a={a} onChanged={() => void qc.invalidateQueries({ queryKey: assessmentKeys.detail(a.id) })} />
 
       <SheetDialogs
         a={a}
@@ -273,6 +378,7 @@ function Sheet({ a }: { a: AssessmentDetail }) {
         onClose={() => setDialog(null)}
         onDone={(x, what) => {
           setDrafts({});
+          base.current = x.revision;
           remember(x);
           void message.success(t(what === 'return' ? 'assessments.sheet.returned' : what === 'finalise' ? 'assessments.sheet.finalised' : 'assessments.sheet.reopened'));
         }}

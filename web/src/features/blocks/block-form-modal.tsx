@@ -1,6 +1,6 @@
 import type { BlockBody, BlockView } from '@thidua/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormError } from '../../app/forms';
@@ -8,6 +8,7 @@ import type { BlockKind } from '../../app/types';
 import { knownUnit, rememberUnits } from '../org/org-api';
 import { UnitPicker } from '../org/unit-picker';
 import { blocksApi } from './blocks-api';
+import { NumberInput, numberRule } from '../../app/number-input';
 
 interface Values {
   year: number;
@@ -31,7 +32,7 @@ export function BlockFormModal({
   onClose: () => void;
   onSaved: (b: BlockView) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
   const formError = useFormError(form);
   const members = Form.useWatch('memberUnitIds', form) ?? [];
@@ -121,8 +122,8 @@ export function BlockFormModal({
             ]}
           />
         </Form.Item>
-        <Form.Item label={t('blocks.year')} name="year" rules={[{ required: true }]}>
-          <InputNumber min={2000} max={2100} style={{ width: 160 }} />
+        <Form.Item label={t('blocks.year')} name="year" rules={[{ required: true }, numberRule({ min: 2000, max: 2100, decimals: 0 }, t('blocks.year'), i18n.language)]}>
+          <NumberInput style={{ width: 160 }} />
         </Form.Item>
         <Form.Item label={t('blocks.organizer')} name="organizerUnitId" rules={[{ required: true, message: t('blocks.organizerRequired') }]}>
           <UnitPicker />

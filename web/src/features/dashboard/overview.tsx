@@ -4,7 +4,7 @@ import { Button, Card, Col, Flex, Progress, Row, Table, Typography, type TableCo
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../app/format';
+import { formatNumber, formatPercent } from '../../app/format';
 import { bandColor, Donut, Legend, partsText, StackedBar, stageColors, type ChartPart } from './charts';
 import { dashboardExportUrl, type DashboardKey } from './dashboard-api';
 
@@ -17,13 +17,13 @@ function useFormat() {
 
 /** Registered of expected as a bar and "x/y"; "Không có" when nobody is expected. */
 function RateBar({ s, what }: { s: SubjectFigures; what: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const p = percent(s.rate);
   if (p === null) return <Typography.Text type="secondary">{t('dashboard.nothingExpected')}</Typography.Text>;
   return (
     <div style={{ minWidth: 130 }}>
-      <Progress percent={p} size="small" format={(v) => `${v}%`} aria-label={t('dashboard.registration.rateLabel', { what, rate: `${p}%` })} />
+      <Progress percent={p} size="small" format={(v) => formatPercent(v ?? 0, i18n.language)} aria-label={t('dashboard.registration.rateLabel', { what, rate: formatPercent(p, i18n.language) })} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('dashboard.ratio', { registered: fmt(s.registered), expected: fmt(s.expected) })}
       </Typography.Text>
@@ -47,7 +47,8 @@ function bandParts(view: DashboardView, s: SubjectFigures, lang: string): ChartP
 }
 
 function RegistrationCard({ view }: { view: DashboardView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const pct = (n: number) => formatPercent(n, i18n.language);
   const fmt = useFormat();
   const { people, units } = view.total;
   const p = percent(people.rate);
@@ -58,8 +59,8 @@ function RegistrationCard({ view }: { view: DashboardView }) {
           type="circle"
           size={120}
           percent={p ?? 0}
-          format={() => (p === null ? '—' : `${p}%`)}
-          aria-label={t('dashboard.registration.rateLabel', { what: t('dashboard.people'), rate: p === null ? '—' : `${p}%` })}
+          format={() => (p === null ? '—' : pct(p))}
+          aria-label={t('dashboard.registration.rateLabel', { what: t('dashboard.people'), rate: p === null ? '—' : pct(p) })}
         />
         <Flex vertical gap={8} style={{ flex: 1, minWidth: 160 }}>
           <Typography.Text>{t('dashboard.registration.people', { registered: fmt(people.registered), expected: fmt(people.expected) })}</Typography.Text>
@@ -68,7 +69,8 @@ function RegistrationCard({ view }: { view: DashboardView }) {
             <Progress
               percent={percent(units.rate) ?? 0}
               size="small"
-              aria-label={t('dashboard.registration.rateLabel', { what: t('dashboard.units'), rate: `${percent(units.rate) ?? 0}%` })}
+              format={(v) => pct(v ?? 0)}
+              aria-label={t('dashboard.registration.rateLabel', { what: t('dashboard.units'), rate: pct(percent(units.rate) ?? 0) })}
             />
           </div>
         </Flex>

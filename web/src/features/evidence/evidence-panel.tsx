@@ -12,13 +12,14 @@ import {
   PaperClipOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { evidenceFileExtensions, type EvidenceFileKind, type EvidenceView } from '@thidua/contracts';
+import { evidenceFileExtensions, evidenceLimits, type EvidenceFileKind, type EvidenceView } from '@thidua/contracts';
 import { Alert, App as AntdApp, Button, Flex, Form, Grid, Image, Input, Modal, Popconfirm, Progress, Tag, Typography, Upload } from 'antd';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../app/api';
 import { formatDate, formatNumber } from '../../app/format';
 import { useFormError } from '../../app/forms';
+import { lengthRule, limitCount } from '../../app/text-limit';
 import { tagColors } from '../../app/theme';
 import { useCriterionEvidence, useEvidenceMutations } from './evidence-api';
 
@@ -310,29 +311,34 @@ function AddEvidenceModal<V extends object>({ open, title, onClose, onAdd, child
 }
 
 function AddLinkModal({ open, onClose, onAdd }: { open: boolean; onClose: () => void; onAdd: (v: { url: string; note?: string }) => Promise<unknown> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   return (
     <AddEvidenceModal open={open} title={t('evidence.linkTitle')} onClose={onClose} onAdd={onAdd}>
       <Form.Item
         name="url"
         label={t('evidence.linkUrl')}
-        rules={[{ required: true, whitespace: true, pattern: /^https?:\/\/\S+$/i, message: t('evidence.linkUrlRequired') }]}
+        rules={[{ required: true, whitespace: true, pattern: /^https?:\/\/\S+$/i, message: t('evidence.linkUrlRequired') }, lengthRule(evidenceLimits.url, t('evidence.linkUrl'), lang)]}
       >
-        <Input type="url" inputMode="url" placeholder={t('evidence.linkUrlPlaceholder')} maxLength={2000} autoFocus />
+        <Input type="url" inputMode="url" placeholder={t('evidence.linkUrlPlaceholder')} autoFocus />
       </Form.Item>
-      <Form.Item name="note" label={t('evidence.noteOptional')}>
-        <Input.TextArea rows={2} maxLength={2000} />
+      <Form.Item name="note" label={t('evidence.noteOptional')} rules={[lengthRule(evidenceLimits.note, t('evidence.note'), lang)]}>
+        <Input.TextArea rows={2} count={limitCount(evidenceLimits.note, lang)} />
       </Form.Item>
     </AddEvidenceModal>
   );
 }
 
 function AddNoteModal({ open, onClose, onAdd }: { open: boolean; onClose: () => void; onAdd: (v: { note: string }) => Promise<unknown> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <AddEvidenceModal open={open} title={t('evidence.noteTitle')} onClose={onClose} onAdd={onAdd}>
-      <Form.Item name="note" label={t('evidence.note')} rules={[{ required: true, whitespace: true, message: t('evidence.noteRequired') }]}>
-        <Input.TextArea rows={4} maxLength={4000} autoFocus />
+      <Form.Item
+        name="note"
+        label={t('evidence.note')}
+        rules={[{ required: true, whitespace: true, message: t('evidence.noteRequired') }, lengthRule(evidenceLimits.text, t('evidence.note'), i18n.language)]}
+      >
+        <Input.TextArea rows={4} count={limitCount(evidenceLimits.text, i18n.language)} autoFocus />
       </Form.Item>
     </AddEvidenceModal>
   );

@@ -11,7 +11,7 @@ import { api } from '../../app/api';
 import { formatDate, formatNumber } from '../../app/format';
 import { useLabel } from '../../app/i18n';
 import { paths } from '../../app/paths';
-import { can, useMe } from '../../app/session';
+import { can, readsOrganisation, useMe } from '../../app/session';
 import { tagColors } from '../../app/theme';
 import type { PeoplePage } from '../../app/types';
 import { appNow, appToday } from '../../app/clock';
@@ -24,12 +24,13 @@ export default function HomePage() {
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const { data: me } = useMe();
-  const hasGrant = !!me && me.grants.length > 0;
+  // The count of people under one's grants is for those who read the organisation, not a staff member.
+  const readsPeople = readsOrganisation(me);
   useDocumentTitle(t('nav.home'));
   const people = useQuery({
     queryKey: ['people', 'count'],
     queryFn: () => api.get<PeoplePage>('/api/people', { page: 1, pageSize: 1 }),
-    enabled: hasGrant,
+    enabled: readsPeople,
     staleTime: 60_000,
   });
   if (!me) return null;
@@ -37,9 +38,9 @@ export default function HomePage() {
   const hour = (appNow().getUTCHours() + 7) % 24;
   const greeting = hour < 11 ? t('home.morning') : hour < 18 ? t('home.afternoon') : t('home.evening');
   const links: { to: string; icon: ReactNode; title: string; text: string; show: boolean }[] = [
-    { to: paths.units, icon: <ApartmentOutlined aria-hidden />, title: t('nav.units'), text: t('home.unitsText'), show: hasGrant },
-    { to: paths.blocks, icon: <ClusterOutlined aria-hidden />, title: t('nav.blocks'), text: t('home.blocksText'), show: hasGrant },
-    { to: paths.people, icon: <TeamOutlined aria-hidden />, title: t('nav.people'), text: t('home.peopleText'), show: hasGrant },
+    { to: paths.units, icon: <ApartmentOutlined aria-hidden />, title: t('nav.units'), text: t('home.unitsText'), show: readsPeople },
+    { to: paths.blocks, icon: <ClusterOutlined aria-hidden />, title: t('nav.blocks'), text: t('home.blocksText'), show: readsPeople },
+    { to: paths.people, icon: <TeamOutlined aria-hidden />, title: t('nav.people'), text: t('home.peopleText'), show: readsPeople },
     { to: paths.accounts, icon: <SafetyCertificateOutlined aria-hidden />, title: t('nav.accounts'), text: t('home.accountsText'), show: can(me, 'role.grant') },
     { to: paths.audit, icon: <AuditOutlined aria-hidden />, title: t('nav.audit'), text: t('home.auditText'), show: can(me, 'audit.read') },
     { to: paths.account, icon: <UserOutlined aria-hidden />, title: t('nav.account'), text: t('home.accountText'), show: true },
@@ -83,7 +84,7 @@ export default function HomePage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          {hasGrant && (
+          {readsPeople && (
             <Card>
               <Statistic
                 title={t('home.peopleTotal')}

@@ -1,8 +1,11 @@
 import type { PlanBand, PlanDetail } from '@thidua/contracts';
-import { App as AntdApp, Card, Flex, Input, InputNumber, Table, Typography } from 'antd';
+import { App as AntdApp, Card, Flex, Input, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../app/format';
 import { ErrorAlert } from '../../app/forms';
+import { numberError, NumberInput, shownLabel, type TypedNumber } from '../../app/number-input';
+import { lengthError, limitCount } from '../../app/text-limit';
 import { plansApi, usePlanChange } from './plans-api';
 import { SectionActions } from './section-actions';
 import { useSectionDirty } from './use-section-dirty';
@@ -33,8 +36,29 @@ export function BandsCard({ plan, editable, onDirtyChange }: { plan: PlanDetail;
   const [dirty, setDirty] = useSectionDirty(signature, onDirtyChange);
   useEffect(() => setValue(saved), [signature]); // eslint-disable-line react-hooks/exhaustive-deps
   const save = usePlanChange((s: Settings) => plansApi.update(plan.id, { classificationBands: s.bands, overscoreMargin: s.margin }));
-  const problem = problemOf(value.bands, t);
+  // A figure typed that is not a number ("abc") is kept here, beside the last good one, until corrected.
+  const [typed, setTyped] = useState<Record<string, TypedNumber>>({});
+  useEffect(() => setTyped({}), [signature]);
+  const lang = i18n.language;
+  const percent = { min: 0, max: 100, show: (n: number) => ({ vi: formatPercent(n, 'vi', 6), en: formatPercent(n, 'en', 6) }) };
+  const fieldErrors = [
+    ...value.bands.map((b, i) => numberError(typed[`min${i}`] ?? b.min, percent, shownLabel(t('plans.bands.minOf', { label: b.vi })), lang)),
+    ...value.bands.map((b, i) => lengthError(b.vi, 100, shownLabel(t('plans.bands.labelOf', { n: i + 1 })), lang)),
+    numberError(typed.margin ?? value.margin, { min: 0, max: 100 }, shownLabel(t('plans.bands.margin')), lang),
+  ];
+  const problem = fieldErrors.find((e) => e !== null) ?? problemOf(value.bands, t);
   const en = i18n.language === 'en';
+  /** A number field's change: the number goes into the settings, anything else stays typed beside it. */
+  const typedChange = (key: string, v: TypedNumber, apply: (n: number) => void) => {
+    setTyped((x) => {
+      const rest = { ...x };
+      delete rest[key];
+      // A cleared field is kept as blank text: the page says it is required rather than saving 0.
+      return typeof v === 'number' ? rest : { ...rest, [key]: v ?? '' };
+    });
+    if (typeof v === 'number') apply(v);
+    setDirty(true);
+  };
 
   const change = (index: number, patch: Partial<PlanBand>) => {
     setValue((v) => ({ ...v, bands: v.bands.map((b, i) => (i === index ? { ...b, ...patch } : b)) }));
@@ -55,7 +79,12 @@ export function BandsCard({ plan, editable, onDirtyChange }: { plan: PlanDetail;
             title: t('plans.bands.label'),
             render: (_, b) =>
               editable ? (
-                <Input aria-label={t('plans.bands.labelOf', { n: b.index + 1 })} value={b.vi} maxLength={100} onChange={(e) => change(b.index, { vi: e.target.value })} />
+                <Input
+                  aria-label={t('plans.bands.labelOf', { n: b.index + 1 })}
+                  value={b.vi}
+                  count={limitCount(100, lang)}
+                  onChange={(e) => change(b.index, { vi: e.target.value })}
+                />
               ) : en ? (
                 b.en
               ) : (
@@ -67,17 +96,16 @@ export function BandsCard({ plan, editable, onDirtyChange }: { plan: PlanDetail;
             width: 160,
             render: (_, b) =>
               editable ? (
-                <InputNumber
+                <NumberInput
                   aria-label={t('plans.bands.minOf', { label: b.vi })}
-                  min={0}
-                  max={100}
-                  value={b.min}
+                  value={typed[`min${b.index}`] ?? b.min}
                   disabled={b.index === value.bands.length - 1}
-                  onChange={(n) => change(b.index, { min: typeof n === 'number' ? n : 0 })}
-                  addonAfter="%"
+                  onChange={(n) => typedChange(`min${b.index}`, n, (min) => change(b.index, { min }))}
+                  error={fieldErrors[b.index]}
+                  suffix="%"
                 />
               ) : (
-                t('plans.bands.from', { min: b.min })
+                t('plans.bands.from', { min: formatPercent(b.min, lang) })
               ),
           },
         ]}
@@ -85,15 +113,12 @@ export function BandsCard({ plan, editable, onDirtyChange }: { plan: PlanDetail;
       <Flex align="center" gap={8} wrap style={{ marginTop: 12 }}>
         <span>{t('plans.bands.margin')}</span>
         {editable ? (
-          <InputNumber
+          <NumberInput
             aria-label={t('plans.bands.margin')}
-            min={0}
-            max={100}
-            value={value.margin}
-            onChange={(n) => {
-              setValue((v) => ({ ...v, margin: typeof n === 'number' ? n : 0 }));
-              setDirty(true);
-            }}
+            value={typed.margin ?? value.margin}
+            onChange={(n) => typedChange('margin', n, (margin) => setValue((v) => ({ ...v, margin })))}
+            error={fieldErrors[fieldErrors.length - 1]}
+            style={{ width: 120 }}
           />
         ) : (
           <strong>{value.margin}</strong>
@@ -116,6 +141,7 @@ export function BandsCard({ plan, editable, onDirtyChange }: { plan: PlanDetail;
           }
           onDiscard={() => {
             setValue(saved);
+            setTyped({});
             save.reset();
             setDirty(false);
           }}

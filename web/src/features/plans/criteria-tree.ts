@@ -11,6 +11,8 @@ export interface DraftCriterion {
   code: string;
   text: string;
   maxPoints: number | null;
+  /** What was typed in the points field when it is not a number ("abc"): kept, and the tree not saved. */
+  pointsText?: string;
   isVeto: boolean;
   droppedReason: string | null;
   /** Set when the node was copied from the parent plan this plan adopts: it is dropped, not deleted. */
@@ -211,7 +213,13 @@ export function childrenMismatch(tree: Tree, node: DraftCriterion): number | nul
   return Math.abs(sum - node.maxPoints) > 1e-9 ? sum : null;
 }
 
-export type TreeProblem = 'codeRequired' | 'textRequired' | 'codeDuplicate' | 'reasonRequired';
+export type TreeProblem = 'codeRequired' | 'textRequired' | 'codeDuplicate' | 'reasonRequired' | 'pointsInvalid';
+
+/** The bounds of a criterion's max points, as the server holds them. */
+export const MAX_POINTS_BOUNDS = { min: 0, max: 10_000 } as const;
+
+/** The points field as typed: the text when it is not a number, else the number. */
+export const typedPoints = (n: DraftCriterion) => n.pointsText ?? n.maxPoints;
 
 /** What stops the tree from saving, per node (the server would refuse it too). */
 export function problems(tree: Tree): Map<string, TreeProblem> {
@@ -222,6 +230,7 @@ export function problems(tree: Tree): Map<string, TreeProblem> {
     if (!code) out.set(n.key, 'codeRequired');
     else if (!n.text.trim()) out.set(n.key, 'textRequired');
     else if (n.droppedReason !== null && !n.droppedReason.trim()) out.set(n.key, 'reasonRequired');
+    else if (n.pointsText !== undefined || (n.maxPoints !== null && (n.maxPoints < MAX_POINTS_BOUNDS.min || n.maxPoints > MAX_POINTS_BOUNDS.max))) out.set(n.key, 'pointsInvalid');
     const key = `${n.subject}:${code}`;
     if (code && seen.has(key)) out.set(n.key, 'codeDuplicate');
     seen.set(key, n.key);

@@ -1,9 +1,11 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, StopOutlined, SubnodeOutlined, UndoOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Input, InputNumber, Popconfirm } from 'antd';
+import { criterionLabel } from '@thidua/contracts';
+import { Button, Checkbox, Flex, Input, Popconfirm } from 'antd';
 import { memo, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberError, NumberInput } from '../../app/number-input';
 import { CriterionNotes } from './criterion-notes';
-import { addChild, addSibling, move, remove, update, type DraftCriterion, type Tree, type TreeProblem, type TreeRow } from './criteria-tree';
+import { addChild, addSibling, MAX_POINTS_BOUNDS, move, remove, typedPoints, update, type DraftCriterion, type Tree, type TreeProblem, type TreeRow } from './criteria-tree';
 
 interface Props {
   row: TreeRow;
@@ -21,9 +23,10 @@ interface Props {
  * and the buttons that add, move, delete it — or, when it came from the parent plan, drop it with a reason.
  */
 function CriterionEditRowImpl({ row, problem, mismatch, edit, newKey, onDrop, onShowLine }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { node, depth, hasChildren, first, last, underDropped } = row;
   const code = node.code.trim();
+  const pointsError = numberError(typedPoints(node), MAX_POINTS_BOUNDS, criterionLabel(code), i18n.language);
   const dropped = node.droppedReason !== null;
   const inactive = dropped || underDropped;
   const set = (patch: Parameters<typeof update>[2]) => edit((tree) => update(tree, node.key, patch));
@@ -56,15 +59,14 @@ function CriterionEditRowImpl({ row, problem, mismatch, edit, newKey, onDrop, on
       </Flex>
       {/* Under the text, aligned with it: the points, the veto flag and the tools. */}
       <Flex wrap gap={8} align="center" style={{ marginTop: 6, paddingInlineStart: 80 }}>
-        <InputNumber<number>
+        <NumberInput
           aria-label={t('plans.criteria.points', { code })}
           placeholder={t('plans.criteria.pointsPlaceholder')}
-          value={node.maxPoints}
-          min={0}
-          max={10_000}
-          onChange={(v) => set({ maxPoints: v ?? null })}
+          value={typedPoints(node)}
+          onChange={(v) => set(typeof v === 'string' ? { pointsText: v } : { maxPoints: v, pointsText: undefined })}
+          error={pointsError}
           disabled={inactive}
-          style={{ width: 100 }}
+          style={{ width: pointsError ? 260 : 100, maxWidth: '100%' }}
         />
         <Checkbox
           aria-label={t('plans.criteria.vetoOf', { code })}

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { deadlinePeriods, type DeadlinePeriod, type PlanDetail } from '@thidua/contracts';
-import { App as AntdApp, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App as AntdApp, Button, Card, Col, Empty, Form, Input, Row, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/forms';
@@ -8,6 +8,7 @@ import { UnitPicker } from '../org/unit-picker';
 import { plansApi, usePlanChange } from './plans-api';
 import { SectionActions } from './section-actions';
 import { useSectionDirty } from './use-section-dirty';
+import { NumberInput, numberRule } from '../../app/number-input';
 
 interface Item {
   day: number;
@@ -26,7 +27,8 @@ const dayMonth = (d: { day: number; month: number; year: number | null }) =>
 
 /** Reporting deadlines (hạn báo cáo): day/month, how often, to whom — e.g. the yearly report by 30/11. */
 export function DeadlinesCard({ plan, editable, onDirtyChange }: { plan: PlanDetail; editable: boolean; onDirtyChange: (dirty: boolean) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const whole = (min: number, max: number, label: string) => numberRule({ min, max, decimals: 0 }, label, i18n.language);
   const { message } = AntdApp.useApp();
   const [form] = Form.useForm<{ deadlines: Item[] }>();
   const saved = useMemo<Item[]>(
@@ -106,8 +108,8 @@ export function DeadlinesCard({ plan, editable, onDirtyChange }: { plan: PlanDet
               {fields.map((f, i) => (
                 <Row key={f.key} gutter={8} style={{ borderBottom: '1px solid #f0f0f0', marginBottom: 8 }}>
                   <Col xs={8} sm={4} md={3}>
-                    <Form.Item label={t('plans.deadlines.day')} name={[f.name, 'day']} rules={[{ required: true, message: t('plans.deadlines.dayRequired') }]}>
-                      <InputNumber aria-label={t('plans.deadlines.dayOf', { n: i + 1 })} min={1} max={31} precision={0} style={{ width: '100%' }} />
+                    <Form.Item label={t('plans.deadlines.day')} name={[f.name, 'day']} rules={[{ required: true, message: t('plans.deadlines.dayRequired') }, whole(1, 31, t('plans.deadlines.day'))]}>
+                      <NumberInput aria-label={t('plans.deadlines.dayOf', { n: i + 1 })} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col xs={8} sm={4} md={3}>
@@ -117,21 +119,22 @@ export function DeadlinesCard({ plan, editable, onDirtyChange }: { plan: PlanDet
                       dependencies={[['deadlines', f.name, 'day']]}
                       rules={[
                         { required: true, message: t('plans.deadlines.monthRequired') },
+                        whole(1, 12, t('plans.deadlines.month')),
                         ({ getFieldValue }) => ({
-                          validator: (_, month: number | null) => {
-                            const day = getFieldValue(['deadlines', f.name, 'day']) as number | null;
-                            if (!month || !day || day <= DAYS_IN_MONTH[month - 1]!) return Promise.resolve();
+                          validator: (_, month: unknown) => {
+                            const day: unknown = getFieldValue(['deadlines', f.name, 'day']);
+                            if (typeof month !== 'number' || typeof day !== 'number' || month < 1 || month > 12 || day <= DAYS_IN_MONTH[month - 1]!) return Promise.resolve();
                             return Promise.reject(new Error(t('plans.deadlines.noSuchDay', { day, month })));
                           },
                         }),
                       ]}
                     >
-                      <InputNumber aria-label={t('plans.deadlines.monthOf', { n: i + 1 })} min={1} max={12} precision={0} style={{ width: '100%' }} />
+                      <NumberInput aria-label={t('plans.deadlines.monthOf', { n: i + 1 })} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col xs={8} sm={4} md={3}>
-                    <Form.Item label={t('plans.deadlines.year')} name={[f.name, 'year']}>
-                      <InputNumber aria-label={t('plans.deadlines.yearOf', { n: i + 1 })} min={1990} max={2100} precision={0} placeholder={t('plans.deadlines.everyYear')} style={{ width: '100%' }} />
+                    <Form.Item label={t('plans.deadlines.year')} name={[f.name, 'year']} rules={[whole(1990, 2100, t('plans.deadlines.year'))]}>
+                      <NumberInput aria-label={t('plans.deadlines.yearOf', { n: i + 1 })} placeholder={t('plans.deadlines.everyYear')} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} sm={12} md={5}>

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { milestoneKinds, type MilestoneKind, type PlanDetail } from '@thidua/contracts';
-import { App as AntdApp, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App as AntdApp, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { plansApi, usePlanChange } from './plans-api';
 import { SectionActions } from './section-actions';
 import { useSectionDirty } from './use-section-dirty';
 import { appYear } from '../../app/clock';
+import { NumberInput, numberRule } from '../../app/number-input';
 
 interface Item {
   year: number;
@@ -20,7 +21,7 @@ interface Item {
 
 /** The movement's milestones in this plan: launch, sơ kết, tổng kết… each with its year and, if fixed, its date. */
 export function MilestonesCard({ plan, editable, onDirtyChange }: { plan: PlanDetail; editable: boolean; onDirtyChange: (dirty: boolean) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntdApp.useApp();
   const [form] = Form.useForm<{ milestones: Item[] }>();
   const saved = useMemo(() => plan.milestones.map((m) => ({ year: m.year, date: m.date, kind: m.kind, label: m.label })), [plan.milestones]);
@@ -76,8 +77,12 @@ export function MilestonesCard({ plan, editable, onDirtyChange }: { plan: PlanDe
               {fields.map((f, i) => (
                 <Row key={f.key} gutter={8} align="bottom" style={{ borderBottom: '1px solid #f0f0f0', marginBottom: 8 }}>
                   <Col xs={8} sm={5}>
-                    <Form.Item label={t('plans.milestones.year')} name={[f.name, 'year']} rules={[{ required: true, message: t('plans.milestones.yearRequired') }]}>
-                      <InputNumber aria-label={t('plans.milestones.yearOf', { n: i + 1 })} min={1990} max={2100} precision={0} style={{ width: '100%' }} />
+                    <Form.Item
+                      label={t('plans.milestones.year')}
+                      name={[f.name, 'year']}
+                      rules={[{ required: true, message: t('plans.milestones.yearRequired') }, numberRule({ min: 1990, max: 2100, decimals: 0 }, t('plans.milestones.year'), i18n.language)]}
+                    >
+                      <NumberInput aria-label={t('plans.milestones.yearOf', { n: i + 1 })} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col xs={16} sm={8}>

@@ -1,12 +1,13 @@
 import { movementKinds, type MovementKind, type MovementView } from '@thidua/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
+import { Col, Form, Input, Modal, Radio, Row } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormError } from '../../app/forms';
 import { UnitPicker } from '../org/unit-picker';
 import { planKeys, plansApi } from './plans-api';
 import { appYear } from '../../app/clock';
+import { NumberInput, numberRule } from '../../app/number-input';
 
 interface Values {
   name: string;
@@ -19,7 +20,8 @@ interface Values {
 
 /** Starts a movement (phong trào thi đua): name, theme, yearly or by period, its years and owner unit. */
 export function MovementFormModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (m: MovementView) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const yearRule = (label: string) => numberRule({ min: 1990, max: 2100, decimals: 0 }, label, i18n.language);
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const formError = useFormError(form);
@@ -80,8 +82,8 @@ export function MovementFormModal({ open, onClose, onCreated }: { open: boolean;
         </Form.Item>
         <Row gutter={12}>
           <Col xs={12}>
-            <Form.Item label={t('plans.movementForm.startYear')} name="startYear" rules={[{ required: true, message: t('plans.movementForm.yearRequired') }]}>
-              <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} />
+            <Form.Item label={t('plans.movementForm.startYear')} name="startYear" rules={[{ required: true, message: t('plans.movementForm.yearRequired') }, yearRule(t('plans.movementForm.startYear'))]}>
+              <NumberInput style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -91,13 +93,16 @@ export function MovementFormModal({ open, onClose, onCreated }: { open: boolean;
               dependencies={['startYear']}
               rules={[
                 { required: true, message: t('plans.movementForm.yearRequired') },
+                yearRule(t('plans.movementForm.endYear')),
                 ({ getFieldValue }) => ({
-                  validator: (_, v: number | null) =>
-                    v == null || v >= (getFieldValue('startYear') as number) ? Promise.resolve() : Promise.reject(new Error(t('plans.movementForm.endBeforeStart'))),
+                  validator: (_, v: unknown) => {
+                    const start: unknown = getFieldValue('startYear');
+                    return typeof v !== 'number' || typeof start !== 'number' || v >= start ? Promise.resolve() : Promise.reject(new Error(t('plans.movementForm.endBeforeStart')));
+                  },
                 }),
               ]}
             >
-              <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} />
+              <NumberInput style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

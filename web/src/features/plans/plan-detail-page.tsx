@@ -1,11 +1,12 @@
-import { Alert, Breadcrumb, Col, Flex, Result, Row, Skeleton, Tag } from 'antd';
+import { Alert, Breadcrumb, Col, Flex, Row, Skeleton, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { ApiError } from '../../app/api';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../app/forms';
 import { PageHeader } from '../../app/page-header';
+import { NotFound } from '../../app/not-found-page';
+import { isNotFound, useRecordId } from '../../app/record-id';
 import { paths } from '../../app/paths';
 import { AwardFormsCard } from './award-forms-card';
 import { BandsCard } from './bands-card';
@@ -19,7 +20,7 @@ import { PlanHeaderCard } from './plan-header-card';
 import { PlanStatusTag } from './plan-status-tag';
 import { usePlan } from './plans-api';
 import { SourcePanel } from './source-panel';
-import { useUnsavedGuard } from './use-unsaved-guard';
+import { useUnsavedGuard } from '../../app/use-unsaved-guard';
 
 type Section = 'header' | 'criteria' | 'milestones' | 'deadlines' | 'awards' | 'bands';
 
@@ -30,8 +31,8 @@ type Section = 'header' | 'criteria' | 'milestones' | 'deadlines' | 'awards' | '
  */
 export default function PlanDetailPage() {
   const { t } = useTranslation();
-  const id = Number(useParams().id) || 0;
-  const query = usePlan(id);
+  const id = useRecordId();
+  const query = usePlan(id ?? 0);
   const plan = query.data;
   const [dirty, setDirty] = useState<Record<Section, boolean>>({ header: false, criteria: false, milestones: false, deadlines: false, awards: false, bands: false });
   const [actionError, setActionError] = useState<unknown>(null);
@@ -53,15 +54,9 @@ export default function PlanDetailPage() {
   useUnsavedGuard(anyDirty);
   const showLine = useCallback((line: number) => setFocusLine((prev) => ({ line, at: (prev?.at ?? 0) + 1 })), []);
 
+  if (id === null || isNotFound(query.error)) return <NotFound back={{ to: paths.plans, label: t('plans.detail.backToList') }} />;
   if (query.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (!plan) {
-    const missing = query.error instanceof ApiError && query.error.status === 404;
-    return missing ? (
-      <Result status="404" title={t('plans.detail.notFound')} extra={<Link to={paths.plans}>{t('plans.detail.backToList')}</Link>} />
-    ) : (
-      <ErrorAlert error={query.error} />
-    );
-  }
+  if (!plan) return <ErrorAlert error={query.error} />;
 
   const editable = plan.allowed.includes('edit');
   // A published plan's criteria may still be corrected until assessment freezes them.

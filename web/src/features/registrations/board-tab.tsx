@@ -1,7 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { BoardCounts, BoardScope, Me } from '@thidua/contracts';
 import { Alert, App as AntdApp, Button, Card, Col, Flex, Grid, List, Progress, Row, Skeleton, Table, Typography } from 'antd';
-import { formatDateTime, formatTime } from '../../app/format';
+import { formatDateTime, formatNumber, formatPercent, formatTime } from '../../app/format';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../app/api';
@@ -28,18 +28,18 @@ interface BoardLine extends BoardCounts {
 
 /** Registered of expected as a bar and "x/y"; "Không có" when nothing is expected. */
 function Rate({ registered, expected, rate, what }: { registered: number; expected: number; rate: number | null; what: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (rate === null) return <Typography.Text type="secondary">{t('registrations.board.nothingExpected')}</Typography.Text>;
   return (
     <div style={{ minWidth: 140 }}>
       <Progress
         percent={rate}
         size="small"
-        format={(p) => `${p}%`}
-        aria-label={t('registrations.board.rateLabel', { what, rate: `${rate}%` })}
+        format={(p) => formatPercent(p ?? 0, i18n.language)}
+        aria-label={t('registrations.board.rateLabel', { what, rate: formatPercent(rate, i18n.language) })}
         status={rate >= 100 ? 'success' : 'normal'}
       />
-      <Typography.Text type="secondary">{t('registrations.board.ratio', { registered, expected })}</Typography.Text>
+      <Typography.Text type="secondary">{t('registrations.board.ratio', { registered: formatNumber(registered, i18n.language), expected: formatNumber(expected, i18n.language) })}</Typography.Text>
     </div>
   );
 }

@@ -1,8 +1,10 @@
-import type { CriterionSubject, EmulationTitleCode } from '@thidua/contracts';
+import { COMMITMENTS_MAX, type CriterionSubject, type EmulationTitleCode } from '@thidua/contracts';
 import { Button, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormError } from '../../app/forms';
+import { lengthRule, limitCount } from '../../app/text-limit';
+import { useUnsavedGuard } from '../../app/use-unsaved-guard';
 import { TitleSelect } from './title-select';
 
 export interface RegistrationFormValues {
@@ -20,15 +22,19 @@ export function RegistrationForm(props: {
   titleLabel?: string;
   disabled?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<RegistrationFormValues>();
   const error = useFormError(form);
   const [pending, setPending] = useState(false);
+  // Typed and not sent yet: leaving the page asks first.
+  const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
   const submit = async (values: RegistrationFormValues) => {
     error.clear();
     setPending(true);
     try {
       await props.onSubmit(values);
+      setDirty(false);
     } catch (e) {
       error.report(e);
     } finally {
@@ -36,7 +42,7 @@ export function RegistrationForm(props: {
     }
   };
   return (
-    <Form<RegistrationFormValues> form={form} layout="vertical" initialValues={props.initial} onFinish={submit} disabled={props.disabled}>
+    <Form<RegistrationFormValues> form={form} layout="vertical" initialValues={props.initial} onFinish={submit} onValuesChange={() => setDirty(true)} disabled={props.disabled}>
       {error.alert}
       <Form.Item
         name="titleCode"
@@ -46,14 +52,23 @@ export function RegistrationForm(props: {
       >
         <TitleSelect subject={props.subject} />
       </Form.Item>
-      <Form.Item name="commitments" label={t('registrations.form.commitments')}>
-        <Input.TextArea rows={4} maxLength={4000} showCount placeholder={t('registrations.form.commitmentsPlaceholder')} />
+      <Form.Item name="commitments" label={t('registrations.form.commitments')} rules={[lengthRule(COMMITMENTS_MAX, t('registrations.form.commitments'), i18n.language)]}>
+        <Input.TextArea rows={4} count={limitCount(COMMITMENTS_MAX, i18n.language)} placeholder={t('registrations.form.commitmentsPlaceholder')} />
       </Form.Item>
       <Flex gap={8} wrap>
         <Button type="primary" htmlType="submit" loading={pending}>
           {props.submitText}
         </Button>
-        {props.onCancel && <Button onClick={props.onCancel}>{t('common.cancel')}</Button>}
+        {props.onCancel && (
+          <Button
+            onClick={() => {
+              setDirty(false);
+              props.onCancel?.();
+            }}
+          >
+            {t('common.cancel')}
+          </Button>
+        )}
       </Flex>
     </Form>
   );

@@ -1,11 +1,12 @@
 import { CheckSquareOutlined, TeamOutlined } from '@ant-design/icons';
-import { permissions, type EmulationTitleCode, type Me, type UnitRoster } from '@thidua/contracts';
+import { COMMITMENTS_MAX, permissions, type EmulationTitleCode, type Me, type UnitRoster } from '@thidua/contracts';
 import { Alert, App as AntdApp, Button, Card, Col, Flex, Input, Row, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/forms';
 import { useDebounced } from '../../app/hooks';
 import { SearchInput } from '../../app/search-input';
+import { limitCount } from '../../app/text-limit';
 import { UnitPicker } from '../org/unit-picker';
 import { AppliedPlanCard } from './applied-plan-card';
 import { labelStyle, MovementYearPicker } from './movement-year-picker';
@@ -215,7 +216,7 @@ function BulkBar(props: {
   pending: boolean;
   onRegister: () => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   return (
     <div style={{ marginBottom: 12 }}>
@@ -234,7 +235,13 @@ function BulkBar(props: {
           <label htmlFor="bulk-commitments" style={labelStyle}>
             {t('registrations.unit.bulkCommitments')}
           </label>
-          <Input id="bulk-commitments" value={props.commitments} maxLength={4000} onChange={(e) => props.onCommitments(e.target.value)} />
+          <Input
+            id="bulk-commitments"
+            value={props.commitments}
+            count={limitCount(COMMITMENTS_MAX, i18n.language)}
+            status={props.commitments.trim().length > COMMITMENTS_MAX ? 'error' : undefined}
+            onChange={(e) => props.onCommitments(e.target.value)}
+          />
         </Col>
       </Row>
       <Flex gap={8} wrap style={{ marginTop: 12 }}>

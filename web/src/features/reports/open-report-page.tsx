@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../app/forms';
+import { NotFound } from '../../app/not-found-page';
 import { PageSpinner } from '../../app/page-spinner';
+import { isNotFound, recordId } from '../../app/record-id';
 import { openBodyOf, parsePeriodKey } from './period';
 import { reportPaths } from './report-paths';
 import { reportsApi } from './reports-api';
@@ -16,8 +18,8 @@ import { reportsApi } from './reports-api';
 export default function OpenReportPage() {
   const { t } = useTranslation();
   const params = useParams();
-  const unitId = Number(params.unitId);
-  const templateId = Number(params.templateId);
+  const unitId = recordId(params.unitId) ?? 0;
+  const templateId = recordId(params.templateId) ?? 0;
   const period = parsePeriodKey(params.periodKey);
   const valid = unitId > 0 && templateId > 0 && period !== null;
   const [state, setState] = useState<{ id: number } | { error: unknown } | null>(null);
@@ -35,6 +37,7 @@ export default function OpenReportPage() {
 
   if (!valid) return <Alert type="error" showIcon title={t('reports.open.badLink')} />;
   if (state && 'id' in state) return <Navigate to={reportPaths.report(state.id)} replace />;
+  if (state && 'error' in state && isNotFound(state.error)) return <NotFound back={{ to: reportPaths.list, label: t('reports.editor.back') }} />;
   if (state && 'error' in state) return <ErrorAlert error={state.error} />;
   return <PageSpinner />;
 }

@@ -1,33 +1,120 @@
 import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, RollbackOutlined, SaveOutlined, SendOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
-import { isDocumentNumber, referenceText, type ReportChild, type ReportDetail } from '@thidua/contracts';
-import { Alert, App as AntdApp, Button, Card, Col, Descriptions, Flex, Input, Row, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { fieldLabels, isDocumentNumber, referenceText, reportLimits, typedLabel, type ReportChild, type ReportDetail, type SaveReportBody } from '@thidua/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntdApp, Button, Card, Col, Descriptions, Flex, Input, Row, Space, Table, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError, codeText, errorText } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { formatDate, formatDateTime } from '../../app/format';
+import { readLocalDraft, writeLocalDraft } from '../../app/local-draft';
+import { NotFound } from '../../app/not-found-page';
 import { PageHeader } from '../../app/page-header';
 import { PageSpinner } from '../../app/page-spinner';
-import { formatTyped, IndicatorInput, type TypedValue } from './indicator-input';
+import { isNotFound, useRecordId } from '../../app/record-id';
+import { SaveStatus } from '../../app/save-status';
+import { useMe } from '../../app/session';
+import { lengthError, limitCount } from '../../app/text-limit';
+import { useAutosave } from '../../app/use-autosave';
+import { useUnsavedGuard } from '../../app/use-unsaved-guard';
+import { formatTyped, IndicatorInput, indicatorError, type TypedValue } from './indicator-input';
 import { ReasonModal } from './reason-modal';
 import { reportPaths } from './report-paths';
 import { ReportStatusTag, TimelinessTag } from './report-tags';
-import { reportFiles, reportsApi, useReport, useReportChange } from './reports-api';
+import { reportFiles, reportKeys, reportsApi, useReport, useReportChange } from './reports-api';
 
-interface Draft {
+/**
+ * What is typed and not saved yet: only the fields changed. A number or percentage not yet a number
+ * is kept as typed (a string), with the reason beside it.
+ */
+interface Changes {
   values: Record<string, TypedValue>;
   narratives: Record<string, string>;
-  number: string;
-  signer: string;
+  number?: string;
+  signer?: string;
+}
+const noChanges: Changes = { values: {}, narratives: {} };
+const changeCount = (c: Changes) => Object.keys(c.values).length + Object.keys(c.narratives).length + (c.number !== undefined ? 1 : 0) + (c.signer !== undefined ? 1 : 0);
+
+type Indicator = ReportDetail['content']['sections'][number]['indicators'][number];
+const indicatorsOf = (r: ReportDetail) => new Map(r.content.sections.flatMap((s) => s.indicators).map((i) => [i.key, i]));
+const isNumeric = (ind: Indicator | undefined) => ind?.kind === 'number' || ind?.kind === 'percent';
+
+/** Why each changed field would be refused, by its path in the save ("values.ty_le", "narratives.ket_qua", "signer"). */
+function changeProblems(r: ReportDetail, c: Changes, lang: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const byKey = indicatorsOf(r);
+  for (const [key, v] of Object.entries(c.values)) {
+    const ind = byKey.get(key);
+    const e = ind ? indicatorError(ind, v, lang) : null;
+    if (e) out[`values.${key}`] = e;
+  }
+  for (const n of r.content.narratives) {
+    const e = lengthError(c.narratives[n.key], reportLimits.narrative, typedLabel(n.title), lang);
+    if (e) out[`narratives.${n.key}`] = e;
+  }
+  const num = c.number !== undefined ? lengthError(c.number, reportLimits.number, fieldLabels.number!, lang) : null;
+  // The number only: "125/BC-UBND" would print "Số: 125/BC-UBND/BC-UBND" (the same words as the server's refusal).
+  const notNumber = c.number !== undefined && c.number.trim() !== '' && !isDocumentNumber(c.number) ? codeText('DOCUMENT_NUMBER_INVALID', lang) : null;
+  if (num ?? notNumber) out.number = (num ?? notNumber)!;
+  const signer = c.signer !== undefined ? lengthError(c.signer, reportLimits.signer, fieldLabels.signer!, lang) : null;
+  if (signer) out.signer = signer;
+  return out;
 }
 
-const draftOf = (r: ReportDetail): Draft => ({
-  values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v.typed])),
-  narratives: { ...r.narratives },
-  number: r.number ?? '',
-  signer: r.signer ?? '',
-});
+/** The changes that may be sent: those without a problem, as the save takes them. */
+function sendableOf(r: ReportDetail, c: Changes, held: Record<string, string>): Omit<SaveReportBody, 'revision'> {
+  const byKey = indicatorsOf(r);
+  const values = Object.fromEntries(Object.entries(c.values).filter(([k, v]) => !held[`values.${k}`] && !(isNumeric(byKey.get(k)) && typeof v === 'string')));
+  const narratives = Object.fromEntries(Object.entries(c.narratives).filter(([k]) => !held[`narratives.${k}`]));
+  return {
+    ...(Object.keys(values).length ? { values } : {}),
+    ...(Object.keys(narratives).length ? { narratives } : {}),
+    ...(c.number !== undefined && !held.number ? { number: c.number.trim() || null } : {}),
+    ...(c.signer !== undefined && !held.signer ? { signer: c.signer.trim() || null } : {}),
+  };
+}
+
+/** The changes left once `sent` is saved: a field changed again meanwhile stays. */
+function withoutSent(c: Changes, sent: Omit<SaveReportBody, 'revision'>): Changes {
+  const values = { ...c.values };
+  for (const [k, v] of Object.entries(sent.values ?? {})) if (values[k] === v) delete values[k];
+  const narratives = { ...c.narratives };
+  for (const [k, v] of Object.entries(sent.narratives ?? {})) if (narratives[k] === v) delete narratives[k];
+  return {
+    values,
+    narratives,
+    number: sent.number !== undefined && (c.number ?? '').trim() === (sent.number ?? '') ? undefined : c.number,
+    signer: sent.signer !== undefined && (c.signer ?? '').trim() === (sent.signer ?? '') ? undefined : c.signer,
+  };
+}
+
+/** The changes the report does not hold yet: a change equal to what is stored is dropped. */
+function withoutStoredChanges(c: Changes, r: ReportDetail): Changes {
+  const norm = (v: string | null | undefined) => v?.trim() || null;
+  return {
+    values: Object.fromEntries(Object.entries(c.values).filter(([k, v]) => (typeof v === 'string' ? norm(v) : v) !== (r.values[k]?.typed ?? null))),
+    narratives: Object.fromEntries(Object.entries(c.narratives).filter(([k, v]) => v !== (r.narratives[k] ?? ''))),
+    number: c.number !== undefined && norm(c.number) !== r.number ? c.number : undefined,
+    signer: c.signer !== undefined && norm(c.signer) !== r.signer ? c.signer : undefined,
+  };
+}
+
+/** The server's refusals of a save, by path, in the reader's language. */
+function refusedFields(err: unknown, lang: string): Record<string, string> {
+  if (!(err instanceof ApiError)) return {};
+  return Object.fromEntries(err.fields.map((f) => [f.path, lang.startsWith('en') ? f.messageEn : f.message]));
+}
+
+/** A field's reason under it. */
+function FieldError({ id, text }: { id: string; text: string | undefined }) {
+  return text ? (
+    <div id={id} className="field-error">
+      {text}
+    </div>
+  ) : null;
+}
 
 /** The banners above the report: returned with its reason, locked, unlocked, figures out of date. */
 function Banners({ report, onRefresh, refreshing }: { report: ReportDetail; onRefresh: () => void; refreshing: boolean }) {
@@ -89,7 +176,7 @@ function ChildrenTable({ report }: { report: ReportDetail }) {
           title: ind.label,
           key: ind.key,
           align: 'right' as const,
-          render: (_: unknown, c: ReportChild) => formatTyped(c.values[ind.key], t, i18n.language),
+          render: (_: unknown, c: ReportChild) => formatTyped(c.values[ind.key], t, i18n.language, ind.kind),
         })),
       ]}
     />
@@ -98,37 +185,95 @@ function ChildrenTable({ report }: { report: ReportDetail }) {
 
 /** /bao-cao/:id — the report editor: figures, text, and the steps of sending and receiving it. */
 export default function ReportPage() {
-  const id = Number(useParams().id);
+  const id = useRecordId();
   const { t } = useTranslation();
-  const report = useReport(id);
+  const report = useReport(id ?? 0);
+  if (id === null || isNotFound(report.error)) return <NotFound back={{ to: reportPaths.list, label: t('reports.editor.back') }} />;
   if (report.error) return <ErrorAlert error={report.error} />;
   if (!report.data) return <PageSpinner />;
-  // A new revision from the server starts the form afresh from what it holds.
-  return <ReportEditor key={`${report.data.id}-${report.data.revision}-${report.data.updatedAt}`} report={report.data} back={t('reports.editor.back')} />;
+  return <ReportEditor key={report.data.id} report={report.data} back={t('reports.editor.back')} />;
 }
 
 function ReportEditor({ report, back }: { report: ReportDetail; back: string }) {
   const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const { message, modal } = AntdApp.useApp();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(report));
-  const [dirty, setDirty] = useState(false);
-  const [asking, setAsking] = useState<'return' | 'lock' | null>(null);
+  const qc = useQueryClient();
+  const { data: me } = useMe();
   const editable = report.allowed.includes('edit');
-  // The number field's own refusal, from the server (DOCUMENT_NUMBER_INVALID), shown under the field.
-  const [numberRefusal, setNumberRefusal] = useState<string | null>(null);
-  const fail = (e: unknown) => {
-    const field = e instanceof ApiError ? e.fields.find((f) => f.path === 'number') : undefined;
-    if (field) setNumberRefusal(i18n.language.startsWith('en') ? field.messageEn : field.message);
-    void message.error(errorText(e, i18n.language));
-  };
-  // Checked as it is typed, in the words of the same error table.
-  const numberError = draft.number.trim() !== '' && !isDocumentNumber(draft.number) ? (codeText('DOCUMENT_NUMBER_INVALID', i18n.language) ?? '') : numberRefusal;
+  const backupKey = `report.${report.id}.${me?.id ?? 0}`;
+  // What is typed and not saved yet, restored from this browser when the last visit could not save it.
+  const [changes, setChanges] = useState<Changes>(() => {
+    const kept = readLocalDraft<Changes>(backupKey);
+    return kept && kept.revision === report.revision && editable ? kept.value : noChanges;
+  });
+  const [restored] = useState(() => changeCount(changes) > 0);
+  const changesRef = useRef(changes);
+  changesRef.current = changes;
+  const [edits, setEdits] = useState(0);
+  // The revision the changes are typed on: each save answers the next; another change meanwhile is a conflict.
+  const base = useRef(report.revision);
+  const [conflict, setConflict] = useState(false);
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const [asking, setAsking] = useState<'return' | 'lock' | null>(null);
+  const fail = (e: unknown) => void message.error(errorText(e, lang));
+  const dirty = changeCount(changes) > 0;
 
-  const bodyOf = () => ({ revision: report.revision, values: draft.values, narratives: draft.narratives, number: draft.number.trim() || null, signer: draft.signer.trim() || null });
-  const save = useReportChange(() => reportsApi.save(report.id, bodyOf()));
-  // Sending keeps what is on screen: unsaved changes are saved first.
+  useEffect(() => {
+    if (changeCount(changesRef.current) === 0) base.current = report.revision;
+  }, [report.revision]);
+  useEffect(() => {
+    writeLocalDraft(backupKey, dirty ? { revision: base.current, value: changes } : null);
+  }, [backupKey, dirty, changes]);
+
+  const problems = useMemo(() => ({ ...refused, ...changeProblems(report, changes, lang) }), [refused, report, changes, lang]);
+  const sendable = sendableOf(report, changes, problems);
+  const hasSendable = Object.keys(sendable).length > 0;
+
+  const remember = (r: ReportDetail) => {
+    qc.setQueryData(reportKeys.detail(r.id), r);
+    void qc.invalidateQueries({ queryKey: ['reports', 'list'] });
+    void qc.invalidateQueries({ queryKey: ['reports', 'board'] });
+  };
+  const saveChanges = async ({ keepalive }: { keepalive: boolean }) => {
+    const sent = sendableOf(report, changesRef.current, problems);
+    if (Object.keys(sent).length === 0) return;
+    try {
+      const r = await reportsApi.save(report.id, { revision: base.current, ...sent }, { keepalive });
+      base.current = r.revision;
+      changesRef.current = withoutSent(changesRef.current, sent);
+      setChanges((c) => withoutSent(c, sent));
+      remember(r);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'REPORT_STALE') {
+        // Changed since: when the report already holds what is typed (a save that went through as
+        // the tab closed), there is nothing to resolve; else the person chooses.
+        const fresh = await reportsApi.get(report.id);
+        if (changeCount(withoutStoredChanges(changesRef.current, fresh)) === 0) {
+          base.current = fresh.revision;
+          changesRef.current = noChanges;
+          setChanges(noChanges);
+          remember(fresh);
+          return;
+        }
+        setConflict(true);
+      }
+      if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
+        // What the server refused stays in its field with the reason; the rest is sent again.
+        setRefused((r) => ({ ...r, ...refusedFields(e, lang) }));
+        setEdits((n) => n + 1);
+      }
+      throw e;
+    }
+  };
+  const autosave = useAutosave({ edits, pending: () => Object.keys(sendableOf(report, changesRef.current, problems)).length > 0, save: saveChanges, enabled: editable && !conflict });
+  useUnsavedGuard(dirty, Object.keys(problems).length > 0 ? t('editing.unsavedInvalid') : undefined);
+
+  // Sending keeps what is on screen: what is typed is saved first; a refused value holds it back.
   const submit = useReportChange(async () => {
-    if (dirty && editable) await reportsApi.save(report.id, bodyOf());
+    if (Object.keys(problems).length > 0) throw new Error(t('editing.fixFirst'));
+    if (!(await autosave.flush())) throw new Error(t('editing.failed'));
+    if (changeCount(changesRef.current) > 0) throw new Error(t('editing.fixFirst'));
     return reportsApi.submit(report.id);
   });
   const ret = useReportChange((reason: string) => reportsApi.return(report.id, reason));
@@ -137,11 +282,38 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
   const refresh = useReportChange(() => reportsApi.refresh(report.id));
   const recall = useReportChange(() => reportsApi.recall(report.id));
 
-  const change = (f: (d: Draft) => Draft) => {
-    setDraft(f);
-    setDirty(true);
-    setNumberRefusal(null);
+  const change = (f: (c: Changes) => Changes, path: string) => {
+    // Kept in this browser at once, so a tab closed right after typing loses nothing.
+    const next = f(changesRef.current);
+    changesRef.current = next;
+    setChanges(next);
+    writeLocalDraft(backupKey, { revision: base.current, value: next });
+    setRefused((r) => {
+      if (!(path in r)) return r;
+      const next = { ...r };
+      delete next[path];
+      return next;
+    });
+    setEdits((n) => n + 1);
   };
+  const flush = () => void autosave.flush();
+
+  /** After a conflict: the report as it now stands, with what the person typed kept on top (or dropped). */
+  const resolveConflict = async (keep: boolean) => {
+    const fresh = await qc.fetchQuery({ queryKey: reportKeys.detail(report.id), queryFn: () => reportsApi.get(report.id), staleTime: 0 });
+    base.current = fresh.revision;
+    if (!keep) {
+      changesRef.current = noChanges;
+      setChanges(noChanges);
+    }
+    setConflict(false);
+    autosave.reset();
+    setEdits((n) => n + 1);
+  };
+  const valueOf = (key: string): TypedValue => (key in changes.values ? changes.values[key]! : (report.values[key]?.typed ?? null));
+  const narrativeOf = (key: string) => changes.narratives[key] ?? report.narratives[key] ?? '';
+  const numberText = changes.number ?? report.number ?? '';
+  const signerText = changes.signer ?? report.signer ?? '';
   const done = (text: string) => () => void message.success(text);
   const confirm = (title: string, content: string, okText: string, run: () => Promise<unknown>) =>
     modal.confirm({ title, content, okText, cancelText: t('common.cancel'), onOk: () => run().catch(fail) });
@@ -160,6 +332,28 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
         }
       />
       <Banners report={report} refreshing={refresh.isPending} onRefresh={() => void refresh.mutateAsync(undefined).then(done(t('reports.editor.refreshed')), fail)} />
+      {(conflict || (restored && dirty)) && (
+        <Flex vertical gap={8} style={{ marginBottom: 16 }}>
+          {restored && dirty && <Alert type="info" showIcon title={t('editing.restored')} />}
+          {conflict && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('editing.conflictTitle')}
+              action={
+                <Flex vertical gap={4}>
+                  <Button size="small" type="primary" onClick={() => void resolveConflict(true)}>
+                    {t('editing.conflictKeep')}
+                  </Button>
+                  <Button size="small" onClick={() => void resolveConflict(false)}>
+                    {t('editing.conflictDiscard')}
+                  </Button>
+                </Flex>
+              }
+            />
+          )}
+        </Flex>
+      )}
 
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
@@ -193,27 +387,23 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
             <Input
               id="report-number"
               disabled={!editable}
-              maxLength={50}
+              count={editable ? limitCount(reportLimits.number, lang) : undefined}
+              status={problems.number ? 'error' : undefined}
+              aria-invalid={problems.number ? true : undefined}
               inputMode="numeric"
-              status={numberError ? 'error' : undefined}
-              aria-invalid={numberError ? true : undefined}
-              aria-describedby="report-number-help"
-              value={draft.number}
-              onChange={(e) => change((d) => ({ ...d, number: e.target.value }))}
+              aria-describedby={problems.number ? 'report-number-error' : 'report-number-help'}
+              value={numberText}
+              onChange={(e) => change((c) => ({ ...c, number: e.target.value }), 'number')}
+              onBlur={flush}
             />
-            <div id="report-number-help" style={{ marginTop: 4 }}>
-              {numberError ? (
-                <Typography.Text type="danger" role="alert">
-                  {numberError}
-                </Typography.Text>
-              ) : (
-                <Typography.Text type="secondary">
-                  {editable ? `${t('reports.editor.numberHint', { code: report.referenceCode })} ` : ''}
-                  {t('reports.editor.numberPreview', { text: referenceText(draft.number || null, report.referenceCode) })}
-                  {editable && draft.number.trim() === '' ? ` ${t('reports.editor.numberBlank')}` : ''}
-                </Typography.Text>
-              )}
-            </div>
+            <FieldError id="report-number-error" text={problems.number} />
+            {!problems.number && (
+              <Typography.Text id="report-number-help" type="secondary" style={{ display: 'block', marginTop: 4 }}>
+                {editable ? `${t('reports.editor.numberHint', { code: report.referenceCode })} ` : ''}
+                {t('reports.editor.numberPreview', { text: referenceText(numberText.trim() || null, report.referenceCode) })}
+                {editable && numberText.trim() === '' ? ` ${t('reports.editor.numberBlank')}` : ''}
+              </Typography.Text>
+            )}
           </Col>
           <Col xs={24} md={8}>
             <label htmlFor="report-signer" style={{ display: 'block', marginBottom: 4 }}>
@@ -222,13 +412,17 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
             <Input
               id="report-signer"
               disabled={!editable}
-              maxLength={200}
+              count={editable ? limitCount(reportLimits.signer, lang) : undefined}
+              status={problems.signer ? 'error' : undefined}
+              aria-invalid={problems.signer ? true : undefined}
               placeholder={report.defaultSigner ?? undefined}
-              aria-describedby={draft.signer.trim() === '' ? 'report-signer-help' : undefined}
-              value={draft.signer}
-              onChange={(e) => change((d) => ({ ...d, signer: e.target.value }))}
+              aria-describedby={problems.signer ? 'report-signer-error' : signerText.trim() === '' ? 'report-signer-help' : undefined}
+              value={signerText}
+              onChange={(e) => change((c) => ({ ...c, signer: e.target.value }), 'signer')}
+              onBlur={flush}
             />
-            {draft.signer.trim() === '' && (
+            <FieldError id="report-signer-error" text={problems.signer} />
+            {!problems.signer && signerText.trim() === '' && (
               <Typography.Text id="report-signer-help" type="secondary" style={{ display: 'block', marginTop: 4 }}>
                 {report.defaultSigner ? t('reports.editor.signerHint', { name: report.defaultSigner }) : t('reports.editor.signerHintNone')}
               </Typography.Text>
@@ -255,12 +449,19 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
                   </Col>
                   <Col xs={24} md={12}>
                     <Flex gap={8} wrap align="center">
-                      <IndicatorInput def={ind} disabled={!editable} value={draft.values[ind.key] ?? null} onChange={(x) => change((d) => ({ ...d, values: { ...d.values, [ind.key]: x } }))} />
+                      <IndicatorInput
+                        def={ind}
+                        disabled={!editable}
+                        value={valueOf(ind.key)}
+                        error={problems[`values.${ind.key}`]}
+                        onChange={(x) => change((c) => ({ ...c, values: { ...c.values, [ind.key]: x } }), `values.${ind.key}`)}
+                        onBlur={flush}
+                      />
                       {v?.computed !== null && v?.computed !== undefined && (
-                        <Typography.Text type="secondary">{t('reports.editor.computed', { n: formatTyped(v.computed, t, i18n.language) })}</Typography.Text>
+                        <Typography.Text type="secondary">{t('reports.editor.computed', { n: formatTyped(v.computed, t, lang, ind.kind) })}</Typography.Text>
                       )}
                       {v?.consolidated !== null && v?.consolidated !== undefined && (
-                        <Typography.Text type="secondary">{t(ind.kind === 'boolean' ? 'reports.editor.consolidatedYes' : 'reports.editor.consolidated', { n: formatTyped(v.consolidated, t, i18n.language) })}</Typography.Text>
+                        <Typography.Text type="secondary">{t(ind.kind === 'boolean' ? 'reports.editor.consolidatedYes' : 'reports.editor.consolidated', { n: formatTyped(v.consolidated, t, lang, ind.kind) })}</Typography.Text>
                       )}
                     </Flex>
                   </Col>
@@ -283,10 +484,17 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
                   id={`narrative-${n.key}`}
                   disabled={!editable}
                   autoSize={{ minRows: 4, maxRows: 16 }}
-                  maxLength={20000}
-                  value={draft.narratives[n.key] ?? ''}
-                  onChange={(e) => change((d) => ({ ...d, narratives: { ...d.narratives, [n.key]: e.target.value } }))}
+                  count={editable ? limitCount(reportLimits.narrative, lang) : undefined}
+                  status={problems[`narratives.${n.key}`] ? 'error' : undefined}
+                  aria-invalid={problems[`narratives.${n.key}`] ? true : undefined}
+                  aria-describedby={problems[`narratives.${n.key}`] ? `narrative-${n.key}-error` : undefined}
+                  value={narrativeOf(n.key)}
+                  onChange={(e) => change((c) => ({ ...c, narratives: { ...c.narratives, [n.key]: e.target.value } }), `narratives.${n.key}`)}
+                  onBlur={flush}
                 />
+                <div style={{ marginTop: 20 }}>
+                  <FieldError id={`narrative-${n.key}-error`} text={problems[`narratives.${n.key}`]} />
+                </div>
               </Col>
               {childNarratives.length > 0 && (
                 <Col xs={24} lg={10}>
@@ -313,9 +521,19 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
       )}
 
       <Card size="small" style={{ marginBottom: 16 }}>
+        {/* One line of fixed height: the buttons below do not move while the state changes under a click. */}
+        {editable && (
+          <div style={{ minHeight: 22, marginBottom: 8, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            <SaveStatus state={autosave.state} waiting={hasSendable} invalid={Object.keys(problems).length} />
+          </div>
+        )}
         <Flex gap={8} wrap align="center">
           {editable && (
-            <Button icon={<SaveOutlined aria-hidden />} disabled={!dirty} loading={save.isPending} onClick={() => void save.mutateAsync(undefined).then(done(t('reports.editor.saved')), fail)}>
+            <Button
+              icon={<SaveOutlined aria-hidden />}
+              disabled={conflict}
+              onClick={() => void autosave.flush().then((ok) => ok && Object.keys(problems).length === 0 && done(t('reports.editor.saved'))())}
+            >
               {t('reports.editor.save')}
             </Button>
           )}
@@ -358,7 +576,6 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
               {t('reports.editor.lockException')}
             </Button>
           )}
-          {dirty && <Tag color="orange">{t('reports.editor.unsaved')}</Tag>}
         </Flex>
         <Flex gap={8} wrap align="center" style={{ marginTop: 12 }}>
           <Typography.Text type="secondary">{t('reports.editor.download')}:</Typography.Text>

@@ -21,7 +21,7 @@ export const reportsApi = {
   list: (q: { templateId: number; periodKey: string; unitId: number }) => api.get<ReportList>('/api/reports', { ...q }),
   get: (id: number) => api.get<ReportDetail>(`/api/reports/${id}`),
   open: (body: OpenReportBody) => api.post<ReportDetail>('/api/reports', body),
-  save: (id: number, body: SaveReportBody) => api.put<ReportDetail>(`/api/reports/${id}`, body),
+  save: (id: number, body: SaveReportBody, opts: { keepalive?: boolean } = {}) => api.put<ReportDetail>(`/api/reports/${id}`, body, opts),
   submit: (id: number) => api.post<ReportDetail>(`/api/reports/${id}/submit`),
   recall: (id: number) => api.post<ReportDetail>(`/api/reports/${id}/recall`),
   return: (id: number, reason: string) => api.post<ReportDetail>(`/api/reports/${id}/return`, { reason }),

@@ -1,10 +1,11 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { indicatorKindLabels, indicatorKinds, type IndicatorSourceView } from '@thidua/contracts';
-import { Button, Card, Col, Empty, Flex, Form, Input, InputNumber, Row, Select, type FormInstance } from 'antd';
+import { Button, Card, Col, Empty, Flex, Form, Input, Row, Select, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../app/i18n';
 import { Heading, Muted } from '../../app/text';
 import { KEY_PATTERN } from './template-form';
+import { NumberInput, numberRule } from '../../app/number-input';
 
 // The content of a report template (nội dung mẫu báo cáo): sections of indicators (chỉ tiêu), each
 // typed by the unit or counted by the system from a source of the registry, and the narrative parts
@@ -35,7 +36,7 @@ function ItemButtons(props: { up: string; down: string; remove: string; first: b
 
 /** One indicator: its source is offered among the registry's sources of the indicator's kind. */
 function IndicatorFields({ form, s, i, sources }: { form: FormInstance; s: number; i: number; sources: IndicatorSourceView[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = useLabel();
   const keyRules = useKeyRules();
   const path = [...SECTIONS, s, 'indicators', i] as const;
@@ -93,8 +94,8 @@ function IndicatorFields({ form, s, i, sources }: { form: FormInstance; s: numbe
       {numeric && (
         <>
           <Col xs={12} md={6}>
-            <Form.Item label={t('reports.templates.min')} name={[i, 'min']}>
-              <InputNumber aria-label={t('reports.templates.minOf', n)} style={{ width: '100%' }} />
+            <Form.Item label={t('reports.templates.min')} name={[i, 'min']} rules={[numberRule({}, t('reports.templates.min'), i18n.language)]}>
+              <NumberInput aria-label={t('reports.templates.minOf', n)} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
@@ -103,6 +104,7 @@ function IndicatorFields({ form, s, i, sources }: { form: FormInstance; s: numbe
               name={[i, 'max']}
               dependencies={[[...path, 'min']]}
               rules={[
+                numberRule({}, t('reports.templates.max'), i18n.language),
                 {
                   validator: async (_, v: number | null | undefined) => {
                     const min = form.getFieldValue([...path, 'min']) as number | null | undefined;
@@ -111,7 +113,7 @@ function IndicatorFields({ form, s, i, sources }: { form: FormInstance; s: numbe
                 },
               ]}
             >
-              <InputNumber aria-label={t('reports.templates.maxOf', n)} style={{ width: '100%' }} />
+              <NumberInput aria-label={t('reports.templates.maxOf', n)} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </>

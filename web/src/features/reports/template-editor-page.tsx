@@ -1,13 +1,16 @@
 import { reportPeriodKindLabels, unitKindLabels, unitKinds, type ReportTemplateView } from '@thidua/contracts';
-import { Alert, App as AntdApp, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
+import { Alert, App as AntdApp, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { errorText } from '../../app/api';
 import { DATE_FORMAT } from '../../app/format';
 import { ErrorAlert } from '../../app/forms';
 import { useLabel } from '../../app/i18n';
 import { PageHeader } from '../../app/page-header';
+import { NotFound } from '../../app/not-found-page';
+import { isNotFound, useRecordId } from '../../app/record-id';
+import { useUnsavedGuard } from '../../app/use-unsaved-guard';
 import { PageSpinner } from '../../app/page-spinner';
 import { UnitPicker } from '../org/unit-picker';
 import { Muted } from '../../app/text';
@@ -18,6 +21,7 @@ import { useReportTemplate } from './reports-api';
 import { TemplateContentEditor } from './template-content-editor';
 import { DOCUMENT_CODE_PATTERN, showServerErrors, TIME_PATTERN, toFormValues, toUpdateBody, type TemplateFormValues } from './template-form';
 import { templatesApi, useIndicatorSources, useTemplateChange } from './templates-api';
+import { NumberInput, numberRule } from '../../app/number-input';
 
 const REMIND_DAYS = [30, 15, 14, 10, 7, 5, 3, 2, 1, 0];
 
@@ -29,6 +33,7 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
   const sources = useIndicatorSources();
   const [serverError, setServerError] = useState<{ error: unknown; lines: string[] } | null>(null);
   const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
   const editable = tpl.allowed.includes('edit');
   const dueMode = Form.useWatch('dueMode', form);
   const periodChoices = periodOptions(tpl.periodKind, null, t);
@@ -91,13 +96,13 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
         ) : (
           <Row gutter={8}>
             <Col xs={12} sm={6}>
-              <Form.Item label={t('reports.templates.dueDay')} name="dueDay">
-                <InputNumber min={1} max={31} precision={0} style={{ width: '100%' }} />
+              <Form.Item label={t('reports.templates.dueDay')} name="dueDay" rules={[numberRule({ min: 1, max: 31, decimals: 0 }, t('reports.templates.dueDay'), i18n.language)]}>
+                <NumberInput style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6}>
-              <Form.Item label={t('reports.templates.dueMonth')} name="dueMonth">
-                <InputNumber min={1} max={12} precision={0} style={{ width: '100%' }} />
+              <Form.Item label={t('reports.templates.dueMonth')} name="dueMonth" rules={[numberRule({ min: 1, max: 12, decimals: 0 }, t('reports.templates.dueMonth'), i18n.language)]}>
+                <NumberInput style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>
@@ -149,13 +154,22 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label={t('reports.templates.everyDaysAfter')} name={['reminderSchedule', 'everyDaysAfter']} extra={t('reports.templates.everyDaysAfterHelp')}>
-              <InputNumber min={1} max={366} precision={0} style={{ width: '100%' }} />
+            <Form.Item
+              label={t('reports.templates.everyDaysAfter')}
+              name={['reminderSchedule', 'everyDaysAfter']}
+              extra={t('reports.templates.everyDaysAfterHelp')}
+              rules={[numberRule({ min: 1, max: 366, decimals: 0 }, t('reports.templates.everyDaysAfter'), i18n.language)]}
+            >
+              <NumberInput style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item label={t('reports.templates.maxAfter')} name={['reminderSchedule', 'maxAfter']} rules={[{ required: true }]}>
-              <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+            <Form.Item
+              label={t('reports.templates.maxAfter')}
+              name={['reminderSchedule', 'maxAfter']}
+              rules={[{ required: true }, numberRule({ min: 0, max: 100, decimals: 0 }, t('reports.templates.maxAfter'), i18n.language)]}
+            >
+              <NumberInput style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} md={6}>
@@ -213,11 +227,12 @@ function TemplateForm({ tpl }: { tpl: ReportTemplateView }) {
 /** /bao-cao/mau/:id — one report template (mẫu báo cáo), edited by those who write its plan. */
 export default function TemplateEditorPage() {
   const { t } = useTranslation();
-  const id = Number(useParams().id);
-  const tpl = useReportTemplate(id > 0 ? id : undefined);
+  const id = useRecordId();
+  const tpl = useReportTemplate(id ?? undefined);
   const back = (
     <Link to={tpl.data?.planId ? `${reportPaths.templates}?kh=${tpl.data.planId}` : reportPaths.templates}>{t('reports.templates.backToList')}</Link>
   );
+  if (id === null || isNotFound(tpl.error)) return <NotFound back={{ to: reportPaths.templates, label: t('reports.templates.backToList') }} />;
   if (tpl.error) return <ErrorAlert error={tpl.error} />;
   if (!tpl.data) return <PageSpinner />;
   return (

@@ -159,7 +159,8 @@ export function showServerErrors(form: FormInstance, err: unknown, lang: string,
   const fields: { name: NamePath; errors: string[] }[] = [];
   for (const f of err.fields) {
     const raw = en ? f.messageEn : f.message;
-    const msg = raw.startsWith(`${f.path}: `) ? raw.slice(f.path.length + 2) : raw;
+    // The message begins with the field's own name ("Tên (dòng 2): …"); the place says it better here.
+    const msg = raw.includes(': ') ? raw.slice(raw.indexOf(': ') + 2) : raw;
     const name = formNameOf(f.path);
     if (name) fields.push({ name, errors: [msg] });
     lines.push(`${placeOf(f.path, t)}: ${msg}`);

@@ -1,11 +1,12 @@
 import type { ComparedCriterion, ComparisonRow, CriterionComparedField, CriterionComparisonStatus, CriterionSubject } from '@thidua/contracts';
-import { Alert, Breadcrumb, Col, Flex, Grid, Result, Row, Skeleton, Tag } from 'antd';
+import { Alert, Breadcrumb, Col, Flex, Grid, Row, Skeleton, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { ApiError } from '../../../app/api';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../../app/forms';
 import { PageHeader } from '../../../app/page-header';
+import { NotFound } from '../../../app/not-found-page';
+import { isNotFound, useRecordId } from '../../../app/record-id';
 import { paths } from '../../../app/paths';
 import { Heading, Muted } from '../../../app/text';
 import { ComparisonStatusTag, statusStyle } from './cascade-status';
@@ -22,20 +23,14 @@ const subjects: CriterionSubject[] = ['collective', 'individual'];
  */
 export default function ComparePage() {
   const { t } = useTranslation();
-  const id = Number(useParams().id) || 0;
-  const query = useComparison(id);
+  const id = useRecordId();
+  const query = useComparison(id ?? 0);
   const wide = Grid.useBreakpoint().md ?? false;
   const data = query.data;
 
+  if (id === null || isNotFound(query.error)) return <NotFound back={{ to: paths.plans, label: t('plans.detail.backToList') }} />;
   if (query.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (!data) {
-    const missing = query.error instanceof ApiError && query.error.status === 404;
-    return missing ? (
-      <Result status="404" title={t('plans.detail.notFound')} extra={<Link to={paths.plans}>{t('plans.detail.backToList')}</Link>} />
-    ) : (
-      <ErrorAlert error={query.error} />
-    );
-  }
+  if (!data) return <ErrorAlert error={query.error} />;
 
   const { plan, parent } = data;
   const planLink = `${paths.plans}/${plan.id}`;
