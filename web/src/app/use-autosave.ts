@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isConnectionError } from './api';
+import { appNow } from './clock';
 
 // Saving a draft as the person types (sheets, reports): a pause after the last keystroke, leaving a
 // field, hiding or closing the tab each send what is waiting, one save at a time (each answers the
@@ -51,7 +52,7 @@ export function useAutosave({ edits, pending, save, enabled = true, delay = 1500
       try {
         for (let round = 0; round < 5 && latest.current.enabled && latest.current.pending(); round++) await latest.current.save({ keepalive });
         retries.current = 0;
-        setState({ kind: 'saved', at: new Date().toISOString() });
+        setState({ kind: 'saved', at: appNow().toISOString() });
         return true;
       } catch (e) {
         if (isConnectionError(e)) {
