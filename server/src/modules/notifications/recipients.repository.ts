@@ -83,9 +83,23 @@ export const recipientsRepository = {
     return rows.map((r) => r.id);
   },
 
-  /** The active units directly below a unit: those that adopt its plans. */
-  async childUnits(db: Executor, unitId: number): Promise<number[]> {
-    const rows = await db.selectFrom('units').select('id').where('parent_id', '=', unitId).where('status', '=', 'active').orderBy('id').execute();
-    return rows.map((r) => r.id);
+  /** The users holding one of `roles` at each active unit directly below `parentUnitId` (those that adopt its plans), by unit. */
+  async holdersBelow(db: Executor, parentUnitId: number, roles: readonly Role[]): Promise<Map<number, UnitHolder[]>> {
+    const out = new Map<number, UnitHolder[]>();
+    if (roles.length === 0) return out;
+    const rows = await db
+      .selectFrom('units as un')
+      .innerJoin('role_grants as g', 'g.unit_id', 'un.id')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select(['un.id as unit_id', 'g.user_id', 'g.role'])
+      .where('un.parent_id', '=', parentUnitId)
+      .where('un.status', '=', 'active')
+      .where('g.role', 'in', [...roles])
+      .where('u.is_active', '=', true)
+      .orderBy('un.id')
+      .orderBy('g.user_id')
+      .execute();
+    for (const r of rows) out.set(r.unit_id, [...(out.get(r.unit_id) ?? []), { userId: r.user_id, role: r.role as Role }]);
+    return out;
   },
 };

@@ -29,10 +29,8 @@ function reference(p: Pick<PlanRow, 'document_type' | 'number' | 'code'>): strin
 
 /** After a plan is published: the officers of the units directly below (the head where none). */
 export async function noticePlanPublished(ctx: AppContext, actor: Actor, plan: PlanRow): Promise<void> {
-  const children = await recipients.childUnits(ctx.db, plan.unit_id);
-  const holders = await recipients.holdersAt(ctx.db, children, [...OFFICER_ROLES, 'unit_head']);
-  const to = children.flatMap((unitId) => {
-    const list = holders.get(unitId) ?? [];
+  const holders = await recipients.holdersBelow(ctx.db, plan.unit_id, [...OFFICER_ROLES, 'unit_head']);
+  const to = [...holders.values()].flatMap((list) => {
     const officers = list.filter((h) => h.role !== 'unit_head');
     return (officers.length ? officers : list).map((h) => h.userId);
   });
