@@ -9,6 +9,7 @@ import { TEST_NOW, testClock, vietnamDate, vietnamYear, type TestClock } from '.
 import { loadConfig, repoRoot } from '../server/src/platform/config.js';
 import type { Database } from '../server/src/platform/database.js';
 import { startPgBossJobs, type Jobs } from '../server/src/platform/jobs.js';
+import type { MailMessage } from '../server/src/platform/mail.js';
 import { registerJobHandlers } from '../server/src/workers.js';
 import { testDatabase } from '../server/test/database.js';
 
@@ -34,11 +35,14 @@ export interface Journey {
   vietnamDay(days?: number): string;
   /** The Vietnam year by the server's clock. */
   year(): number;
+  /** Every mail the server sent, oldest first (the journey's mailer keeps them instead of sending). */
+  mails: MailMessage[];
 }
 
 /** Serves the real app (API and built web) on 127.0.0.1 over this file's own database, and opens Chromium. */
 export function useJourney(opts: { now?: Date | string } = {}): Journey {
   const j = {} as Journey;
+  j.mails = [];
   j.clock = testClock(opts.now ?? TEST_NOW);
   j.vietnamDay = (days = 0) => vietnamDate(new Date(j.clock.now().getTime() + days * 86_400_000));
   j.year = () => vietnamYear(j.clock.now());
@@ -57,7 +61,7 @@ export function useJourney(opts: { now?: Date | string } = {}): Journey {
     // Real pg-boss on this file's database, as in production: the import wizard waits on its jobs.
     const log = { info: () => undefined, error: (obj: object, msg?: string) => console.error(msg, obj) };
     jobs = await startPgBossJobs(url, { runWorkers: true, log, pollingIntervalSeconds: 0.5 });
-    const ctx = { db, config, mailer: { send: async () => undefined }, jobs, now: j.clock.now };
+    const ctx = { db, config, mailer: { send: async (m: MailMessage) => void j.mails.push(m) }, jobs, now: j.clock.now };
     await registerJobHandlers(ctx, log);
     app = await buildApp(ctx, { logger: false });
     await app.listen({ host: '127.0.0.1', port: 0 });

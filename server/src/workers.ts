@@ -1,5 +1,7 @@
 import type { AppContext } from './platform/context.js';
 import { registerNotifyJobs } from './platform/notify.js';
+import { registerDigestJobs } from './modules/notifications/digest.js';
+import { registerNoticeJobs } from './modules/notifications/notices.js';
 import { registerImportJobs } from './modules/imports/imports.service.js';
 import { registerRegistrationJobs } from './modules/registrations/registrations.service.js';
 import { registerReportReminderJobs } from './modules/reports/reports.reminders.js';
@@ -14,5 +16,7 @@ export async function registerJobHandlers(ctx: AppContext, log: Logger): Promise
   await registerImportJobs(ctx, log);
   await registerRegistrationJobs(ctx, log);
   await registerNotifyJobs(ctx);
+  await registerNoticeJobs(ctx);
+  await registerDigestJobs(ctx);
   await registerReportReminderJobs(ctx, log);
 }

@@ -419,6 +419,18 @@ export interface NotificationsTable {
   dedupe_key: string;
   created_at: TimestampDefault;
   read_at: NullableTimestamp;
+  /** How it was delivered: in the app only, with a mail, or waiting for the daily digest (migration 0600-notification-preferences). */
+  channel: Generated<'app' | 'email' | 'digest'>;
+  /** When the daily digest mail that listed it went out. */
+  digested_at: NullableTimestamp;
+}
+
+/** A person's choice of channel for one notice kind; no row means the kind's default (migration 0600-notification-preferences). */
+export interface NotificationPreferencesTable {
+  user_id: number;
+  kind: string;
+  channel: 'app' | 'email' | 'digest';
+  updated_at: TimestampDefault;
 }
 
 /** The exactly-once ledger: one row per notice, channel and recipient (migration 0051-notifications). */
@@ -545,6 +557,7 @@ export interface DB {
   disciplines: DisciplinesTable;
   registration_reminders: RegistrationRemindersTable;
   notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
   deliveries: DeliveriesTable;
   calendar_tokens: CalendarTokensTable;
   report_templates: ReportTemplatesTable;

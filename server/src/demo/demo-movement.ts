@@ -8,6 +8,7 @@ import { loadConfig } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
 import type { Database } from '../platform/database.js';
 import { inlineJobs } from '../platform/jobs.js';
+import { registerNoticeJobs } from '../modules/notifications/notices.js';
 import { createSession, destroySession, loadActor } from '../platform/session.js';
 import { vietnamDateOf } from '../modules/reports/reports.periods.js';
 import { adoptPlan } from '../modules/plans/plans.cascade.js';
@@ -61,7 +62,10 @@ function asInput(plan: PlanDetail): CriterionInput[] {
 
 /** Plays the movement from the province's launch to the school's registrations. */
 export async function generateDemoMovement(db: Database, now: Now): Promise<{ planId: number; schoolPlanId: number; registrations: number; assessments: number; reports: number }> {
-  const ctx: AppContext = { db, config: loadConfig({}), mailer: { send: async () => undefined }, jobs: inlineJobs(), now };
+  const jobs = inlineJobs();
+  const ctx: AppContext = { db, config: loadConfig({}), mailer: { send: async () => undefined }, jobs, now };
+  // The steps' notices land in the demonstration accounts' bells (no mail is sent).
+  await registerNoticeJobs(ctx);
   const year = vietnamYear(now());
   // Dates of the year's documents, never after today: a start in early January issues them today.
   const today = vietnamDateOf(now());
@@ -150,5 +154,6 @@ export async function generateDemoMovement(db: Database, now: Now): Promise<{ pl
     imported.id,
     year,
   );
+  await jobs.drain();
   return { planId: imported.id, schoolPlanId: adopted.id, registrations, assessments, reports: reports.reports };
 }

@@ -47,6 +47,11 @@ export interface DeliverOnceInput {
   link: string | null;
   /** The mail, Vietnamese first; the link is appended to its text unless it already contains it. */
   mail?: MailContent;
+  /**
+   * The channel the recipient chose for this kind (notifications module): kept with the notice, so
+   * that the daily digest finds those waiting for it. Defaults to 'email' when a mail goes, else 'app'.
+   */
+  channel?: 'app' | 'email' | 'digest';
 }
 
 export type AppOutcome = 'stored' | 'duplicate';
@@ -97,7 +102,16 @@ export async function deliverOnce(ctx: NotifyContext, input: DeliverOnceInput): 
     if (!claimed) return null;
     const row = await tx
       .insertInto('notifications')
-      .values({ user_id: input.userId, kind: input.kind ?? 'notice', title: input.title, body: input.body, link: input.link, dedupe_key: input.key, created_at: ctx.now() })
+      .values({
+        user_id: input.userId,
+        kind: input.kind ?? 'notice',
+        title: input.title,
+        body: input.body,
+        link: input.link,
+        dedupe_key: input.key,
+        created_at: ctx.now(),
+        channel: input.channel ?? (input.email && input.mail ? 'email' : 'app'),
+      })
       .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -106,9 +120,30 @@ export async function deliverOnce(ctx: NotifyContext, input: DeliverOnceInput): 
   const app: AppOutcome = notificationId === null ? 'duplicate' : 'stored';
 
   if (!input.email || !input.mail) return { app, email: 'none', notificationId };
+  const email = await mailOnce(ctx, { key: input.key, userId: input.userId, email: input.email, mail: input.mail, link: input.link });
+  return { app, email, notificationId };
+}
+
+export interface MailOnceInput {
+  /** Identity of the mail for this user; the same key is mailed once. */
+  key: string;
+  userId: number;
+  email: string;
+  mail: MailContent;
+  /** A path inside the web app, appended absolute to the mail. */
+  link: string | null;
+}
+
+/**
+ * Sends one mail to one user at most once across all processes, through the same ledger as
+ * deliverOnce (key `email:<user>:<key>`), without an in-app notice: the daily digest. Rethrows a
+ * failed send after releasing its claim.
+ */
+export async function mailOnce(ctx: NotifyContext, input: MailOnceInput): Promise<Exclude<EmailOutcome, 'none'>> {
+  const { db } = ctx;
   const emailKey = deliveryKey('email', input.userId, input.key);
-  const email = await claimEmail(ctx, emailKey, input.email);
-  if (email !== 'claimed') return { app, email, notificationId };
+  const claim = await claimEmail(ctx, emailKey, input.email);
+  if (claim !== 'claimed') return claim;
 
   const url = input.link ? absoluteLink(ctx.config.publicUrl, input.link) : null;
   try {
@@ -123,7 +158,7 @@ export async function deliverOnce(ctx: NotifyContext, input: DeliverOnceInput): 
     throw err;
   }
   await db.updateTable('deliveries').set({ sent_at: ctx.now(), last_error: null }).where('key', '=', emailKey).execute();
-  return { app, email: 'sent', notificationId };
+  return 'sent';
 }
 
 /**

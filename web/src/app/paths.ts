@@ -16,6 +16,7 @@ export const paths = {
   assessments: '/danh-gia',
   dashboard: '/tong-hop',
   reports: '/bao-cao',
+  notifications: '/thong-bao',
 } as const;
 
 /** A safe in-app return path from ?next= (never another origin). */

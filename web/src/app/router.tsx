@@ -45,6 +45,7 @@ const routes: RouteObject[] = [
           { path: paths.accounts, lazy: page(() => import('../features/accounts/accounts-page')) },
           { path: paths.audit, lazy: page(() => import('../features/audit/audit-page')) },
           { path: paths.account, lazy: page(() => import('../features/auth/account-page')) },
+          { path: paths.notifications, lazy: page(() => import('../features/notifications/notifications-page')) },
           ...plansRoutes,
           ...registrationsRoutes,
           ...assessmentsRoutes,

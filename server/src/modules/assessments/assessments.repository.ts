@@ -343,4 +343,16 @@ export const assessmentsRepository = {
     ]);
     return { rows: rows as AssessmentRow[], total: Number(count.n) };
   },
+
+  /** The active account of the head who sent the sheet to the council (reviewed_by), if any. */
+  async activeReviewer(db: Executor, id: number): Promise<number | null> {
+    const row = await db
+      .selectFrom('assessments as a')
+      .innerJoin('users as u', 'u.id', 'a.reviewed_by')
+      .select('u.id')
+      .where('a.id', '=', id)
+      .where('u.is_active', '=', true)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  },
 };

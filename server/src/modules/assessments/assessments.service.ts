@@ -41,6 +41,7 @@ import {
   visibleStages,
   type AssessmentRef,
 } from './assessments.policy.js';
+import { noticeFinalised, noticeReopened, noticeReturned, noticeSubmitted } from './assessments.notices.js';
 import { assessmentsRepository as repo, type AssessmentPatch, type AssessmentRow, type CriterionRow, type ScoreDbRow, type StageWrite } from './assessments.repository.js';
 import {
   classify,
@@ -529,7 +530,9 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, id: number
       after: { stage: next, selfTotal: patch.self_total, reviewTotal: patch.review_total, overscoreFlag: patch.overscore_flag },
     });
   });
-  return getAssessment(ctx, actor, id);
+  const detail = await getAssessment(ctx, actor, id);
+  await noticeSubmitted(ctx, actor, row, stage, detail);
+  return detail;
 }
 
 /** Returns the sheet (trả lại) with a reason: review → self; council → review (default) or self. */
@@ -562,6 +565,7 @@ export async function returnAssessment(ctx: AppContext, actor: Actor, id: number
       after: { stage: to, reason },
     });
   });
+  await noticeReturned(ctx, actor, row, row.stage as 'review' | 'council', to as 'self' | 'review', reason);
   return getAssessment(ctx, actor, id);
 }
 
@@ -638,7 +642,9 @@ export async function finaliseAssessment(ctx: AppContext, actor: Actor, id: numb
       },
     });
   });
-  return getAssessment(ctx, actor, id);
+  const detail = await getAssessment(ctx, actor, id);
+  await noticeFinalised(ctx, actor, row, detail);
+  return detail;
 }
 
 /** Reopens a final assessment for the council (a recorded exception): back to the council's step, unclassified. */
@@ -673,5 +679,6 @@ export async function reopenAssessment(ctx: AppContext, actor: Actor, id: number
       after: { stage: 'council', reason },
     });
   });
+  await noticeReopened(ctx, actor, row, reason);
   return getAssessment(ctx, actor, id);
 }

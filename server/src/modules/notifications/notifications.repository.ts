@@ -28,6 +28,29 @@ export interface PlanDeadlineRow {
   end_year: number;
 }
 
+export type Channel = 'app' | 'email' | 'digest';
+
+/** A recipient of a notice, with their choice for its kind (null: the kind's default). */
+export interface RecipientRow {
+  id: number;
+  display_name: string;
+  email: string | null;
+  channel: Channel | null;
+}
+
+/** A notice waiting for its recipient's daily digest. */
+export interface DigestRow {
+  id: number;
+  user_id: number;
+  email: string;
+  display_name: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Date;
+}
+
 export const notificationsRepository = {
   async list(db: Executor, userId: number, opts: { unreadOnly: boolean; limit: number; offset: number }): Promise<NotificationRow[]> {
     return db
@@ -148,5 +171,81 @@ export const notificationsRepository = {
       .orderBy('d.plan_id')
       .orderBy('d.position')
       .execute();
+  },
+
+  // ── Delivery and preferences ──────────────────────────────────────
+
+  /** The active users among `userIds`, with their channel for `kind` if they chose one. */
+  async recipients(db: Executor, userIds: number[], kind: string): Promise<RecipientRow[]> {
+    if (userIds.length === 0) return [];
+    return db
+      .selectFrom('users as u')
+      .leftJoin('notification_preferences as p', (j) => j.onRef('p.user_id', '=', 'u.id').on('p.kind', '=', kind))
+      .select(['u.id', 'u.display_name', 'u.email', 'p.channel'])
+      .where('u.id', 'in', userIds)
+      .where('u.is_active', '=', true)
+      .orderBy('u.id')
+      .execute();
+  },
+
+  /** The channels chosen for (user, kind) pairs, keyed `user:kind`. */
+  async channelsFor(db: Executor, pairs: { userId: number; kind: string }[]): Promise<Map<string, Channel>> {
+    const out = new Map<string, Channel>();
+    if (pairs.length === 0) return out;
+    const rows = await db
+      .selectFrom('notification_preferences')
+      .select(['user_id', 'kind', 'channel'])
+      .where('user_id', 'in', [...new Set(pairs.map((p) => p.userId))])
+      .where('kind', 'in', [...new Set(pairs.map((p) => p.kind))])
+      .execute();
+    for (const r of rows) out.set(`${r.user_id}:${r.kind}`, r.channel);
+    return out;
+  },
+
+  async preferencesOf(db: Executor, userId: number): Promise<Map<string, Channel>> {
+    const rows = await db.selectFrom('notification_preferences').select(['kind', 'channel']).where('user_id', '=', userId).execute();
+    return new Map(rows.map((r) => [r.kind, r.channel]));
+  },
+
+  async savePreferences(db: Executor, userId: number, prefs: { kind: string; channel: Channel }[], at: Date): Promise<void> {
+    if (prefs.length === 0) return;
+    await db
+      .insertInto('notification_preferences')
+      .values(prefs.map((p) => ({ user_id: userId, kind: p.kind, channel: p.channel, updated_at: at })))
+      .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({ channel: eb.ref('excluded.channel'), updated_at: eb.ref('excluded.updated_at') })))
+      .execute();
+  },
+
+  async userEmail(db: Executor, userId: number): Promise<string | null> {
+    const row = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+    return row?.email ?? null;
+  },
+
+  /**
+   * Notices delivered for the digest, not yet digested nor read, created in (since, until], of active
+   * users with an address; by user, oldest first.
+   */
+  async pendingDigest(db: Executor, since: Date, until: Date): Promise<DigestRow[]> {
+    const rows = await db
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .select(['n.id', 'n.user_id', 'u.email', 'u.display_name', 'n.kind', 'n.title', 'n.body', 'n.link', 'n.created_at'])
+      .where('n.channel', '=', 'digest')
+      .where('n.digested_at', 'is', null)
+      .where('n.read_at', 'is', null)
+      .where('n.created_at', '>', since)
+      .where('n.created_at', '<=', until)
+      .where('u.is_active', '=', true)
+      .where('u.email', 'is not', null)
+      .orderBy('n.user_id')
+      .orderBy('n.created_at')
+      .orderBy('n.id')
+      .execute();
+    return rows.map((r) => ({ ...r, email: r.email! }));
+  },
+
+  async markDigested(db: Executor, ids: number[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await db.updateTable('notifications').set({ digested_at: at }).where('id', 'in', ids).where('digested_at', 'is', null).execute();
   },
 };

@@ -1,4 +1,15 @@
-import { calendarFeedParams, calendarTokenCreated, calendarTokenStatus, idParams, notificationsPage, notificationsQuery, notificationView, readAllResponse } from '@thidua/contracts';
+import {
+  calendarFeedParams,
+  calendarTokenCreated,
+  calendarTokenStatus,
+  idParams,
+  notificationPreferences,
+  notificationsPage,
+  notificationsQuery,
+  notificationView,
+  readAllResponse,
+  updateNotificationPreferencesBody,
+} from '@thidua/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -23,6 +34,16 @@ export async function notificationRoutes(fastify: FastifyInstance, { ctx }: { ct
 
   app.post('/notifications/read-all', { schema: { tags, summary: 'Mark all my notifications read', response: { 200: readAllResponse } } }, async (req) =>
     notifications.markAllRead(ctx, requireActor(req)),
+  );
+
+  app.get('/notifications/preferences', { schema: { tags, summary: 'How each kind of notice reaches me (app, e-mail, daily digest), with the kinds and their labels', response: { 200: notificationPreferences } } }, async (req) =>
+    notifications.getPreferences(ctx, requireActor(req)),
+  );
+
+  app.put(
+    '/notifications/preferences',
+    { schema: { tags, summary: 'Choose how some kinds of notice reach me', body: updateNotificationPreferencesBody, response: { 200: notificationPreferences } } },
+    async (req) => notifications.updatePreferences(ctx, requireActor(req), req.body),
   );
 
   const calTags = ['calendar'];

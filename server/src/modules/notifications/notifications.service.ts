@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { CalendarTokenCreated, CalendarTokenStatus, NotificationsPage, NotificationsQuery, NotificationView, ReadAllResponse } from '@thidua/contracts';
+import type {
+  CalendarTokenCreated,
+  CalendarTokenStatus,
+  NotificationPreferences,
+  NotificationsPage,
+  NotificationsQuery,
+  NotificationView,
+  ReadAllResponse,
+  UpdateNotificationPreferencesBody,
+} from '@thidua/contracts';
 import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
@@ -7,7 +16,9 @@ import { AppError } from '../../platform/errors.js';
 import { absoluteLink } from '../../platform/notify.js';
 import { randomToken } from '../../platform/session.js';
 import { calendarSources, registerCalendarSource, type CalendarEntry } from './calendar-sources.js';
+import { DIGEST_TIME } from './digest.js';
 import { writeCalendar } from './ical.js';
+import { notificationKind, notificationKinds } from './notification-kinds.js';
 import { notificationsRepository as repo, type NotificationRow, type PlanDeadlineRow } from './notifications.repository.js';
 
 // The notification centre (trung tâm thông báo): every user sees and marks only their own notices,
@@ -43,6 +54,39 @@ export async function markRead(ctx: AppContext, actor: Actor, id: number): Promi
 /** Marks all the actor's notices read. */
 export async function markAllRead(ctx: AppContext, actor: Actor): Promise<ReadAllResponse> {
   return { updated: await repo.markAllRead(ctx.db, actor.userId, ctx.now()) };
+}
+
+// ── Preferences: how each kind reaches me ─────────────────────────────
+
+/** Every registered kind with its labels and the actor's channel for it (the default where none was chosen). */
+export async function getPreferences(ctx: AppContext, actor: Actor): Promise<NotificationPreferences> {
+  const [chosen, email] = await Promise.all([repo.preferencesOf(ctx.db, actor.userId), repo.userEmail(ctx.db, actor.userId)]);
+  return {
+    kinds: notificationKinds().map((k) => ({ kind: k.key, label: k.label, group: k.group, defaultChannel: k.defaultChannel, channel: chosen.get(k.key) ?? k.defaultChannel })),
+    digestTime: DIGEST_TIME,
+    email,
+  };
+}
+
+/**
+ * Sets the actor's channel for the kinds given (the others keep theirs). Personal settings, like
+ * reading a notice: not audited. An unknown kind is refused, naming it.
+ */
+export async function updatePreferences(ctx: AppContext, actor: Actor, input: UpdateNotificationPreferencesBody): Promise<NotificationPreferences> {
+  input.preferences.forEach((p, i) => {
+    if (notificationKind(p.kind)) return;
+    const path = `preferences.${i}.kind`;
+    throw new AppError('VALIDATION_FAILED', { kind: p.kind }, [{ path, message: `${path}: Không có loại thông báo "${p.kind}"`, messageEn: `${path}: There is no notice kind "${p.kind}"` }]);
+  });
+  // The last choice for a kind sent twice wins.
+  const latest = new Map(input.preferences.map((p) => [p.kind, p.channel]));
+  await repo.savePreferences(
+    ctx.db,
+    actor.userId,
+    [...latest].map(([kind, channel]) => ({ kind, channel })),
+    ctx.now(),
+  );
+  return getPreferences(ctx, actor);
 }
 
 // ── The iCalendar feed ────────────────────────────────────────────────

@@ -30,6 +30,7 @@ import { AppError, fieldEntry, fieldError } from '../../platform/errors.js';
 import { readPlanFile, type ParsedPlan, type PlanNode } from './parser/index.js';
 import { normaliseBands } from '../assessments/assessments.rules.js';
 import { pendingCount } from './plans.changes.js';
+import { noticePlanPublished } from './plans.notices.js';
 import { plansRepository as repo, type CriterionRow, type MovementRow, type NewCriterion, type PlanRow } from './plans.repository.js';
 
 /** Largest plan file accepted: a 60-page plan in .docx is a few megabytes. */
@@ -723,7 +724,7 @@ export async function replaceCriteria(ctx: AppContext, actor: Actor, id: number,
  * version it supersedes, audited on that plan: one version of a plan is in force at a time.
  */
 export async function publishPlan(ctx: AppContext, actor: Actor, id: number): Promise<PlanDetail> {
-  return changeDraft(ctx, actor, id, 'plan.publish', async (trx) => {
+  const detail = await changeDraft(ctx, actor, id, 'plan.publish', async (trx) => {
     if ((await repo.countCriteria(trx, id)) === 0) throw new AppError('PLAN_NO_CRITERIA', { planId: id });
     await repo.setStatus(trx, id, 'published', ctx.now());
     const plan = (await repo.findPlan(trx, id))!;
@@ -743,6 +744,10 @@ export async function publishPlan(ctx: AppContext, actor: Actor, id: number): Pr
     });
     return { status: 'published', closedPlanId: older.id };
   });
+  // After commit: the units below hear of it once.
+  const published = await repo.findPlan(ctx.db, id);
+  if (published) await noticePlanPublished(ctx, actor, published);
+  return detail;
 }
 
 /** Closes (kết thúc) a published plan: the movement's period for it is over. */

@@ -9,6 +9,8 @@ import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
 import { AppError, fieldEntry } from '../../platform/errors.js';
 import { queueNotification, type DeliverOnceInput } from '../../platform/notify.js';
+import { withPreferences } from '../notifications/notices.js';
+import { reportNoticeKinds } from './reports.notices.js';
 import {
   defaultReminderSchedule,
   dueDate,
@@ -306,7 +308,7 @@ export function reminderNotice(args: {
     key: args.key,
     userId: contact.userId,
     email: contact.email,
-    kind: 'report.reminder',
+    kind: reportNoticeKinds.reminder.key,
     title,
     body,
     link: reportPagePath(template.id, periodKey(period), contact.unitId),
@@ -455,6 +457,6 @@ export async function remindUnits(ctx: AppContext, actor: Actor, body: ReportRem
     });
   });
   // After commit: the notify queue delivers each once, whichever process takes it.
-  for (const n of notices) await queueNotification(ctx.jobs, n);
+  for (const n of await withPreferences(ctx, notices)) await queueNotification(ctx.jobs, n);
   return result;
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
-import { deliverOnce, type NotifyContext } from '../../platform/notify.js';
+import { deliverOnce, type DeliverOnceInput, type NotifyContext } from '../../platform/notify.js';
+import { withPreferences } from '../notifications/notices.js';
 import {
   activeTemplates,
   contactsOf,
@@ -88,21 +89,24 @@ export async function runReminderSweep(ctx: NotifyContext, now: Date, log?: Logg
         ctx.db,
         pending.map((u) => u.id),
       );
+      const notices: DeliverOnceInput[] = [];
       for (const u of pending) {
         const [unitSlot] = reminderInstants({ due, schedule: t.schedule, templateId: t.id, unitId: u.id, period, from: slot.at, until: slot.at });
         if (!unitSlot) continue;
         result.units++;
-        for (const contact of contacts.get(u.id) ?? []) {
-          try {
-            const r = await deliverOnce(ctx, reminderNotice({ key: unitSlot.key, contact, unitName: u.name, template: t, period, due, today }));
-            if (r.email === 'sent') result.mailsSent++;
-            if (r.app === 'stored') result.noticesStored++;
-          } catch (err) {
-            // The claim was released: the next sweep (or the job's retry) sends it.
-            result.failures++;
-            errors.push(err);
-            log?.error({ err, key: unitSlot.key, userId: contact.userId }, 'report reminder failed');
-          }
+        for (const contact of contacts.get(u.id) ?? []) notices.push(reminderNotice({ key: unitSlot.key, contact, unitName: u.name, template: t, period, due, today }));
+      }
+      // Each contact's choice for reminders: with a mail, in the app only, or in the daily digest.
+      for (const notice of await withPreferences(ctx, notices)) {
+        try {
+          const r = await deliverOnce(ctx, notice);
+          if (r.email === 'sent') result.mailsSent++;
+          if (r.app === 'stored') result.noticesStored++;
+        } catch (err) {
+          // The claim was released: the next sweep (or the job's retry) sends it.
+          result.failures++;
+          errors.push(err);
+          log?.error({ err, key: notice.key, userId: notice.userId }, 'report reminder failed');
         }
       }
     }

@@ -31,6 +31,7 @@ import { reportCode } from './reports.documents.js';
 import { applyConsolidation, combine, effectiveValue, sentChildren, storedValues, unitWeights, type StoredValues } from './reports.consolidation.js';
 import { computeIndicators } from './reports.indicators.js';
 import { dueDate, isReportedPeriod, periodKey, periodLabel, reportPeriod, timeliness, type PeriodSpec, type ReportPeriod } from './reports.periods.js';
+import { noticeReportRecalled, noticeReportReviewed, noticeReportSubmitted } from './reports.notices.js';
 import { canReviewReport, canSeeReport, canWriteReport, isEditable, ownReportingUnitIds, reportOperations } from './reports.policy.js';
 import { reportsRepository as repo, reportingScopeOf, type ReportRow, type ReportTemplateRow } from './reports.repository.js';
 import { contentOf, dueRuleOf, visibleTemplate } from './reports.templates.js';
@@ -74,6 +75,12 @@ function periodSpecOf(kind: string, body: OpenReportBody): PeriodSpec {
 }
 
 const indicatorsOf = (content: TemplateContent) => content.sections.flatMap((s) => s.indicators);
+
+/** The period of a report row as its notices name it, in both languages. */
+function periodLabels(kind: string, r: Pick<ReportRow, 'year' | 'period_key' | 'period_start' | 'period_end'>) {
+  const p = periodOfRow(kind, r);
+  return { label: periodLabel(p), labelEn: periodLabel(p, 'en') };
+}
 
 // ── Reading ────────────────────────────────────────────────────────────
 
@@ -411,9 +418,9 @@ export async function saveReport(ctx: AppContext, actor: Actor, id: number, inpu
 
 /** Sends the report to the recipient: the time is kept with its lateness, and the recipient's report goes stale. */
 export async function submitReport(ctx: AppContext, actor: Actor, id: number): Promise<ReportDetail> {
-  const { r } = await forWriter(ctx, actor, id);
+  const { r, t } = await forWriter(ctx, actor, id);
   requireEditable(r);
-  await ctx.db.transaction().execute(async (trx) => {
+  const sent = await ctx.db.transaction().execute(async (trx) => {
     const cur = await lockedRow(trx, id);
     requireEditable(cur);
     const now = ctx.now();
@@ -436,7 +443,9 @@ export async function submitReport(ctx: AppContext, actor: Actor, id: number): P
       before: { status: cur.status },
       after: { status: 'submitted', submittedAt: now.toISOString(), dueDate: cur.due_date, daysLate, staleParentReportId: parentId },
     });
+    return { cur, daysLate };
   });
+  await noticeReportSubmitted(ctx, actor, sent.cur, periodLabels(t.period_kind, sent.cur), sent.daysLate);
   return detailOf(ctx.db, actor, id);
 }
 
@@ -447,14 +456,14 @@ export async function submitReport(ctx: AppContext, actor: Actor, id: number): P
  * sums, whose report goes stale. An accepted report needs the recipient's lock exception instead.
  */
 export async function recallReport(ctx: AppContext, actor: Actor, id: number): Promise<ReportDetail> {
-  const { r } = await forWriter(ctx, actor, id);
+  const { r, t } = await forWriter(ctx, actor, id);
   const guard = (cur: ReportRow) => {
     if (cur.status === 'submitted') return;
     if (cur.status === 'accepted') throw new AppError('REPORT_LOCKED', { status: cur.status });
     throw new AppError('REPORT_WRONG_STATUS', { status: cur.status });
   };
   guard(r);
-  await ctx.db.transaction().execute(async (trx) => {
+  const recalled = await ctx.db.transaction().execute(async (trx) => {
     const cur = await lockedRow(trx, id);
     guard(cur);
     await repo.updateReport(trx, id, { status: 'draft', submitted_at: null, submitted_by: null, days_late: null }, ctx.now());
@@ -467,7 +476,9 @@ export async function recallReport(ctx: AppContext, actor: Actor, id: number): P
       before: { status: cur.status, submittedAt: iso(cur.submitted_at), daysLate: cur.days_late },
       after: { status: 'draft', staleParentReportId: parentId },
     });
+    return cur;
   });
+  await noticeReportRecalled(ctx, actor, recalled, periodLabels(t.period_kind, recalled));
   return detailOf(ctx.db, actor, id);
 }
 
@@ -487,7 +498,7 @@ export async function grantLockException(ctx: AppContext, actor: Actor, id: numb
 }
 
 async function review(ctx: AppContext, actor: Actor, id: number, step: 'return' | 'accept' | 'lock_exception', reason: string | null): Promise<ReportDetail> {
-  const { r } = await forReviewer(ctx, actor, id);
+  const { r, t } = await forReviewer(ctx, actor, id);
   const guard = (cur: ReportRow) => {
     const ok = step === 'lock_exception' ? cur.status === 'accepted' && cur.lock_exception_at === null : cur.status === 'submitted';
     if (ok) return;
@@ -495,7 +506,7 @@ async function review(ctx: AppContext, actor: Actor, id: number, step: 'return' 
     throw new AppError('REPORT_WRONG_STATUS', { status: cur.status });
   };
   guard(r);
-  await ctx.db.transaction().execute(async (trx) => {
+  const reviewed = await ctx.db.transaction().execute(async (trx) => {
     const cur = await lockedRow(trx, id);
     guard(cur);
     const now = ctx.now();
@@ -515,7 +526,9 @@ async function review(ctx: AppContext, actor: Actor, id: number, step: 'return' 
       before: { status: cur.status },
       after: { status: step === 'return' ? 'returned' : 'accepted', reason },
     });
+    return cur;
   });
+  await noticeReportReviewed(ctx, actor, reviewed, periodLabels(t.period_kind, reviewed), step, reason);
   return detailOf(ctx.db, actor, id);
 }
 

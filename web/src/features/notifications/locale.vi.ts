@@ -9,6 +9,25 @@ export const notificationsVi = {
   markAllRead: 'Đánh dấu tất cả đã đọc',
   open: 'Mở',
   more: 'Xem thêm',
+  seeAll: 'Xem tất cả thông báo',
+  page: {
+    filter: 'Lọc thông báo',
+    all: 'Tất cả',
+    unreadOnly: 'Chưa đọc ({{count}})',
+    emptyUnread: 'Không có thông báo chưa đọc',
+    total: '{{count}} thông báo',
+    listTitle: 'Danh sách thông báo',
+  },
+  prefs: {
+    title: 'Cách nhận thông báo',
+    intro: 'Thông báo luôn hiện ngay trong ứng dụng (biểu tượng chuông). Chọn cho từng loại có gửi kèm thư điện tử không, hoặc gom vào một thư tóm tắt hằng ngày lúc {{time}}.',
+    email: 'Thư gửi đến: {{email}}',
+    noEmail: 'Tài khoản chưa có địa chỉ thư điện tử: thông báo chỉ hiện trong ứng dụng.',
+    channel: 'Cách nhận: {{kind}}',
+    channels: { app: 'Chỉ trong ứng dụng', email: 'Kèm thư điện tử', digest: 'Tóm tắt hằng ngày' },
+    byDefault: '{{channel}} (mặc định)',
+    saved: 'Đã lưu: {{kind}} — {{channel}}',
+  },
   calendar: {
     title: 'Lịch hạn báo cáo (iCalendar)',
     intro:

@@ -1,11 +1,11 @@
 import type { NotificationView } from '@thidua/contracts';
-import { Alert, Button, Drawer, Empty, List, Space, Tag } from 'antd';
-import { formatDateTime } from '../../app/format';
+import { Alert, Button, Drawer, Empty, List } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { paths } from '../../app/paths';
 import { errorText } from '../../app/api';
-import { tagColors } from '../../app/theme';
+import { NoticeItem } from './notice-item';
 import { useMarkAllRead, useMarkRead, useNotifications } from './notifications-api';
 
 const PAGE = 20;
@@ -45,47 +45,18 @@ export default function NotificationsDrawer({ open, onClose }: { open: boolean; 
         loading={isLoading}
         dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} /> }}
-        renderItem={(n) => (
-          <List.Item
-            key={n.id}
-            actions={
-              n.readAt
-                ? []
-                : [
-                    <Button key="read" type="link" size="small" onClick={() => markRead.mutate(n.id)}>
-                      {t('notifications.markRead')}
-                    </Button>,
-                  ]
-            }
-          >
-            <List.Item.Meta
-              title={
-                <Space size={6} wrap>
-                  <Button
-                    type="link"
-                    style={{ padding: 0, height: 'auto', fontWeight: n.readAt ? 400 : 600, whiteSpace: 'normal', textAlign: 'start' }}
-                    onClick={() => void openNotice(n)}
-                  >
-                    {n.title}
-                  </Button>
-                  {!n.readAt && <Tag color={tagColors.info}>{t('notifications.unread')}</Tag>}
-                </Space>
-              }
-              description={
-                <>
-                  <div style={{ color: 'rgba(0, 0, 0, 0.88)', whiteSpace: 'pre-line' }}>{n.body}</div>
-                  <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, { seconds: false })}</time>
-                </>
-              }
-            />
-          </List.Item>
-        )}
+        renderItem={(n) => <NoticeItem key={n.id} n={n} onOpen={() => void openNotice(n)} onMarkRead={() => markRead.mutate(n.id)} />}
       />
       {data && data.total > data.items.length && (
         <Button block onClick={() => setPageSize((s) => s + PAGE)}>
           {t('notifications.more')}
         </Button>
       )}
+      <div style={{ marginTop: 12, textAlign: 'center' }}>
+        <Link to={paths.notifications} onClick={onClose}>
+          {t('notifications.seeAll')}
+        </Link>
+      </div>
     </Drawer>
   );
 }
