@@ -14,6 +14,7 @@ import * as m0052 from './migrations/2026-11-22-0052-reports.js';
 import * as m0053 from './migrations/2026-11-22-0053-reports-core.js';
 import * as m0054 from './migrations/2026-11-22-0054-report-periods.js';
 import * as m1207s from './migrations/2026-12-07-0200-sign-in-throttles.js';
+import * as m1207years from './migrations/2026-12-07-0500-plan-years.js';
 
 // Append-only: add a new file and a line here; never edit one that has shipped.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-0053-reports-core': m0053,
   '2026-11-22-0054-report-periods': m0054,
   '2026-12-07-0200-sign-in-throttles': m1207s,
+  '2026-12-07-0500-plan-years': m1207years,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

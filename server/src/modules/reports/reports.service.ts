@@ -17,6 +17,7 @@ import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
+import { coversYear, planYearsText } from '../plans/plans.years.js';
 import { applyConsolidation, combine, effectiveValue, sentChildren, storedValues, unitWeights, type StoredValues } from './reports.consolidation.js';
 import { computedValues, hasSystemFigures, outdatedFigures, withComputed, type OutdatedFigure } from './reports.figures.js';
 import { dueDate, isReportedPeriod, periodKey, periodLabel, reportPeriod, timeliness, type PeriodSpec, type ReportPeriod } from './reports.periods.js';
@@ -239,6 +240,11 @@ export async function openReport(ctx: AppContext, actor: Actor, input: OpenRepor
   const period = reportPeriod(periodSpecOf(t.period_kind, input));
   if (!isReportedPeriod(period, t.period_indexes)) {
     throw invalid('index', `Mẫu báo cáo này không báo cáo kỳ ${periodLabel(period)}`, `This report template does not report ${periodLabel(period, 'en')}`);
+  }
+  const planYears = { year_from: t.plan_year_from, year_to: t.plan_year_to };
+  if (!coversYear(planYears, period.year)) {
+    const text = planYearsText(planYears);
+    throw invalid('year', `Kế hoạch của mẫu báo cáo này áp dụng ${text.vi}, không áp dụng cho năm ${period.year}`, `The plan of this report template applies ${text.en}, not in ${period.year}`);
   }
   const due = dueDate(period, dueRuleOf(t));
   const key = periodKey(period);
