@@ -63,6 +63,9 @@ export const reportTemplateView = z.object({
   id: z.number().int(),
   /** Null for a template shipped with the system. */
   planId: z.number().int().nullable(),
+  /** The years its plan applies to (null: not limited on that side): it reports those years' periods only. */
+  planYearFrom: z.number().int().nullable(),
+  planYearTo: z.number().int().nullable(),
   code: z.string(),
   name: z.string(),
   periodKind: z.enum(reportPeriodKinds),
