@@ -16,7 +16,9 @@
 //   the province's whole subtree, the sum of its children's sent reports, one insert; the report is
 //   deleted again after each sample so every sample consolidates from nothing;
 // - refresh: the open report counts and consolidates again (POST /api/reports/:id/refresh);
-// - read: the report with each child's figures and narratives (GET /api/reports/:id);
+// - read: the report with each child's figures and narratives (GET /api/reports/:id), as a draft (which
+//   counts again to tell whether its system figures are still true) and as sent (frozen, nothing counted);
+// - send: the report is submitted (POST /api/reports/:id/submit), counting once more as it goes;
 // - the .docx and the children's .xlsx downloads.
 // Prints figures and writes bench/results/report-consolidation.json; asserts nothing.
 import type { TemplateContent } from '@thidua/contracts';
@@ -29,7 +31,7 @@ import type { Database } from '../server/src/platform/database.js';
 import { inlineJobs } from '../server/src/platform/jobs.js';
 import { childrenXlsx, reportDocx } from '../server/src/modules/reports/reports.documents.js';
 import { computeIndicators } from '../server/src/modules/reports/reports.indicators.js';
-import { getReport, openReport, refreshReport } from '../server/src/modules/reports/reports.service.js';
+import { getReport, openReport, refreshReport, submitReport } from '../server/src/modules/reports/reports.service.js';
 import { ensureAssessmentYear } from './lib/assessment-year.js';
 import { ensureNationalData, timed } from './lib/national.js';
 import { argValue, numberArg, summarise, tempDatabase, writeResult } from './lib/temp-database.js';
@@ -202,6 +204,29 @@ try {
     const id = await ensureOpen(p);
     return timed(() => getReport(ctx, actorOf(p), id));
   };
+  // A sent report is frozen: read as sent, nothing is counted; the draft above counts again to say
+  // whether its system figures are still true. The difference is the cost of that check.
+  const setStatus = (id: number, status: string) => db.updateTable('reports').set({ status }).where('id', '=', id).execute();
+  const readSent = async (i: number) => {
+    const p = provinces[i % provinces.length]!;
+    const id = await ensureOpen(p);
+    await setStatus(id, 'submitted');
+    try {
+      return await timed(() => getReport(ctx, actorOf(p), id));
+    } finally {
+      await setStatus(id, 'draft');
+    }
+  };
+  // Sending counts once more, so that a report goes with the figures of the moment it is sent.
+  const submit = async (i: number) => {
+    const p = provinces[i % provinces.length]!;
+    const id = await ensureOpen(p);
+    try {
+      return await timed(() => submitReport(ctx, actorOf(p), id));
+    } finally {
+      await db.updateTable('reports').set({ status: 'draft', submitted_at: null, submitted_by: null, days_late: null }).where('id', '=', id).execute();
+    }
+  };
   const docx = async (i: number) => {
     const p = provinces[i % provinces.length]!;
     const id = await ensureOpen(p);
@@ -224,7 +249,9 @@ try {
     { name: 'open the province report (consolidate from nothing)', run: open, target: 1000 },
     { name: '  of which: the system counts its subtree', run: count },
     { name: 'refresh the province report (count and consolidate again)', run: refresh, target: 1000 },
-    { name: 'read the report with every child', run: read },
+    { name: 'read the draft with every child (counts again: figures still true?)', run: read },
+    { name: 'read it once sent (frozen: nothing counted)', run: readSent },
+    { name: 'send it (counts once more as it goes)', run: submit, target: 1000 },
     { name: 'download the report (.docx)', run: docx },
     { name: 'download the children’s figures (.xlsx)', run: xlsx },
   ];

@@ -110,6 +110,14 @@ describe.skipIf(!browserAvailable)('Plans (kế hoạch)', () => {
     // The signer's name was read from under the signature; the officer writes the title beside it.
     expect(await page.getByRole('textbox', { name: 'Người ký' }).inputValue()).toBe('Nguyễn Anh Tuấn');
     await page.getByRole('textbox', { name: 'Người ký' }).fill('TM. ỦY BAN NHÂN DÂN – CHỦ TỊCH Nguyễn Anh Tuấn');
+    // The years it applies to were read from "giai đoạn 2019-2025"; a year outside the movement's is refused.
+    const yearTo = page.getByRole('spinbutton', { name: 'đến năm', exact: true });
+    expect(await page.getByRole('spinbutton', { name: 'Áp dụng từ năm', exact: true }).inputValue()).toBe('2019');
+    expect(await yearTo.inputValue()).toBe('2025');
+    await yearTo.fill('2026');
+    await page.getByRole('button', { name: 'Lưu thông tin văn bản' }).click();
+    await page.getByText(/Năm áp dụng 2026 nằm ngoài thời gian của phong trào \(2019–2025\)/).first().waitFor();
+    await yearTo.fill('2025');
     await page.getByRole('button', { name: 'Lưu thông tin văn bản' }).click();
     await page.getByText('Đã lưu thông tin văn bản').waitFor();
     await j.screenshot(page, 'plan-review');
@@ -136,7 +144,9 @@ describe.skipIf(!browserAvailable)('Plans (kế hoạch)', () => {
     expect(await page.getByRole('textbox', { name: 'Số', exact: true }).count()).toBe(0);
     await eventually(() => page.getByRole('button', { name: 'Ban hành', exact: true }).count()).toBe(0);
 
-    const saved = await j.db.selectFrom('plans').select(['status', 'number', 'code', 'issue_date', 'signer', 'unit_id', 'classification_bands']).where('id', '=', planId).executeTakeFirstOrThrow();
+    await page.getByText('Từ năm 2019 đến năm 2025').waitFor();
+    const saved = await j.db.selectFrom('plans').select(['status', 'number', 'code', 'issue_date', 'signer', 'unit_id', 'classification_bands', 'year_from', 'year_to']).where('id', '=', planId).executeTakeFirstOrThrow();
+    expect([saved.year_from, saved.year_to]).toEqual([2019, 2025]);
     expect((saved.classification_bands as { min: number }[]).map((b) => b.min)).toEqual([90, 75, 50, 0]);
     expect(saved).toMatchObject({ status: 'published', number: '6344', code: 'KH-UBND', signer: 'TM. ỦY BAN NHÂN DÂN – CHỦ TỊCH Nguyễn Anh Tuấn', unit_id: city.id });
     const points = await j.db

@@ -41,6 +41,18 @@ describe.skipIf(!browserAvailable)('Registration (đăng ký thi đua)', () => {
     await phone.getByRole('button', { name: 'Rút đăng ký' }).waitFor();
     await j.screenshot(phone, 'registration-mine-phone');
 
+    // The school's own plan for next year only: choosing next year offers it, this year keeps the city's.
+    const next = year + 1;
+    const schoolPlan = await newPublishedPlan(j.db, school, { movement, parentPlanId: plan.id, title: `Kế hoạch văn hóa công sở của trường năm ${next}` });
+    await j.db.updateTable('plans').set({ year_from: next, year_to: next }).where('id', '=', schoolPlan.id).execute();
+    const applies = phone.getByRole('region', { name: 'Kế hoạch áp dụng' });
+    await chooseOption(phone, phone, 'Năm', String(next));
+    await applies.getByText(new RegExp(`— Kế hoạch văn hóa công sở của trường năm ${next}$`)).waitFor();
+    await phone.getByText(`Bản đăng ký năm ${next}`).waitFor();
+    await chooseOption(phone, phone, 'Năm', String(year));
+    await applies.getByText('6344/KH-UBND — Kế hoạch thực hiện văn hóa công sở năm 2026').waitFor();
+    await phone.getByText('Đã đăng ký: Lao động tiên tiến').waitFor();
+
     // The school's officer: the board stands at 1 of 4 people.
     const page = await j.newPage();
     await signIn(page, officer.username);

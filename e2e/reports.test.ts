@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newUnit } from '../server/test/factories.js';
+import { newPerson, newUnit } from '../server/test/factories.js';
+import { newPublishedPlan, newRegistration } from '../server/test/registration-factories.js';
 import { newReportTemplate } from '../server/test/report-factories.js';
 import { browserAvailable, useJourney } from './harness.js';
 import { eventually, newNamedUser, signIn } from './steps.js';
@@ -42,6 +43,21 @@ describe.skipIf(!browserAvailable)('Periodic reports (báo cáo định kỳ)', 
     const saved = await j.db.selectFrom('reports').selectAll().where('id', '=', wardReportId).executeTakeFirstOrThrow();
     expect(saved).toMatchObject({ unit_id: ward.id, recipient_unit_id: province.id, status: 'draft', period_key: periodKey });
     expect(saved.narratives).toMatchObject({ results: 'Niêm yết quy tắc ứng xử tại 100% bộ phận một cửa.' });
+
+    // Someone of the ward registers meanwhile: the draft says its system figure moved, and updating
+    // takes the new count while the typed 12 stays.
+    const plan = await newPublishedPlan(j.db, province, { year: j.year() });
+    await newRegistration(j.db, { plan, unit: ward, person: await newPerson(j.db, ward), year: j.year() });
+    await wardPage.reload();
+    await wardPage.getByText('Số liệu hệ thống đã thay đổi từ khi mở báo cáo — bấm “Cập nhật số liệu” để cập nhật; số đã nhập tay được giữ nguyên.').waitFor();
+    await wardPage.getByText('Số cá nhân đăng ký thi đua: đã lưu 0, hệ thống tính hiện nay 1').waitFor();
+    await wardPage.getByText('hiện nay: 1').waitFor();
+    await j.screenshot(wardPage, 'report-figures-outdated-phone');
+    await wardPage.getByRole('button', { name: 'Cập nhật số liệu' }).click();
+    await wardPage.getByText('Đã cập nhật số liệu').waitFor();
+    await wardPage.getByText('Hệ thống tính: 1').waitFor();
+    expect(await wardPage.getByText(/Số liệu hệ thống đã thay đổi/).count()).toBe(0);
+    expect(await wardPage.getByRole('spinbutton', { name: 'Số cuộc tuyên truyền, hội nghị' }).inputValue()).toBe('12');
 
     // The deadline passed three days ago: the ward sends late.
     await j.db.updateTable('reports').set({ due_date: j.vietnamDay(-3) }).where('id', '=', wardReportId).execute();

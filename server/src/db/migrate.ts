@@ -16,6 +16,7 @@ import * as m0054 from './migrations/2026-11-22-0054-report-periods.js';
 import * as m1207s from './migrations/2026-12-07-0200-sign-in-throttles.js';
 import * as m20261207_0300 from './migrations/2026-12-07-0300-unit-document-settings.js';
 import * as m1207n from './migrations/2026-12-07-0600-notification-preferences.js';
+import * as m1207years from './migrations/2026-12-07-0500-plan-years.js';
 
 // Append-only: add a new file and a line here; never edit one that has shipped.
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0200-sign-in-throttles': m1207s,
   '2026-12-07-0300-unit-document-settings': m20261207_0300,
   '2026-12-07-0600-notification-preferences': m1207n,
+  '2026-12-07-0500-plan-years': m1207years,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -220,6 +220,9 @@ export interface PlansTable {
   supersedes_plan_id: ColumnType<number | null, number | null | undefined, number | null>;
   classification_bands: ColumnType<unknown, string | undefined, string>;
   overscore_margin: ColumnType<number, number | string | undefined, number | string>;
+  /** The years the plan applies to (migration 0500-plan-years); null: the movement's first or last year. */
+  year_from: ColumnType<number | null, number | null | undefined, number | null>;
+  year_to: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface PlanCriteriaTable {

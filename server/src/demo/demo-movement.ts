@@ -91,6 +91,8 @@ export async function generateDemoMovement(db: Database, now: Now): Promise<{ pl
     issueDate: dated('01-15'),
     signer: 'Phạm Minh Tuấn',
     title: `Tổ chức thực hiện phong trào thi đua “Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở” giai đoạn ${year}-${year + 4}`,
+    yearFrom: year,
+    yearTo: year + 4,
   });
   await publishPlan(ctx, standing, imported.id);
 

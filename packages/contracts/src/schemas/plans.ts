@@ -68,6 +68,15 @@ export const planSummary = z.object({
   /** The version this one replaces, and the newer version that replaces it (phiên bản). */
   supersedesPlanId: z.number().int().nullable(),
   supersededByPlanId: z.number().int().nullable(),
+  /**
+   * The years the plan applies to (năm áp dụng) as set; null is the movement's first or last year.
+   * A registration of a year takes the nearest plan whose years cover it.
+   */
+  yearFrom: z.number().int().nullable(),
+  yearTo: z.number().int().nullable(),
+  /** The movement's years, the bounds of the plan's. */
+  movementStartYear: z.number().int(),
+  movementEndYear: z.number().int(),
   updatedAt: z.string(),
   allowed: z.array(z.enum(planOperations)),
 });
@@ -200,6 +209,9 @@ const headerFields = {
   signer: optionalText(300),
   title: trimmed(1000),
   purposeText: optionalText(100_000),
+  /** Áp dụng từ năm … đến năm …: inside the movement's years; null (or left out on creation) for its first or last year. */
+  yearFrom: year.nullish(),
+  yearTo: year.nullish(),
 };
 
 export const createPlanBody = z.object({

@@ -63,6 +63,9 @@ export const reportTemplateView = z.object({
   id: z.number().int(),
   /** Null for a template shipped with the system. */
   planId: z.number().int().nullable(),
+  /** The years its plan applies to (null: not limited on that side): it reports those years' periods only. */
+  planYearFrom: z.number().int().nullable(),
+  planYearTo: z.number().int().nullable(),
   code: z.string(),
   name: z.string(),
   periodKind: z.enum(reportPeriodKinds),
@@ -252,6 +255,15 @@ export const reportDetail = reportSummary.extend({
   acceptedAt: z.string().nullable(),
   lockException: z.object({ reason: z.string(), at: z.string() }).nullable(),
   consolidatedAt: z.string().nullable(),
+  /**
+   * While the report can change (draft, returned, unlocked): the system now counts other figures than
+   * those it holds — registrations, assessments or evidence changed since it was opened or refreshed.
+   * Refreshing takes the new counts and keeps typed figures; sending takes them too. Always false
+   * for a sent or accepted report: its figures are frozen.
+   */
+  figuresOutdated: z.boolean(),
+  /** The counted indicators that differ: the figure stored and what the system counts now. */
+  outdatedFigures: z.array(z.object({ key: z.string(), stored: z.number().nullable(), current: z.number().nullable() })),
   /** The reporting units whose nearest reporting unit above is this one, with their reports. */
   children: z.array(reportChild),
 });

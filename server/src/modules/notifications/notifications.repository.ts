@@ -163,8 +163,9 @@ export const notificationsRepository = {
         'p.id as plan_id',
         'p.title as plan_title',
         'u.name as unit_name',
-        'm.start_year',
-        'm.end_year',
+        // The years the plan applies to (năm áp dụng), within the movement's.
+        sql<number>`coalesce(p.year_from, m.start_year)`.as('start_year'),
+        sql<number>`coalesce(p.year_to, m.end_year)`.as('end_year'),
       ])
       .where('p.status', '=', 'published')
       .where(sql<SqlBool>`u.path @> any(${sql.val(unitPaths)}::ltree[])`)

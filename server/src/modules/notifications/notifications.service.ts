@@ -142,8 +142,8 @@ const dateKey = (e: CalendarEntry) => e.date.year * 10_000 + e.date.month * 100 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /**
- * One all-day event per deadline (thời hạn) and year: the deadline's own year, or every year of the
- * movement. A 29/02 (or 31/…) falls on the month's last day in years that lack it.
+ * One all-day event per deadline (thời hạn) and year: the deadline's own year, or every year the
+ * plan applies to (the movement's unless the plan names its years). A 29/02 (or 31/…) falls on the month's last day in years that lack it.
  */
 export function planDeadlineEntries(d: PlanDeadlineRow): CalendarEntry[] {
   const years = d.year !== null ? [d.year] : Array.from({ length: d.end_year - d.start_year + 1 }, (_, i) => d.start_year + i);

@@ -58,6 +58,9 @@ async function copyPlan(
     signer: adopt ? null : from.signer,
     title: from.title,
     purpose_text: from.purpose_text,
+    // An adopter applies the plan over the same years, until it says otherwise.
+    year_from: from.year_from,
+    year_to: from.year_to,
     source_file_name: null,
     source_text: null,
     parse_warnings: [],

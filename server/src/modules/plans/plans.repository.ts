@@ -25,6 +25,11 @@ export interface PlanRow {
   source_file_name: string | null;
   created_at: Date;
   updated_at: Date;
+  /** The years the plan applies to; null is the movement's first or last year. */
+  year_from: number | null;
+  year_to: number | null;
+  movement_start_year: number;
+  movement_end_year: number;
 }
 
 export interface MovementRow {
@@ -105,6 +110,8 @@ export interface PlanHeader {
   signer?: string | null;
   title?: string;
   purpose_text?: string | null;
+  year_from?: number | null;
+  year_to?: number | null;
 }
 
 export interface NewPlan extends PlanHeader {
@@ -164,6 +171,10 @@ function planQuery(db: Executor) {
       'p.source_file_name',
       'p.created_at',
       'p.updated_at',
+      'p.year_from',
+      'p.year_to',
+      'm.start_year as movement_start_year',
+      'm.end_year as movement_end_year',
     ]);
 }
 

@@ -31,6 +31,7 @@ import { readPlanFile, type ParsedPlan, type PlanNode } from './parser/index.js'
 import { normaliseBands } from '../assessments/assessments.rules.js';
 import { pendingCount } from './plans.changes.js';
 import { noticePlanPublished } from './plans.notices.js';
+import { checkPlanYears, importedYears } from './plans.years.js';
 import { plansRepository as repo, type CriterionRow, type MovementRow, type NewCriterion, type PlanRow } from './plans.repository.js';
 
 /** Largest plan file accepted: a 60-page plan in .docx is a few megabytes. */
@@ -132,6 +133,10 @@ export function toSummary(p: PlanRow, actor: Actor): PlanSummary {
     version: p.version,
     supersedesPlanId: p.supersedes_plan_id,
     supersededByPlanId: p.superseded_by_plan_id,
+    yearFrom: p.year_from,
+    yearTo: p.year_to,
+    movementStartYear: p.movement_start_year,
+    movementEndYear: p.movement_end_year,
     updatedAt: new Date(p.updated_at).toISOString(),
     allowed: operations(actor, p),
   };
@@ -224,6 +229,8 @@ export function snapshot(p: PlanRow) {
     issueDate: p.issue_date,
     signer: p.signer,
     title: p.title,
+    yearFrom: p.year_from,
+    yearTo: p.year_to,
     status: p.status,
     version: p.version,
     supersedesPlanId: p.supersedes_plan_id,
@@ -312,7 +319,9 @@ export async function requireNotAdopted(trx: Executor, unitId: number, parentPla
 export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePlanBody): Promise<PlanDetail> {
   const unit = await writableUnit(ctx.db, actor, input.unitId);
   assertDocumentNumber(input.number);
-  await visibleMovement(ctx.db, actor, input.movementId);
+  const movement = await visibleMovement(ctx.db, actor, input.movementId);
+  const years = { year_from: input.yearFrom ?? null, year_to: input.yearTo ?? null };
+  checkPlanYears(years, movement);
   if (input.parentPlanId) await adoptablePlan(ctx.db, actor, input.parentPlanId, input.movementId, unit.path);
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (input.parentPlanId) await requireNotAdopted(trx, input.unitId, input.parentPlanId);
@@ -327,6 +336,7 @@ export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePla
       signer: input.signer ?? null,
       title: input.title,
       purpose_text: input.purposeText ?? null,
+      ...years,
       source_file_name: null,
       source_text: null,
       parse_warnings: [],
@@ -411,13 +421,16 @@ export async function importPlan(
   }
   const { movementId, unitId } = fields.data;
   await writableUnit(ctx.db, actor, unitId);
-  await visibleMovement(ctx.db, actor, movementId);
+  const movement = await visibleMovement(ctx.db, actor, movementId);
 
   // The text is numbered as the warnings and criteria number their lines (paragraphs of a .docx).
   const { parsed, sourceText } = await readPlanFile(upload.bytes, upload.fileName);
   const fileName = upload.fileName.slice(0, 255) || 'ke-hoach';
   const title = parsed.title?.trim() || fileName.replace(/\.[^.]+$/, '');
   const nodeCount = countNodes(parsed.criteria.collective) + countNodes(parsed.criteria.individual);
+  // "Kế hoạch … năm 2027" applies to 2027; "giai đoạn 2026-2030" to those years.
+  const years = importedYears(parsed.period, movement);
+  const warnings = years.warning ? [...parsed.warnings, years.warning] : parsed.warnings;
 
   const id = await ctx.db.transaction().execute(async (trx) => {
     const newId = await repo.insertPlan(trx, {
@@ -431,10 +444,11 @@ export async function importPlan(
       signer: parsed.signer,
       title: title.slice(0, 1000),
       purpose_text: null,
+      ...years.years,
       source_file_name: fileName,
       // NUL cannot be stored in text; a text file holding one is binary junk anyway.
       source_text: sourceText.replaceAll('\u0000', ''),
-      parse_warnings: parsed.warnings,
+      parse_warnings: warnings,
       created_by: actor.userId,
     });
     const ids = await repo.nextCriterionIds(trx, nodeCount);
@@ -465,7 +479,7 @@ export async function importPlan(
       entity: 'plan',
       entityId: newId,
       unitId,
-      after: { ...snapshot(created!), sourceFileName: fileName, format: parsed.source.format, criteria: nodeCount, warnings: parsed.warnings.length },
+      after: { ...snapshot(created!), sourceFileName: fileName, format: parsed.source.format, criteria: nodeCount, warnings: warnings.length },
     });
     return newId;
   });
@@ -506,7 +520,7 @@ function assertDocumentNumber(number: string | null | undefined): void {
   if (number && !isDocumentNumber(number)) throw fieldError('DOCUMENT_NUMBER_INVALID', 'number', { vi: 'Số văn bản', en: 'Document number' });
 }
 
-/** Edits a draft's header (number, code, date, signer, title, purpose) and, when given, its lists. */
+/** Edits a draft's header (number, code, date, signer, title, purpose, years) and, when given, its lists. */
 export async function updatePlan(ctx: AppContext, actor: Actor, id: number, input: UpdatePlanBody): Promise<PlanDetail> {
   return changeDraft(ctx, actor, id, 'plan.update', async (trx) => {
     assertDocumentNumber(input.number);
@@ -518,7 +532,13 @@ export async function updatePlan(ctx: AppContext, actor: Actor, id: number, inpu
       ...(input.signer !== undefined ? { signer: input.signer } : {}),
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.purposeText !== undefined ? { purpose_text: input.purposeText } : {}),
+      ...(input.yearFrom !== undefined ? { year_from: input.yearFrom } : {}),
+      ...(input.yearTo !== undefined ? { year_to: input.yearTo } : {}),
     };
+    if (input.yearFrom !== undefined || input.yearTo !== undefined) {
+      const current = (await repo.findPlan(trx, id))!;
+      checkPlanYears({ year_from: header.year_from !== undefined ? header.year_from : current.year_from, year_to: header.year_to !== undefined ? header.year_to : current.year_to }, { start_year: current.movement_start_year, end_year: current.movement_end_year });
+    }
     if (Object.keys(header).length > 0) await repo.updateHeader(trx, id, header, ctx.now());
     if (input.milestones) {
       await repo.replaceMilestones(

@@ -20,19 +20,26 @@ export interface ApplicablePlanRow {
 }
 
 /**
- * The plan that applies to a subject whose unit is at `unitPath`: the nearest published plan of the
- * movement issued at that unit or above it (a school's own adopted plan before the city's). Among
- * plans of the same unit the newest version wins.
+ * The plan that applies to a subject whose unit is at `unitPath` in `year`: the nearest published
+ * plan of the movement issued at that unit or above it (a school's own adopted plan before the
+ * city's) whose years (năm áp dụng, plans.years.ts) cover the year — a ward's plan for 2027 is not
+ * the plan of 2026. Among plans of the same unit the one of fewer years, then the newest version,
+ * wins. Without a year (a person who has not chosen one yet) years are not looked at.
  */
-export function applicablePlan(db: Executor, movementId: number, unitPath: string): Promise<ApplicablePlanRow | undefined> {
-  return db
+export function applicablePlan(db: Executor, movementId: number, unitPath: string, year: number | undefined): Promise<ApplicablePlanRow | undefined> {
+  let q = db
     .selectFrom('plans as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .select(['p.id', 'p.movement_id', 'p.unit_id', 'u.name as unit_name', 'u.path as unit_path', 'p.title', 'p.document_type', 'p.number', 'p.code', 'p.issue_date', 'p.status'])
     .where('p.movement_id', '=', movementId)
     .where('p.status', '=', 'published')
-    .where(sql<SqlBool>`u.path @> ${unitPath}::ltree`)
+    .where(sql<SqlBool>`u.path @> ${unitPath}::ltree`);
+  if (year !== undefined) {
+    q = q.where((eb) => eb.and([eb.or([eb('p.year_from', 'is', null), eb('p.year_from', '<=', year)]), eb.or([eb('p.year_to', 'is', null), eb('p.year_to', '>=', year)])]));
+  }
+  return q
     .orderBy(sql`nlevel(u.path)`, 'desc')
+    .orderBy(sql`coalesce(p.year_to, 2100) - coalesce(p.year_from, 1990)`)
     .orderBy('p.version', 'desc')
     .orderBy('p.id', 'desc')
     .limit(1)

@@ -168,8 +168,8 @@ async function requireTitleFor(db: Executor, code: string, subject: CriterionSub
   return title;
 }
 
-async function planFor(db: Executor, movementId: number, unitPath: string): Promise<ApplicablePlanRow> {
-  const plan = await repo.applicablePlan(db, movementId, unitPath);
+async function planFor(db: Executor, movementId: number, unitPath: string, year: number): Promise<ApplicablePlanRow> {
+  const plan = await repo.applicablePlan(db, movementId, unitPath, year);
   if (!plan) throw new AppError('REGISTRATION_NO_PLAN');
   return plan;
 }
@@ -221,7 +221,7 @@ export async function myRegistration(ctx: AppContext, actor: Actor, query: MyQue
   let plan: AppliedPlan | null = null;
   let registration: RegistrationView | null = null;
   if (query.movementId !== undefined) {
-    const applicable = await repo.applicablePlan(ctx.db, query.movementId, person.unit_path);
+    const applicable = await repo.applicablePlan(ctx.db, query.movementId, person.unit_path, query.year);
     plan = applicable ? await appliedPlanOf(ctx.db, applicable) : null;
     if (query.year !== undefined) {
       const existing = await repo.existing(ctx.db, { movementId: query.movementId, year: query.year, personId: person.id, unitId: person.unit_id });
@@ -254,7 +254,7 @@ export async function unitRoster(ctx: AppContext, actor: Actor, query: RosterQue
   const collation = await nameCollation(ctx.db);
   const offset = (query.page - 1) * query.pageSize;
   const [applicable, collective, rows, total] = await Promise.all([
-    repo.applicablePlan(ctx.db, query.movementId, unit.path),
+    repo.applicablePlan(ctx.db, query.movementId, unit.path, query.year),
     repo.existing(ctx.db, { ...key, personId: null }),
     repo.roster(ctx.db, filter, { limit: query.pageSize, offset, collation }),
     repo.rosterCount(ctx.db, filter),
@@ -319,7 +319,7 @@ export async function createRegistration(ctx: AppContext, actor: Actor, body: Cr
   const subject = await subjectOf(ctx.db, actor, body);
   await requireTitleFor(ctx.db, body.titleCode, subject.subject);
   await movementForYear(ctx.db, body.movementId, body.year);
-  const plan = await planFor(ctx.db, body.movementId, subject.unitPath);
+  const plan = await planFor(ctx.db, body.movementId, subject.unitPath, body.year);
   const key = { movementId: body.movementId, year: body.year, personId: subject.personId, unitId: subject.unitId };
   const values = {
     plan_id: plan.id,
@@ -374,7 +374,7 @@ export async function bulkRegister(ctx: AppContext, actor: Actor, body: BulkBody
   await requireTitleFor(ctx.db, body.titleCode, 'individual');
   await movementForYear(ctx.db, body.movementId, body.year);
   // Every subunit lies below the unit, so the unit's plan (or a nearer one) reaches them all.
-  await planFor(ctx.db, body.movementId, unit.path);
+  await planFor(ctx.db, body.movementId, unit.path, body.year);
 
   const personIds = [...new Set(body.personIds)];
   const people = new Map((await repo.findPeople(ctx.db, personIds)).map((p) => [p.id, p]));
@@ -385,7 +385,7 @@ export async function bulkRegister(ctx: AppContext, actor: Actor, body: BulkBody
   const plans = new Map<string, ApplicablePlanRow>();
   for (const id of personIds) {
     const p = inUnit(id);
-    if (p && !plans.has(p.unit_path)) plans.set(p.unit_path, await planFor(ctx.db, body.movementId, p.unit_path));
+    if (p && !plans.has(p.unit_path)) plans.set(p.unit_path, await planFor(ctx.db, body.movementId, p.unit_path, body.year));
   }
 
   const items = await ctx.db.transaction().execute(async (trx) => {

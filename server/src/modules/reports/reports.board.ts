@@ -65,6 +65,8 @@ export interface TemplateFacts {
   /** The plan's unit: the top of the subtree that reports; null for a shipped template. */
   planUnitId: number | null;
   planUnitPath: string | null;
+  /** The years the plan applies to (null: not limited on that side): the template reports those years' periods. */
+  planYears: { year_from: number | null; year_to: number | null };
   recipientUnitId: number | null;
   recipientText: string | null;
   documentCode: string;
@@ -105,6 +107,8 @@ function templateQuery(db: Executor) {
       't.document_code',
       't.is_active',
       'p.status as plan_status',
+      'p.year_from as plan_year_from',
+      'p.year_to as plan_year_to',
       'pu.id as plan_unit_id',
       sql<string | null>`pu.path::text`.as('plan_unit_path'),
     ]);
@@ -125,6 +129,7 @@ function toFacts(r: TemplateRow): TemplateFacts {
     planId: r.plan_id,
     planUnitId: r.plan_unit_id,
     planUnitPath: r.plan_unit_path,
+    planYears: { year_from: r.plan_year_from, year_to: r.plan_year_to },
     recipientUnitId: r.recipient_unit_id,
     recipientText: r.recipient_text,
     documentCode: r.document_code,

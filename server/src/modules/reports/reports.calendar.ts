@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/database.js';
+import { coversYear } from '../plans/plans.years.js';
 import { registerCalendarSource, type CalendarEntry, type CalendarScope } from '../notifications/calendar-sources.js';
 import { activeTemplates, customPeriods, type TemplateFacts } from './reports.board.js';
 import { dueDate, formatCalendarDate, periodKey, periodLabel, periodsOfYear, vietnamDateOf, type ReportPeriod } from './reports.periods.js';
@@ -7,7 +8,8 @@ import { dueDate, formatCalendarDate, periodKey, periodLabel, periodsOfYear, vie
 // Report deadlines (hạn nộp báo cáo) in each user's iCalendar feed. A template concerns a user when
 // one of their units lies in the subtree of the plan that asks for the report: they report (or
 // their unit's children do, and they consolidate), or they receive it at the plan's own unit. The
-// feed spans last year to next year; custom periods appear where reports were opened for them.
+// feed spans last year to next year, within the years the plan applies to; custom periods appear
+// where reports were opened for them.
 
 const FEED_YEARS = [-1, 0, 1];
 
@@ -61,7 +63,8 @@ export async function reportDueEvents(db: Executor, scope: CalendarScope, now: D
   const year = Number(vietnamDateOf(now).slice(0, 4));
   const out: CalendarEntry[] = [];
   for (const t of await templatesConcerning(db, scope.unitPaths)) {
-    const periods = t.periodKind === 'custom' ? await customPeriods(db, t.id) : FEED_YEARS.flatMap((d) => periodsOfYear(t.periodKind, year + d, t.periodIndexes));
+    const years = FEED_YEARS.map((d) => year + d).filter((y) => coversYear(t.planYears, y));
+    const periods = t.periodKind === 'custom' ? await customPeriods(db, t.id) : years.flatMap((y) => periodsOfYear(t.periodKind, y, t.periodIndexes));
     out.push(...reportDueEntries(t, periods));
   }
   return out;

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/context.js';
+import { coversYear } from '../plans/plans.years.js';
 import { deliverOnce, type DeliverOnceInput, type NotifyContext } from '../../platform/notify.js';
 import { withPreferences } from '../notifications/notices.js';
 import {
@@ -53,7 +54,8 @@ export interface SweepResult {
 async function candidatePeriods(ctx: Pick<NotifyContext, 'db'>, t: TemplateFacts, now: Date): Promise<ReportPeriod[]> {
   if (t.periodKind === 'custom') return customPeriods(ctx.db, t.id);
   const year = Number(vietnamDateOf(now).slice(0, 4));
-  return [year - 1, year, year + 1].filter((y) => y >= 1990 && y <= 2100).flatMap((y) => periodsOfYear(t.periodKind, y, t.periodIndexes));
+  // A plan for 2027 asks for 2027's reports only: no reminder of a year it does not cover.
+  return [year - 1, year, year + 1].filter((y) => y >= 1990 && y <= 2100 && coversYear(t.planYears, y)).flatMap((y) => periodsOfYear(t.periodKind, y, t.periodIndexes));
 }
 
 /** One sweep at `now`: safe to run in any number of processes at once. */

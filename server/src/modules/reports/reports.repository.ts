@@ -11,6 +11,9 @@ export type ReportTemplateRow = Selectable<ReportTemplatesTable> & {
   plan_unit_path: string | null;
   /** The movement (phong trào) of the template's plan: the indicators count that movement only. */
   plan_movement_id: number | null;
+  /** The years the template's plan applies to (null: not limited on that side); its reports are of those years. */
+  plan_year_from: number | null;
+  plan_year_to: number | null;
   recipient_unit_name: string | null;
 };
 
@@ -57,7 +60,7 @@ const templateSelect = (db: Executor) =>
     .leftJoin('units as pu', 'pu.id', 'p.unit_id')
     .leftJoin('units as tru', 'tru.id', 't.recipient_unit_id')
     .selectAll('t')
-    .select(['pu.id as plan_unit_id', 'pu.path as plan_unit_path', 'p.movement_id as plan_movement_id', 'tru.name as recipient_unit_name']);
+    .select(['pu.id as plan_unit_id', 'pu.path as plan_unit_path', 'p.movement_id as plan_movement_id', 'p.year_from as plan_year_from', 'p.year_to as plan_year_to', 'tru.name as recipient_unit_name']);
 
 const reportSelect = (db: Executor) =>
   db

@@ -28,8 +28,9 @@ import type { Executor } from '../../platform/database.js';
 import { AppError, fieldEntry, fieldError } from '../../platform/errors.js';
 import { unitDocumentSettings } from '../documents/unit-documents.js';
 import { reportCode } from './reports.documents.js';
+import { coversYear, planYearsText } from '../plans/plans.years.js';
 import { applyConsolidation, combine, effectiveValue, sentChildren, storedValues, unitWeights, type StoredValues } from './reports.consolidation.js';
-import { computeIndicators } from './reports.indicators.js';
+import { computedValues, hasSystemFigures, outdatedFigures, withComputed, type OutdatedFigure } from './reports.figures.js';
 import { dueDate, isReportedPeriod, periodKey, periodLabel, reportPeriod, timeliness, type PeriodSpec, type ReportPeriod } from './reports.periods.js';
 import { noticeReportRecalled, noticeReportReviewed, noticeReportSubmitted } from './reports.notices.js';
 import { canReviewReport, canSeeReport, canWriteReport, isEditable, ownReportingUnitIds, reportOperations } from './reports.policy.js';
@@ -132,6 +133,16 @@ async function childrenOf(db: Executor, r: ReportRow, t: ReportTemplateRow) {
   return { units, reports };
 }
 
+/**
+ * While the report can still change, the counted indicators whose stored figure is no longer what the
+ * system counts (reports.figures.ts); none for a sent or accepted report, whose figures are frozen.
+ */
+async function figuresOutdatedOf(db: Executor, r: ReportRow, t: ReportTemplateRow): Promise<OutdatedFigure[]> {
+  if (!isEditable(r) || !hasSystemFigures(t)) return [];
+  const fresh = await computedValues(db, t, { unitPath: r.unit_path, year: r.year, start: r.period_start, end: r.period_end });
+  return outdatedFigures(t, storedValues(r.values), fresh);
+}
+
 async function detailOf(db: Executor, actor: Actor, id: number): Promise<ReportDetail> {
   const { r, t, writer, reviewer } = await visibleReport(db, actor, id);
   const content = contentOf(t);
@@ -141,7 +152,7 @@ async function detailOf(db: Executor, actor: Actor, id: number): Promise<ReportD
     const v = stored[ind.key];
     values[ind.key] = { typed: v?.typed ?? null, computed: v?.computed ?? null, consolidated: v?.consolidated ?? null };
   }
-  const [{ units, reports }, { settings }] = await Promise.all([childrenOf(db, r, t), unitDocumentSettings(db, r.unit_path)]);
+  const [{ units, reports }, { settings }, outdated] = await Promise.all([childrenOf(db, r, t), unitDocumentSettings(db, r.unit_path), figuresOutdatedOf(db, r, t)]);
   const byUnit = new Map(reports.map((c) => [c.unit_id, c]));
   const children: ReportChild[] = units.map((u) => {
     const c = byUnit.get(u.id);
@@ -172,6 +183,8 @@ async function detailOf(db: Executor, actor: Actor, id: number): Promise<ReportD
     acceptedAt: iso(r.accepted_at),
     lockException: r.lock_exception_at && r.lock_exception_reason ? { reason: r.lock_exception_reason, at: iso(r.lock_exception_at)! } : null,
     consolidatedAt: iso(r.consolidated_at),
+    figuresOutdated: outdated.length > 0,
+    outdatedFigures: outdated,
     children,
   };
 }
@@ -206,19 +219,6 @@ export async function listReports(ctx: AppContext, actor: Actor, query: ListRepo
 
 // ── Figures ────────────────────────────────────────────────────────────
 
-/** The system's figures for the unit's subtree and period, by indicator key (null for typed-only ones). */
-async function computedValues(db: Executor, t: ReportTemplateRow, unitPath: string, period: { year: number; start: string; end: string }): Promise<Record<string, number | null>> {
-  const sourced = indicatorsOf(contentOf(t)).filter((i) => i.source);
-  const counted = await computeIndicators(
-    db,
-    sourced.map((i) => i.source!),
-    { unitPath, movementId: t.plan_movement_id, year: period.year, periodStart: period.start, periodEnd: period.end },
-  );
-  const out: Record<string, number | null> = {};
-  for (const ind of indicatorsOf(contentOf(t))) out[ind.key] = ind.source ? (counted[ind.source] ?? null) : null;
-  return out;
-}
-
 /**
  * Fresh figures for a report: the system's counts, then, when reporting units lie below, the
  * children's figures combined (reports.consolidation.ts). `consolidated` says whether there were any.
@@ -230,11 +230,8 @@ async function freshValues(
   period: { year: number; start: string; end: string; key: string },
   current: StoredValues,
 ): Promise<{ values: StoredValues; consolidated: boolean }> {
-  const computed = await computedValues(db, t, unit.path, period);
-  const values: StoredValues = { ...current };
-  for (const ind of indicatorsOf(contentOf(t))) {
-    values[ind.key] = { ...(current[ind.key] ?? { typed: null, consolidated: null }), computed: computed[ind.key] ?? null };
-  }
+  const computed = await computedValues(db, t, { unitPath: unit.path, ...period });
+  const values = withComputed(t, current, computed);
   const children = await repo.childReportingUnits(db, reportingScopeOf(t), unit.path);
   if (children.length === 0) return { values, consolidated: false };
   const reports = await repo.reportsOfUnits(
@@ -264,6 +261,11 @@ export async function openReport(ctx: AppContext, actor: Actor, input: OpenRepor
   const period = reportPeriod(periodSpecOf(t.period_kind, input));
   if (!isReportedPeriod(period, t.period_indexes)) {
     throw invalid('index', `Mẫu báo cáo này không báo cáo kỳ ${periodLabel(period)}`, `This report template does not report ${periodLabel(period, 'en')}`);
+  }
+  const planYears = { year_from: t.plan_year_from, year_to: t.plan_year_to };
+  if (!coversYear(planYears, period.year)) {
+    const text = planYearsText(planYears);
+    throw invalid('year', `Kế hoạch của mẫu báo cáo này áp dụng ${text.vi}, không áp dụng cho năm ${period.year}`, `The plan of this report template applies ${text.en}, not in ${period.year}`);
   }
   const due = dueDate(period, dueRuleOf(t));
   const key = periodKey(period);
@@ -416,16 +418,30 @@ export async function saveReport(ctx: AppContext, actor: Actor, id: number, inpu
   return detailOf(ctx.db, actor, id);
 }
 
-/** Sends the report to the recipient: the time is kept with its lateness, and the recipient's report goes stale. */
+/** The report's values with the system's counts of now, and the counted figures that changed. */
+async function figuresAtSending(trx: Executor, cur: ReportRow, t: ReportTemplateRow): Promise<{ values: StoredValues; refreshed: OutdatedFigure[] }> {
+  const stored = storedValues(cur.values);
+  if (!hasSystemFigures(t)) return { values: stored, refreshed: [] };
+  const fresh = await computedValues(trx, t, { unitPath: cur.unit_path, year: cur.year, start: cur.period_start, end: cur.period_end });
+  return { values: withComputed(t, stored, fresh), refreshed: outdatedFigures(t, stored, fresh) };
+}
+
+/**
+ * Sends the report to the recipient: the time is kept with its lateness, and the recipient's report
+ * goes stale. The system's figures are counted once more as it goes: a report is sent with the counts
+ * of the moment it is sent (typed figures kept), and from then on they never change.
+ */
 export async function submitReport(ctx: AppContext, actor: Actor, id: number): Promise<ReportDetail> {
   const { r, t } = await forWriter(ctx, actor, id);
   requireEditable(r);
   const sent = await ctx.db.transaction().execute(async (trx) => {
     const cur = await lockedRow(trx, id);
     requireEditable(cur);
+    const figures = await figuresAtSending(trx, cur, t);
     const now = ctx.now();
     const { daysLate } = timeliness(now, cur.due_date);
     await repo.updateReport(trx, id, {
+      ...(figures.refreshed.length > 0 ? { values: figures.values } : {}),
       status: 'submitted',
       submitted_at: now,
       submitted_by: actor.userId,
@@ -441,7 +457,7 @@ export async function submitReport(ctx: AppContext, actor: Actor, id: number): P
       entityId: id,
       unitId: cur.unit_id,
       before: { status: cur.status },
-      after: { status: 'submitted', submittedAt: now.toISOString(), dueDate: cur.due_date, daysLate, staleParentReportId: parentId },
+      after: { status: 'submitted', submittedAt: now.toISOString(), dueDate: cur.due_date, daysLate, staleParentReportId: parentId, figuresRefreshed: figures.refreshed },
     });
     return { cur, daysLate };
   });

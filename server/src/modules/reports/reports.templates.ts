@@ -84,6 +84,8 @@ export function toTemplateView(t: ReportTemplateRow, actor: Actor): ReportTempla
   return {
     id: t.id,
     planId: t.plan_id,
+    planYearFrom: t.plan_year_from,
+    planYearTo: t.plan_year_to,
     code: t.code,
     name: t.name,
     periodKind: t.period_kind as ReportPeriodKind,

@@ -123,6 +123,13 @@ export const plansEn: typeof plansVi = {
     purposePlaceholder: 'Purpose, requirements and who takes part',
     save: 'Save document details',
     saved: 'Document details saved',
+    years: 'Years it applies to',
+    yearFrom: 'Applies from',
+    yearTo: 'until',
+    yearsHelp: "Within the movement's years ({{from}}–{{to}}); blank is the movement's first or last year. A year's registrations follow the nearest plan that applies to that year.",
+    yearsOne: 'In {{year}}',
+    yearsSpan: 'From {{from}} to {{to}}',
+    yearsWhole: "The movement's whole period ({{from}}–{{to}})",
   },
   criteria: {
     card: 'Criteria',

@@ -121,6 +121,13 @@ export const plansVi = {
     purposePlaceholder: 'Mục đích, yêu cầu và đối tượng tham gia',
     save: 'Lưu thông tin văn bản',
     saved: 'Đã lưu thông tin văn bản',
+    years: 'Năm áp dụng',
+    yearFrom: 'Áp dụng từ năm',
+    yearTo: 'đến năm',
+    yearsHelp: 'Trong thời gian của phong trào ({{from}}–{{to}}); để trống là từ năm đầu hoặc đến năm cuối của phong trào. Đăng ký thi đua của một năm theo kế hoạch gần nhất áp dụng cho năm đó.',
+    yearsOne: 'Năm {{year}}',
+    yearsSpan: 'Từ năm {{from}} đến năm {{to}}',
+    yearsWhole: 'Cả thời gian phong trào ({{from}}–{{to}})',
   },
   criteria: {
     card: 'Tiêu chí thi đua',

@@ -10,6 +10,7 @@ import { documentNumber } from './plan-format';
 import { plansApi, usePlanChange } from './plans-api';
 import { useDocumentTypeName } from './use-document-type-name';
 import { useSectionDirty } from './use-section-dirty';
+import { NumberInput, numberRule } from '../../app/number-input';
 
 interface Values {
   documentType: string;
@@ -19,13 +20,24 @@ interface Values {
   signer?: string;
   title: string;
   purposeText?: string;
+  yearFrom?: number | null;
+  yearTo?: number | null;
 }
 
 const blankToNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
 
-/** The document's heading: type, number and code ("6344/KH-UBND"), issue date, signer, title, purpose. */
-export function PlanHeaderCard({ plan, editable, onDirtyChange }: { plan: PlanDetail; editable: boolean; onDirtyChange: (dirty: boolean) => void }) {
+/** The years a plan applies to, in words: one year, a span, or the movement's whole period. */
+function PlanYears({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
+  const from = plan.yearFrom ?? plan.movementStartYear;
+  const to = plan.yearTo ?? plan.movementEndYear;
+  if (plan.yearFrom === null && plan.yearTo === null) return <>{t('plans.header.yearsWhole', { from, to })}</>;
+  return <>{from === to ? t('plans.header.yearsOne', { year: from }) : t('plans.header.yearsSpan', { from, to })}</>;
+}
+
+/** The document's heading: type, number and code ("6344/KH-UBND"), issue date, signer, title, purpose, years. */
+export function PlanHeaderCard({ plan, editable, onDirtyChange }: { plan: PlanDetail; editable: boolean; onDirtyChange: (dirty: boolean) => void }) {
+  const { t, i18n } = useTranslation();
   const { message } = AntdApp.useApp();
   const typeName = useDocumentTypeName();
   const [form] = Form.useForm<Values>();
@@ -39,8 +51,10 @@ export function PlanHeaderCard({ plan, editable, onDirtyChange }: { plan: PlanDe
       signer: plan.signer ?? '',
       title: plan.title,
       purposeText: plan.purposeText ?? '',
+      yearFrom: plan.yearFrom,
+      yearTo: plan.yearTo,
     }),
-    [plan.documentType, plan.number, plan.code, plan.issueDate, plan.signer, plan.title, plan.purposeText],
+    [plan.documentType, plan.number, plan.code, plan.issueDate, plan.signer, plan.title, plan.purposeText, plan.yearFrom, plan.yearTo],
   );
   const signature = JSON.stringify(saved);
   const [dirty, setDirty] = useSectionDirty(signature, onDirtyChange);
@@ -58,8 +72,11 @@ export function PlanHeaderCard({ plan, editable, onDirtyChange }: { plan: PlanDe
       signer: blankToNull(v.signer),
       title: v.title.trim(),
       purposeText: blankToNull(v.purposeText),
+      yearFrom: v.yearFrom ?? null,
+      yearTo: v.yearTo ?? null,
     }),
   );
+  const movementYears = { from: plan.movementStartYear, to: plan.movementEndYear };
 
   if (!editable) {
     return (
@@ -72,6 +89,7 @@ export function PlanHeaderCard({ plan, editable, onDirtyChange }: { plan: PlanDe
             { key: 'number', label: t('plans.header.numberCode'), children: documentNumber(plan) || '—' },
             { key: 'date', label: t('plans.header.issueDate'), children: formatDate(plan.issueDate) || '—' },
             { key: 'signer', label: t('plans.header.signer'), children: plan.signer ?? '—' },
+            { key: 'years', label: t('plans.header.years'), children: <PlanYears plan={plan} /> },
             { key: 'title', label: t('plans.header.title'), span: { xs: 1, md: 2 }, children: plan.title },
             {
               key: 'purpose',
@@ -140,6 +158,20 @@ export function PlanHeaderCard({ plan, editable, onDirtyChange }: { plan: PlanDe
           <Col xs={24} sm={12}>
             <Form.Item label={t('plans.header.signer')} name="signer" rules={[{ max: 300 }]}>
               <Input autoComplete="off" placeholder={t('plans.header.signerPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label={t('plans.header.years')} extra={t('plans.header.yearsHelp', movementYears)}>
+              <Flex gap={8} align="center" wrap>
+                <span>{t('plans.header.yearFrom')}</span>
+                <Form.Item name="yearFrom" style={{ marginBottom: 0 }} rules={[numberRule({ min: movementYears.from, max: movementYears.to, decimals: 0 }, t('plans.header.yearFrom'), i18n.language)]}>
+                  <NumberInput aria-label={t('plans.header.yearFrom')} placeholder={String(movementYears.from)} style={{ width: 110 }} />
+                </Form.Item>
+                <span>{t('plans.header.yearTo')}</span>
+                <Form.Item name="yearTo" style={{ marginBottom: 0 }} rules={[numberRule({ min: movementYears.from, max: movementYears.to, decimals: 0 }, t('plans.header.yearTo'), i18n.language)]}>
+                  <NumberInput aria-label={t('plans.header.yearTo')} placeholder={String(movementYears.to)} style={{ width: 110 }} />
+                </Form.Item>
+              </Flex>
             </Form.Item>
           </Col>
           <Col xs={24}>

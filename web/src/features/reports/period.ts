@@ -64,6 +64,25 @@ export function defaultPeriod(kind: ReportPeriodKind, indexes: number[] | null =
   return { year, index: reported.filter((i) => i <= current).at(-1) ?? reported[0] ?? current };
 }
 
+/** The years a template reports: those of its plan (null: not limited on that side). */
+export interface TemplateYears {
+  planYearFrom: number | null;
+  planYearTo: number | null;
+}
+
+export const reportsYear = (t: TemplateYears, year: number) => (t.planYearFrom === null || year >= t.planYearFrom) && (t.planYearTo === null || year <= t.planYearTo);
+
+/**
+ * The period a page starts on: the current one, unless the template's plan applies to other years
+ * only — then the first period of its first year, or the last of its last year.
+ */
+export function defaultPeriodOf(kind: ReportPeriodKind, indexes: number[] | null, years: TemplateYears, today = appToday()): PeriodChoice {
+  const year = Number(today.slice(0, 4));
+  if (years.planYearFrom !== null && year < years.planYearFrom) return defaultPeriod(kind, indexes, `${years.planYearFrom}-01-01`);
+  if (years.planYearTo !== null && year > years.planYearTo) return defaultPeriod(kind, indexes, `${years.planYearTo}-12-31`);
+  return defaultPeriod(kind, indexes, today);
+}
+
 /** The body of POST /api/reports for a period. */
 export function openBodyOf(p: PeriodChoice): { year: number; index?: number; start?: string; end?: string } {
   return { year: p.year, ...(p.index ? { index: p.index } : {}), ...(p.start && p.end ? { start: p.start, end: p.end } : {}) };

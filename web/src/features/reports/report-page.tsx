@@ -118,7 +118,13 @@ function FieldError({ id, text }: { id: string; text: string | undefined }) {
 
 /** The banners above the report: returned with its reason, locked, unlocked, figures out of date. */
 function Banners({ report, onRefresh, refreshing }: { report: ReportDetail; onRefresh: () => void; refreshing: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const refreshButton = report.allowed.includes('refresh') ? (
+    <Button size="small" icon={<SyncOutlined aria-hidden />} loading={refreshing} onClick={onRefresh}>
+      {t('reports.editor.refresh')}
+    </Button>
+  ) : undefined;
+  const labels = new Map(report.content.sections.flatMap((s) => s.indicators.map((i) => [i.key, i.label] as const)));
   return (
     <Flex vertical gap={8} style={{ marginBottom: 16 }}>
       {report.status === 'returned' && report.returnedAt && (
@@ -131,13 +137,29 @@ function Banners({ report, onRefresh, refreshing }: { report: ReportDetail; onRe
           type="warning"
           showIcon
           title={t(report.allowed.includes('recall') ? 'reports.editor.staleSent' : 'reports.editor.stale')}
-          action={
-            report.allowed.includes('refresh') ? (
-              <Button size="small" icon={<SyncOutlined aria-hidden />} loading={refreshing} onClick={onRefresh}>
-                {t('reports.editor.refresh')}
-              </Button>
-            ) : undefined
+          action={refreshButton}
+        />
+      )}
+      {report.figuresOutdated && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('reports.editor.outdated')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {report.outdatedFigures.map((f) => (
+                <li key={f.key}>
+                  {t('reports.editor.outdatedItem', {
+                    label: labels.get(f.key) ?? f.key,
+                    stored: formatTyped(f.stored, t, i18n.language),
+                    current: formatTyped(f.current, t, i18n.language),
+                  })}
+                </li>
+              ))}
+            </ul>
           }
+          // One refresh does both: with the children's figures stale too, the button stands on that banner.
+          action={report.stale ? undefined : refreshButton}
         />
       )}
     </Flex>
@@ -320,6 +342,7 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
 
   const childNarratives = report.children.filter((c) => Object.values(c.narratives).some((n) => n.trim()));
   const hasChildren = report.children.length > 0;
+  const outdated = new Map(report.outdatedFigures.map((f) => [f.key, f.current]));
 
   return (
     <>
@@ -460,6 +483,7 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
                       {v?.computed !== null && v?.computed !== undefined && (
                         <Typography.Text type="secondary">{t('reports.editor.computed', { n: formatTyped(v.computed, t, lang, ind.kind) })}</Typography.Text>
                       )}
+                      {outdated.has(ind.key) && <Typography.Text type="warning">{t('reports.editor.computedNow', { n: formatTyped(outdated.get(ind.key)!, t, i18n.language) })}</Typography.Text>}
                       {v?.consolidated !== null && v?.consolidated !== undefined && (
                         <Typography.Text type="secondary">{t(ind.kind === 'boolean' ? 'reports.editor.consolidatedYes' : 'reports.editor.consolidated', { n: formatTyped(v.consolidated, t, lang, ind.kind) })}</Typography.Text>
                       )}
@@ -542,7 +566,14 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
               type="primary"
               icon={<SendOutlined aria-hidden />}
               loading={submit.isPending}
-              onClick={() => confirm(t('reports.editor.submitTitle'), t('reports.editor.submitText'), t('reports.editor.submit'), () => submit.mutateAsync(undefined).then(done(t('reports.editor.submitted'))))}
+              onClick={() =>
+                confirm(
+                  t('reports.editor.submitTitle'),
+                  [t('reports.editor.submitText'), ...(report.figuresOutdated ? [t('reports.editor.submitOutdated')] : [])].join(' '),
+                  t('reports.editor.submit'),
+                  () => submit.mutateAsync(undefined).then(done(t('reports.editor.submitted'))),
+                )
+              }
             >
               {t('reports.editor.submit')}
             </Button>

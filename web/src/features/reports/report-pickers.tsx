@@ -7,7 +7,7 @@ import { DATE_FORMAT, toIsoDate } from '../../app/format';
 import { UnitPicker } from '../org/unit-picker';
 import { fold } from '../plans/plan-format';
 import { usePlans } from '../plans/plans-api';
-import { defaultPeriod, parsePeriodKey, periodKeyOf, periodsPerYear, reportedIndexes, type PeriodChoice } from './period';
+import { defaultPeriodOf, parsePeriodKey, periodKeyOf, periodsPerYear, reportedIndexes, reportsYear, type PeriodChoice } from './period';
 import { useReportTemplate, useReportTemplates } from './reports-api';
 import type { ReportSelection } from './selection';
 import { appYear } from '../../app/clock';
@@ -37,7 +37,7 @@ export function useReportChoice(selection: ReportSelection, defaultUnitId: numbe
   const templates = all.filter((x) => x.isActive || x.id === selection.templateId);
   const template = templates.find((x) => x.id === selection.templateId) ?? (selection.templateId ? undefined : templates[0]);
   const parsed = parsePeriodKey(selection.periodKey);
-  const period = template ? (parsed ?? (template.periodKind === 'custom' ? undefined : defaultPeriod(template.periodKind, template.periodIndexes))) : undefined;
+  const period = template ? (parsed ?? (template.periodKind === 'custom' ? undefined : defaultPeriodOf(template.periodKind, template.periodIndexes, template))) : undefined;
   return {
     template,
     templates,
@@ -62,7 +62,8 @@ export function ReportPickers({ selection, choice }: { selection: ReportSelectio
   const plans = usePlans({ status: 'published' });
   const { template, period } = choice;
   const thisYear = appYear();
-  const years = Array.from({ length: 7 }, (_, i) => thisYear + 1 - i);
+  // Next year and six before, within the years the template's plan applies to.
+  const years = Array.from({ length: 7 }, (_, i) => thisYear + 1 - i).filter((y) => !template || reportsYear(template, y));
   const setPeriod = (p: PeriodChoice) => template && selection.set({ periodKey: periodKeyOf(template.periodKind, p) });
 
   return (
