@@ -8,7 +8,8 @@
 // throw-away embedded database with the demonstration data, or measures a server already running
 // on this machine with `--port n` (e.g. `npm start`). Chromium is Debian's (/usr/bin/chromium, or
 // CHROME_PATH). Each page is measured `--runs` times (default 3); the medians are printed and
-// written to bench/results/lighthouse.json; `--html` also keeps each page's last report there.
+// written to bench/results/lighthouse.json; `--html` also keeps each page's last report there;
+// `--pages sign-in,home,assessment-sheet` picks pages.
 // Target: performance ≥ 90 on each page. Asserts nothing. `npm run bench:lighthouse` builds the
 // web app first.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -28,6 +29,8 @@ import { argValue, numberArg, tempDatabase, type TempDatabase, writeResult } fro
 const runs = numberArg('runs', 3);
 const existingPort = argValue('port');
 const keepHtml = process.argv.includes('--html');
+// `--pages sign-in,home` measures only those (names as printed).
+const onlyPages = argValue('pages')?.split(',');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // What Chromium needs on these machines: no sandbox as root, no GPU, and none of its own traffic.
@@ -155,7 +158,7 @@ try {
   ];
 
   const results: Record<string, { url: string; median: RunFigures; runs: RunFigures[] }> = {};
-  for (const p of pages) {
+  for (const p of pages.filter((x) => !onlyPages || onlyPages.includes(x.name.replace(/\s+/g, '-')))) {
     const list: RunFigures[] = [];
     for (let r = 0; r < runs; r++) {
       // A fresh browser each run: Lighthouse clears the origin's storage but not its cookies, and a

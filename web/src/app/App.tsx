@@ -1,18 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
-import { ApiError } from './api';
+import { queryClient } from './query-client';
 import { createAppRouter } from './router';
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A 4xx will answer the same the next time: show it at once.
-      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-      staleTime: 15_000,
-    },
-  },
-});
 
 const router = createAppRouter(queryClient);
 
