@@ -9,6 +9,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from './platform/context.js';
+import { compressApiAnswers } from './platform/compression.js';
 import { databaseHealth } from './platform/database.js';
 import { errorBody, registerErrorHandler } from './platform/errors.js';
 import { sessionPlugin } from './platform/session.js';
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await compressApiAnswers(app);
 
   await app.register(swagger, {
     openapi: {
