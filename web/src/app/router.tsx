@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { setAuthHandlers } from './api';
-import { PageSpinner } from './page-spinner';
+import { BootSplash } from './page-spinner';
 import { RouteError } from './route-error';
 import { paths } from './paths';
 import { queryClient } from './query-client';
@@ -29,7 +29,7 @@ const routes: RouteObject[] = [
     },
     lazy: page(() => import('./providers')),
     errorElement: <RouteError />,
-    HydrateFallback: PageSpinner,
+    HydrateFallback: BootSplash,
     children: [
       {
         lazy: page(() => import('./public-layout')),
