@@ -49,6 +49,14 @@ export function fromIsoDate(value: string | null | undefined): Dayjs | null {
   return value ? dayjs(value) : null;
 }
 
-export function formatNumber(n: number, lang: string): string {
-  return new Intl.NumberFormat(lang.startsWith('en') ? 'en-US' : 'vi-VN').format(n);
+// Making a number format costs far more than using one (tables format hundreds of numbers): one per language.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** 1.234,5 in Vietnamese, 1,234.5 in English; at most `maximumFractionDigits` decimals (Intl's 3 by default). */
+export function formatNumber(n: number, lang: string, maximumFractionDigits?: number): string {
+  const locale = lang.startsWith('en') ? 'en-US' : 'vi-VN';
+  const key = `${locale}:${maximumFractionDigits ?? ''}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, maximumFractionDigits === undefined ? {} : { maximumFractionDigits })));
+  return f.format(n);
 }

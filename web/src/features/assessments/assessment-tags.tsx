@@ -1,6 +1,7 @@
 import type { AssessmentStage, AssessmentSummary } from '@thidua/contracts';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../app/format';
 import { tagColors } from '../../app/theme';
 
 const stageColor: Record<AssessmentStage, string> = {
@@ -28,5 +29,5 @@ export function ClassificationTag({ a }: { a: Pick<AssessmentSummary, 'classific
 /** Points as Vietnamese write them (8,5), or a dash when none. */
 export function formatPoints(n: number | null | undefined, lang: string): string {
   if (n === null || n === undefined) return '—';
-  return new Intl.NumberFormat(lang.startsWith('en') ? 'en-US' : 'vi-VN', { maximumFractionDigits: 2 }).format(n);
+  return formatNumber(n, lang, 2);
 }

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { IndicatorDef } from '@thidua/contracts';
 import { Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../app/format';
 
 export type TypedValue = number | boolean | string | null;
 
@@ -46,6 +47,6 @@ export function IndicatorInput({ def, value, disabled, onChange }: { def: Indica
 export function formatTyped(v: TypedValue | undefined, t: TFunction, lang: string): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? t('reports.editor.yes') : t('reports.editor.no');
-  if (typeof v === 'number') return new Intl.NumberFormat(lang.startsWith('en') ? 'en-US' : 'vi-VN').format(v);
+  if (typeof v === 'number') return formatNumber(v, lang);
   return v;
 }
