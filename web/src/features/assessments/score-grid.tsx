@@ -157,7 +157,10 @@ function Entry(props: Parameters<typeof ScoreGrid>[0] & { c: AssessmentCriterion
         <Input.TextArea
           aria-label={t('assessments.sheet.noteLabel', { code: c.code })}
           placeholder={t('assessments.sheet.note')}
-          autoSize={{ minRows: 1, maxRows: 4 }}
+          // Growing with its text means measuring it against the page; an empty note (most of them,
+          // on a sheet of dozens) is one line and is not measured until something is written in it.
+          autoSize={editing.note ? { minRows: 1, maxRows: 4 } : false}
+          rows={1}
           maxLength={2000}
           value={editing.note ?? ''}
           onChange={(e) => props.onChange(c.id, { note: e.target.value })}
