@@ -165,7 +165,15 @@ try {
       // cookie the browser keeps would override the session sent as a header to every request.
       chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
       const flags: Flags = { port: chrome.port, output: keepHtml ? 'html' : 'json', logLevel: 'error', onlyCategories: ['performance'], ...(p.cookie ? { extraHeaders: { Cookie: p.cookie } } : {}) };
-      const result = await lighthouse(p.url, flags);
+      let result = await lighthouse(p.url, flags);
+      // Lighthouse sometimes fails to record a trace of a load (NO_NAVSTART and the like): say so
+      // and measure that load once more, in a fresh browser, rather than lose the page's figures.
+      if (result?.lhr.runtimeError) {
+        console.log(`  ${p.name}: ${result.lhr.runtimeError.code}, measuring again`);
+        chrome.kill();
+        chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
+        result = await lighthouse(p.url, { ...flags, port: chrome.port });
+      }
       if (!result) throw new Error(`Lighthouse gave no result for ${p.url}`);
       if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${p.url}: ${result.lhr.runtimeError.message}`);
       const finalUrl = result.lhr.finalDisplayedUrl;

@@ -9,8 +9,13 @@ import type { Plugin } from 'vite';
 const nodeModule = (names: string[]) => new RegExp(`[\\\\/]node_modules[\\\\/](${names.map((n) => n.replace('/', '[\\\\/]')).join('|')})[\\\\/]`);
 const antdComponent = (names: string[]) => new RegExp(`[\\\\/]node_modules[\\\\/]antd[\\\\/]es[\\\\/](${names.join('|')})[\\\\/]`);
 
-/** React, the router, the data cache and i18next: every page, before anything is drawn. */
-const framework = nodeModule(['react', 'react-dom', 'scheduler', 'react-router', '@tanstack', 'i18next', 'react-i18next', 'dayjs']);
+/**
+ * React, the router, the data cache, i18next and dayjs with its Vietnamese locale: every page, before
+ * anything is drawn. dayjs's other plugins go with the date pickers, its English locale when chosen.
+ */
+const frameworkPackages = nodeModule(['react', 'react-dom', 'scheduler', 'react-router', '@tanstack', 'i18next', 'react-i18next']);
+const dayjsCore = /[\\/]node_modules[\\/]dayjs[\\/](dayjs\.min|locale[\\/]vi|plugin[\\/]utc)\.js$/;
+const framework = (id: string) => frameworkPackages.test(id) || dayjsCore.test(id);
 
 /** antd's theme and style engine with what the sign-in page draws: a form, inputs, buttons, alerts. */
 const antdBase = antdComponent([
