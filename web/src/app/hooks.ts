@@ -19,7 +19,13 @@ export function useDebounced<T>(value: T, ms = 300): T {
  */
 export function useFocusAfterPaint<T extends { focus: () => void }>() {
   return useCallback((el: T | null) => {
-    if (el) requestAnimationFrame(() => setTimeout(() => el.focus(), 0));
+    if (!el) return;
+    // Unless the reader has already gone to a field (typing fast, or a password manager): never
+    // pull the focus away from where they are.
+    const focusIfIdle = () => {
+      if (!document.activeElement || document.activeElement === document.body) el.focus();
+    };
+    requestAnimationFrame(() => setTimeout(focusIfIdle, 0));
   }, []);
 }
 
