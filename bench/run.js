@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const scripts = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts ?? {};
-const order = ['bench:startup', 'bench:routes', 'bench:import', 'bench:search'].filter((s) => s in scripts);
+const order = ['bench:startup', 'bench:routes', 'bench:import', 'bench:search', 'bench:lighthouse'].filter((s) => s in scripts);
 const extra = process.argv.slice(2);
 const failed = [];
 for (const name of order) {

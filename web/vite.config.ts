@@ -1,5 +1,8 @@
+import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { chunkGroups, preloadRootRoute } from './vite.chunks.ts';
 
 // The API is same-origin under /api in production (the server serves web/dist);
 // in development Vite forwards /api to the server on port 3000 (or THIDUA_API).
@@ -7,7 +10,19 @@ const env = (globalThis as { process?: { env: Record<string, string | undefined>
 const apiTarget = env.THIDUA_API ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    preloadRootRoute(/[\\/]src[\\/]app[\\/]providers\.tsx$/),
+    // Brotli and gzip copies beside each text asset, made once here at their smallest: the server
+    // sends the one the browser accepts (@fastify/static's preCompressed) and never compresses
+    // them per request.
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }), defineAlgorithm('gzip', { level: 9 })],
+      include: /\.(html|js|mjs|css|svg|json|txt)$/,
+      threshold: 1024,
+      logLevel: 'silent',
+    }),
+  ],
   server: {
     port: 5173,
     proxy: {
@@ -30,6 +45,7 @@ export default defineConfig({
         // so its Zod schemas (and Zod itself) must not reach the bundle.
         moduleSideEffects: (id) => (/[\\/]packages[\\/]contracts[\\/]/.test(id) ? false : undefined),
       },
+      output: { codeSplitting: { groups: chunkGroups } },
     },
   },
 });

@@ -3,17 +3,17 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { repoRoot } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
+import { compressApiAnswers } from './platform/compression.js';
 import { databaseHealth } from './platform/database.js';
 import { errorBody, registerErrorHandler } from './platform/errors.js';
 import { sessionPlugin } from './platform/session.js';
+import { sendWebPage, serveWebApp, wantsWebPage } from './platform/web-app.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
@@ -58,6 +58,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await compressApiAnswers(app);
   // The web app reads the day from the server, not from the device: every API answer says what time
   // the app's clock shows (a pinned day in tests, a phone with a wrong date in the field).
   app.addHook('onSend', async (req, reply) => {
@@ -124,14 +125,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(notificationRoutes, { prefix: '/api', ctx });
   await app.register(taskRoutes, { prefix: '/api', ctx });
 
-  const webDist = path.join(repoRoot, 'web', 'dist');
-  const serveWeb = ctx.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-  // The web app's own routes fall back to index.html; unknown /api paths stay a 404 in JSON.
+  const serveWeb = ctx.config.serveWeb && fs.existsSync(path.join(ctx.config.webDir, 'index.html'));
+  if (serveWeb) await serveWebApp(app, ctx.config.webDir);
+  // The web app's own routes fall back to index.html; unknown /api paths and missing assets stay a 404 in JSON.
   app.setNotFoundHandler((req, reply) => {
-    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
-      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
-    }
+    if (serveWeb && wantsWebPage(req)) return sendWebPage(reply);
     return reply.status(404).send(errorBody('NOT_FOUND'));
   });
   return app;

@@ -23,8 +23,10 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | null;
-  /** Serve the built web app from web/dist. */
+  /** Serve the built web app from webDir. */
   serveWeb: boolean;
+  /** The built web app (web/dist); tests give a folder of their own. */
+  webDir: string;
   runJobs: boolean;
   /** Largest evidence (minh chứng) file accepted, in bytes. */
   evidenceMaxBytes: number;
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.MAIL_FROM ?? 'thidua <no-reply@thidua.local>',
     oidc,
     serveWeb: env.SERVE_WEB !== 'false',
+    webDir: path.join(repoRoot, 'web', 'dist'),
     runJobs: env.RUN_JOBS !== 'false',
     evidenceMaxBytes: positiveInt(env, 'EVIDENCE_MAX_BYTES', 20 * 1024 * 1024),
     s3: s3Config(env),

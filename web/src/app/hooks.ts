@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** The value, once it has stopped changing for `ms` (for search boxes that query the server). */
@@ -9,6 +9,24 @@ export function useDebounced<T>(value: T, ms = 300): T {
     return () => clearTimeout(id);
   }, [value, ms]);
   return v;
+}
+
+/**
+ * A ref that gives its element the focus once the page is on screen. `autoFocus` focuses during
+ * React's commit, which makes the browser work out the whole new page's styles and layout there and
+ * then, inside the long task that draws it (the sign-in page's biggest stall on a slow phone); after
+ * the next frame they are already done.
+ */
+export function useFocusAfterPaint<T extends { focus: () => void }>() {
+  return useCallback((el: T | null) => {
+    if (!el) return;
+    // Unless the reader has already gone to a field (typing fast, or a password manager): never
+    // pull the focus away from where they are.
+    const focusIfIdle = () => {
+      if (!document.activeElement || document.activeElement === document.body) el.focus();
+    };
+    requestAnimationFrame(() => setTimeout(focusIfIdle, 0));
+  }, []);
 }
 
 /** Names the browser tab after the page (WCAG 2.4.2), e.g. "Cán bộ — Thi đua". */

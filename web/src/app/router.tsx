@@ -2,17 +2,16 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { setAuthHandlers } from './api';
-import { PageSpinner } from './page-spinner';
+import { BootSplash } from './page-spinner';
 import { RouteError } from './route-error';
 import { paths } from './paths';
-import { ME_KEY } from './session';
+import { queryClient } from './query-client';
+import { fetchMe, ME_KEY, ME_STALE_TIME } from './session';
 import { plansRoutes } from '../features/plans/routes';
 import { registrationsRoutes } from '../features/registrations/routes';
 import { assessmentsRoutes } from '../features/assessments/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { reportsRoutes } from '../features/reports/routes';
-
-
 
 const PUBLIC_PATHS: string[] = [paths.signIn, paths.forgotPassword, paths.resetPassword];
 
@@ -22,9 +21,15 @@ const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
 const routes: RouteObject[] = [
   {
     id: 'root',
+    // Who is signed in is asked at once, while the first page's code downloads, rather than after it;
+    // a failure is left to the page (prefetchQuery never throws), which offers to retry.
+    loader: async () => {
+      await queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: ME_STALE_TIME });
+      return null;
+    },
     lazy: page(() => import('./providers')),
     errorElement: <RouteError />,
-    HydrateFallback: PageSpinner,
+    HydrateFallback: BootSplash,
     children: [
       {
         lazy: page(() => import('./public-layout')),

@@ -4,6 +4,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError } from './api';
 
 export const ME_KEY = ['me'] as const;
+export const ME_STALE_TIME = 60_000;
 
 /** The signed-in account, or null when nobody is signed in. */
 export async function fetchMe(): Promise<Me | null> {
@@ -16,7 +17,7 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: ME_STALE_TIME });
 }
 
 export function setMe(qc: QueryClient, me: Me | null): void {

@@ -16,8 +16,8 @@ import {
 } from '@ant-design/icons';
 import type { Me } from '@thidua/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Drawer, Grid, Layout, Menu, Result, type MenuProps } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Badge, Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { api, errorText } from './api';
@@ -30,6 +30,9 @@ import { UnsavedChangesGuard } from './use-unsaved-guard';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { useTasks } from '../features/tasks/tasks-api';
 
+// Shown only when the account cannot be read: its illustrations stay out of every page's download.
+const Result = lazy(() => import('antd/es/result'));
+
 /** The signed-in frame: header, menu (Sider on desktop, Drawer on phones) and the page. */
 export default function Shell() {
   const { data: me, isLoading, error, refetch } = useMe();
@@ -38,15 +41,17 @@ export default function Shell() {
   if (isLoading) return <PageSpinner />;
   if (error) {
     return (
-      <Result
-        status="error"
-        title={errorText(error, i18n.language)}
-        extra={
-          <Button type="primary" onClick={() => void refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
+      <Suspense fallback={<PageSpinner />}>
+        <Result
+          status="error"
+          title={errorText(error, i18n.language)}
+          extra={
+            <Button type="primary" onClick={() => void refetch()}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      </Suspense>
     );
   }
   if (!me) {

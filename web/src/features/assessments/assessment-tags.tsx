@@ -1,8 +1,8 @@
 import type { AssessmentStage, AssessmentSummary } from '@thidua/contracts';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { tagColors } from '../../app/theme';
 import { formatNumber } from '../../app/format';
+import { tagColors } from '../../app/theme';
 
 const stageColor: Record<AssessmentStage, string> = {
   self: tagColors.neutral,

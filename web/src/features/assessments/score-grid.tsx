@@ -165,7 +165,10 @@ function Entry(props: Parameters<typeof ScoreGrid>[0] & { c: AssessmentCriterion
             aria-invalid={problem?.note ? true : undefined}
             aria-describedby={problem?.note ? noteErrorId : undefined}
             placeholder={t('assessments.sheet.note')}
-            autoSize={{ minRows: 1, maxRows: 4 }}
+            // Growing with its text means measuring it against the page; an empty note (most of them,
+            // on a sheet of dozens) is one line and is not measured until something is written in it.
+            autoSize={editing.note ? { minRows: 1, maxRows: 4 } : false}
+            rows={1}
             count={limitCount(NOTE_MAX, lang)}
             status={problem?.note ? 'error' : undefined}
             value={editing.note ?? ''}

@@ -1,7 +1,7 @@
 import type { AssessmentDetail } from '@thidua/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Radio } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { useFormError } from '../../app/forms';
@@ -11,11 +11,15 @@ export type SheetDialog = 'return' | 'finalise' | 'reopen' | null;
 
 /** The modals of the sheet's steps that need words: Trả lại (reason), Hoàn tất (override reason), Mở lại (reason). */
 export function SheetDialogs({ a, open, onClose, onDone }: { a: AssessmentDetail; open: SheetDialog; onClose: () => void; onDone: (a: AssessmentDetail, what: Exclude<SheetDialog, null>) => void }) {
+  // A dialog is built the first time it opens (and kept for its closing animation and next opening):
+  // three hidden forms drawn and measured with the sheet would only slow its first paint.
+  const [opened, setOpened] = useState<Exclude<SheetDialog, null>[]>([]);
+  if (open && !opened.includes(open)) setOpened([...opened, open]);
   return (
     <>
-      <ReturnModal a={a} open={open === 'return'} onClose={onClose} onDone={(x) => onDone(x, 'return')} />
-      <FinaliseModal a={a} open={open === 'finalise'} onClose={onClose} onDone={(x) => onDone(x, 'finalise')} />
-      <ReopenModal a={a} open={open === 'reopen'} onClose={onClose} onDone={(x) => onDone(x, 'reopen')} />
+      {opened.includes('return') && <ReturnModal a={a} open={open === 'return'} onClose={onClose} onDone={(x) => onDone(x, 'return')} />}
+      {opened.includes('finalise') && <FinaliseModal a={a} open={open === 'finalise'} onClose={onClose} onDone={(x) => onDone(x, 'finalise')} />}
+      {opened.includes('reopen') && <ReopenModal a={a} open={open === 'reopen'} onClose={onClose} onDone={(x) => onDone(x, 'reopen')} />}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { AssessmentDetail } from '@thidua/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App as AntdApp, Alert, Button, Card, Descriptions, Flex, Popconfirm, Space } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../app/api';
@@ -20,11 +20,14 @@ import { useUnsavedGuard } from '../../app/use-unsaved-guard';
 import { assessmentPaths } from './assessment-paths';
 import { ClassificationTag, formatPoints, StageTag } from './assessment-tags';
 import { assessmentKeys, assessmentSheetUrl, assessmentsApi, useAssessment, useRememberAssessment } from './assessments-api';
-import { EvidencePanel } from '../evidence/evidence-panel';
-import { DisciplineSection } from './discipline-section';
 import { ScoreGrid } from './score-grid';
 import { SheetDialogs, type SheetDialog } from './sheet-actions';
 import { columnMet, columnTotal, draftProblems, draftsToScores, withoutSaved, withoutStored, type Column, type DraftProblems, type Drafts, type ScoreToSave } from './sheet-model';
+
+// Below the scores, and with uploads, image previews and date pickers of their own: these load after
+// the sheet is drawn rather than before it.
+const EvidencePanel = lazy(() => import('../evidence/evidence-panel').then((m) => ({ default: m.EvidencePanel })));
+const DisciplineSection = lazy(() => import('./discipline-section').then((m) => ({ default: m.DisciplineSection })));
 
 /** /danh-gia/:id — one assessment sheet, for the person, the head and the council alike. */
 export default function SheetPage() {
@@ -309,11 +312,17 @@ function Sheet({ a }: { a: AssessmentDetail }) {
         onChange={change}
         onBlur={() => void autosave.flush()}
         problems={problems}
-        evidence={(criterionId) => <EvidencePanel assessmentId={a.id} criterionId={criterionId} editable={editable !== null} />}
+        evidence={(criterionId) => (
+          <Suspense fallback={null}>
+            <EvidencePanel assessmentId={a.id} criterionId={criterionId} editable={editable !== null} />
+          </Suspense>
+        )}
       />
 
       <Card size="small" title={t('assessments.sheet.generalEvidence')} style={{ marginTop: 12 }}>
-        <EvidencePanel assessmentId={a.id} criterionId={null} editable={editable !== null} />
+        <Suspense fallback={null}>
+          <EvidencePanel assessmentId={a.id} criterionId={null} editable={editable !== null} />
+        </Suspense>
       </Card>
 
       {(editable || a.allowed.length > 0) && (
@@ -370,7 +379,9 @@ function Sheet({ a }: { a: AssessmentDetail }) {
         </Card>
       )}
 
-      <DisciplineSection a={a} onChanged={() => void qc.invalidateQueries({ queryKey: assessmentKeys.detail(a.id) })} />
+      <Suspense fallback={null}>
+        <DisciplineSection a={a} onChanged={() => void qc.invalidateQueries({ queryKey: assessmentKeys.detail(a.id) })} />
+      </Suspense>
 
       <SheetDialogs
         a={a}

@@ -2,7 +2,7 @@ import { MailOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../../app/hooks';
+import { useDocumentTitle, useFocusAfterPaint } from '../../app/hooks';
 import { Link } from 'react-router';
 import { useFormError } from '../../app/forms';
 import { paths } from '../../app/paths';
@@ -12,6 +12,7 @@ import { authApi } from './auth-api';
 /** /quen-mat-khau — asks for a reset link; the answer is the same whether the account exists or not. */
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
+  const focusRef = useFocusAfterPaint<React.ComponentRef<typeof Input>>();
   const [form] = Form.useForm<{ login: string }>();
   const formError = useFormError(form);
   useDocumentTitle(t('auth.forgotTitle'));
@@ -44,7 +45,7 @@ export default function ForgotPasswordPage() {
           name="login"
           rules={[{ required: true, whitespace: true, message: t('auth.loginRequired') }]}
         >
-          <Input prefix={<MailOutlined aria-hidden />} autoComplete="username" autoFocus />
+          <Input ref={focusRef} prefix={<MailOutlined aria-hidden />} autoComplete="username" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={forgot.isPending}>
           {t('auth.sendResetLink')}

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../../app/hooks';
+import { useDocumentTitle, useFocusAfterPaint } from '../../app/hooks';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useFormError } from '../../app/forms';
 import { paths } from '../../app/paths';
@@ -17,6 +17,7 @@ interface Values {
 /** /dat-lai-mat-khau?token= — sets a new password from the e-mailed link. */
 export default function ResetPasswordPage() {
   const { t } = useTranslation();
+  const focusRef = useFocusAfterPaint<React.ComponentRef<typeof Input>>();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
@@ -55,7 +56,7 @@ export default function ResetPasswordPage() {
           {formError.alert}
           <Form name="resetPassword" form={form} layout="vertical" requiredMark={false} onFinish={(v) => reset.mutate(v)}>
             <Form.Item label={t('auth.newPassword')} name="newPassword" rules={newPasswordRules(t)} extra={t('auth.passwordHint')}>
-              <Input.Password autoComplete="new-password" autoFocus />
+              <Input.Password ref={focusRef} autoComplete="new-password" />
             </Form.Item>
             <Form.Item label={t('auth.confirmPassword')} name="confirm" dependencies={['newPassword']} rules={confirmRules(t)}>
               <Input.Password autoComplete="new-password" />

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Divider, Form, Input } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../../app/hooks';
+import { useDocumentTitle, useFocusAfterPaint } from '../../app/hooks';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, codeText } from '../../app/api';
 import { useFormError } from '../../app/forms';
@@ -32,6 +32,7 @@ export default function SignInPage() {
   const formError = useFormError(form);
   const [needTotp, setNeedTotp] = useState(false);
   const totpRef = useRef<React.ComponentRef<typeof Input>>(null);
+  const usernameRef = useFocusAfterPaint<React.ComponentRef<typeof Input>>();
   const me = useMe();
   const sso = useSsoInfo();
   useDocumentTitle(t('auth.signInTitle'));
@@ -85,7 +86,7 @@ export default function SignInPage() {
           name="username"
           rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
         >
-          <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus readOnly={needTotp} />
+          <Input ref={usernameRef} prefix={<UserOutlined aria-hidden />} autoComplete="username" readOnly={needTotp} />
         </Form.Item>
         <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" readOnly={needTotp} />

@@ -1,0 +1,86 @@
+import type { OutputChunk } from 'rolldown';
+import type { Plugin } from 'vite';
+
+// How the web app's JavaScript is cut into files (rolldown's codeSplitting groups). Over a slow
+// connection each file costs a round trip and its headers, so the libraries every page needs go in
+// a few long-cached files, and what only some pages need (tables, date pickers, uploads) stays with
+// them. Groups capture their modules' dependencies too; the highest priority wins a module.
+
+const nodeModule = (names: string[]) => new RegExp(`[\\\\/]node_modules[\\\\/](${names.map((n) => n.replace('/', '[\\\\/]')).join('|')})[\\\\/]`);
+const antdComponent = (names: string[]) => new RegExp(`[\\\\/]node_modules[\\\\/]antd[\\\\/]es[\\\\/](${names.join('|')})[\\\\/]`);
+
+/**
+ * React, the router, the data cache, i18next and dayjs with its Vietnamese locale: every page, before
+ * anything is drawn. dayjs's other plugins go with the date pickers, its English locale when chosen.
+ */
+const frameworkPackages = nodeModule(['react', 'react-dom', 'scheduler', 'react-router', '@tanstack', 'i18next', 'react-i18next']);
+const dayjsCore = /[\\/]node_modules[\\/]dayjs[\\/](dayjs\.min|locale[\\/]vi|plugin[\\/]utc)\.js$/;
+const framework = (id: string) => frameworkPackages.test(id) || dayjsCore.test(id);
+
+/** antd's theme and style engine with what the sign-in page draws: a form, inputs, buttons, alerts. */
+const antdBase = antdComponent([
+  '_util', 'config-provider', 'theme', 'style', 'locale', 'version', 'app', 'message', 'modal', 'notification',
+  'form', 'input', 'button', 'alert', 'divider', 'flex', 'space', 'grid', 'row', 'col', 'layout',
+]);
+
+/** The rest of what the app's frame and most pages show: the menu, cards, tags, text. */
+const antdCommon = antdComponent([
+  'menu', 'drawer', 'badge', 'card', 'tag', 'typography', 'tooltip', 'popover', 'popconfirm', 'skeleton',
+  'spin', 'empty', 'descriptions', 'statistic', 'dropdown', 'radio', 'checkbox',
+]);
+
+/** The heavier antd families, each loaded by the pages that show one. */
+const antdTable = antdComponent(['table', 'pagination']);
+const antdSelect = antdComponent(['select', 'auto-complete', 'tree-select']);
+const antdPicker = antdComponent(['date-picker', 'time-picker', 'calendar']);
+
+const ownCode = /[\\/]web[\\/]src[\\/]|[\\/]packages[\\/]contracts[\\/]/;
+/** The app's shared pieces of interface (form errors, the language switch, headings), used by most pages. */
+const sharedInterface = /[\\/]web[\\/]src[\\/]app[\\/](forms|language-switch|page-header|search-input|text)\.tsx$/;
+
+export const chunkGroups = [
+  { name: 'framework', test: framework, priority: 50 },
+  { name: 'antd-base', test: antdBase, priority: 45 },
+  { name: 'antd', test: antdCommon, priority: 40 },
+  { name: 'antd-table', test: antdTable, priority: 30 },
+  { name: 'antd-select', test: antdSelect, priority: 30 },
+  { name: 'antd-picker', test: antdPicker, priority: 30 },
+  // Icons are a few hundred bytes each: one file for all rather than a request for each.
+  { name: 'icons', test: nodeModule(['@ant-design/icons', '@ant-design/icons-svg']), priority: 35 },
+  // The entry's own code (router, API client, session, Vietnamese texts, shared enums): the modules
+  // it imports statically, and so never a route's page nor the English texts.
+  { name: 'app', test: ownCode, tags: ['$initial' as const], priority: 10 },
+  { name: 'app-ui', test: sharedInterface, priority: 9 },
+];
+
+/**
+ * Every page first needs the root route's chunk (antd's theme and providers), which the router only
+ * asks for once the entry has run: a `modulepreload` for it and its imports in index.html lets the
+ * browser fetch them alongside the entry instead of one round trip later.
+ */
+export function preloadRootRoute(rootModule: RegExp): Plugin {
+  return {
+    name: 'thidua:preload-root-route',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const root = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId && rootModule.test(c.facadeModuleId));
+        if (!root) throw new Error(`preloadRootRoute: no chunk for ${rootModule}`);
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          if (files.has(file)) return;
+          files.add(file);
+          const chunk = bundle[file];
+          if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
+        };
+        visit(root.fileName);
+        return [...files]
+          .filter((f) => !html.includes(`/${f}"`))
+          .map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
