@@ -153,6 +153,8 @@ export const fieldLabels: Record<string, Label> = {
   vi: { vi: 'Tên tiếng Việt', en: 'Vietnamese name' },
   view: { vi: 'Danh sách', en: 'List' },
   year: { vi: 'Năm', en: 'Year' },
+  yearFrom: { vi: 'Áp dụng từ năm', en: 'From the year' },
+  yearTo: { vi: 'Áp dụng đến năm', en: 'To the year' },
 };
 
 const REQUEST: Label = { vi: 'Dữ liệu gửi lên', en: 'The request' };

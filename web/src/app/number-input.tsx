@@ -7,6 +7,7 @@ import { Input } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useEffect, useId, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from './editing-notes';
 
 /** What a number field holds: a number, null when blank, or the text typed when it is not a number. */
 export type TypedNumber = number | string | null;
@@ -80,11 +81,7 @@ export function NumberInput({ value, onChange, onBlur, error, suffix, placeholde
         }}
         onBlur={onBlur}
       />
-      {error ? (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      ) : null}
+      <FieldError id={errorId} text={error} />
     </span>
   );
 }

@@ -96,8 +96,8 @@ describe('registrations: the plan of the year', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fields[0]).toMatchObject({
       path: 'year',
-      message: 'year: Kế hoạch của mẫu báo cáo này áp dụng năm 2027, không áp dụng cho năm 2026',
-      messageEn: 'year: The plan of this report template applies in 2027, not in 2026',
+      message: 'Năm: Kế hoạch của mẫu báo cáo này áp dụng năm 2027, không áp dụng cho năm 2026',
+      messageEn: 'Year: The plan of this report template applies in 2027, not in 2026',
     });
     const opened = await officer.post('/api/reports', { templateId: template.id, unitId: ward.id, year: 2027 });
     expect(opened.statusCode, opened.body).toBe(201);

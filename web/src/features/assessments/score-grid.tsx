@@ -7,6 +7,7 @@ import { limitCount } from '../../app/text-limit';
 import { tagColors } from '../../app/theme';
 import { formatPoints } from './assessment-tags';
 import { columnTotal, effectiveOf, typedPointsOf, valueOf, type Column, type DraftProblems, type Drafts } from './sheet-model';
+import { FieldError } from '../../app/editing-notes';
 
 /** The criteria grouped as in the plan: a card per top-level group, an entry per scored criterion. */
 export function ScoreGrid(props: {
@@ -175,11 +176,7 @@ function Entry(props: Parameters<typeof ScoreGrid>[0] & { c: AssessmentCriterion
             onChange={(e) => props.onChange(c.id, { note: e.target.value })}
             onBlur={props.onBlur}
           />
-          {problem?.note && (
-            <div id={noteErrorId} className="field-error" style={{ marginTop: 20 }}>
-              {problem.note}
-            </div>
-          )}
+          <FieldError id={noteErrorId} text={problem?.note} style={{ marginTop: 20 }} />
         </div>
       )}
       {props.evidence && (

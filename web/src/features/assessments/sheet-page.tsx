@@ -23,6 +23,7 @@ import { assessmentKeys, assessmentSheetUrl, assessmentsApi, useAssessment, useR
 import { ScoreGrid } from './score-grid';
 import { SheetDialogs, type SheetDialog } from './sheet-actions';
 import { columnMet, columnTotal, draftProblems, draftsToScores, withoutSaved, withoutStored, type Column, type DraftProblems, type Drafts, type ScoreToSave } from './sheet-model';
+import { ConflictAlert } from '../../app/editing-notes';
 
 // Below the scores, and with uploads, image previews and date pickers of their own: these load after
 // the sheet is drawn rather than before it.
@@ -279,23 +280,7 @@ function Sheet({ a }: { a: AssessmentDetail }) {
         )}
         {!editable && a.stage !== 'final' && <Alert type="info" showIcon title={t('assessments.sheet.waiting', { stage: t(`assessments.stage.${a.stage}`) })} />}
         {restored && dirty && <Alert type="info" showIcon title={t('editing.restored')} />}
-        {conflict && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('editing.conflictTitle')}
-            action={
-              <Flex vertical gap={4}>
-                <Button size="small" type="primary" onClick={() => void resolveConflict(true)}>
-                  {t('editing.conflictKeep')}
-                </Button>
-                <Button size="small" onClick={() => void resolveConflict(false)}>
-                  {t('editing.conflictDiscard')}
-                </Button>
-              </Flex>
-            }
-          />
-        )}
+        {conflict && <ConflictAlert onResolve={(keep) => void resolveConflict(keep)} />}
         {submit.error ? <ErrorAlert error={submit.error} style={{ marginBottom: 0 }} /> : null}
       </Flex>
 

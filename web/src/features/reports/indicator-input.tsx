@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../../app/format';
 import { numberError, NumberInput, type NumberBounds } from '../../app/number-input';
 import { lengthError, limitCount } from '../../app/text-limit';
+import { FieldError } from '../../app/editing-notes';
 
 /** A figure as saved: a number (also a percentage), yes/no, short text, or null for "not given". */
 export type TypedValue = number | boolean | string | null;
@@ -79,11 +80,7 @@ export function IndicatorInput({
             onChange={(e) => onChange(e.target.value || null)}
             onBlur={onBlur}
           />
-          {error ? (
-            <span id={errorId} className="field-error">
-              {error}
-            </span>
-          ) : null}
+          <FieldError id={errorId} text={error} />
         </span>
       );
     default:

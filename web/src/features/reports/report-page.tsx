@@ -23,6 +23,7 @@ import { ReasonModal } from './reason-modal';
 import { reportPaths } from './report-paths';
 import { ReportStatusTag, TimelinessTag } from './report-tags';
 import { reportFiles, reportKeys, reportsApi, useReport, useReportChange } from './reports-api';
+import { ConflictAlert, FieldError } from '../../app/editing-notes';
 
 /**
  * What is typed and not saved yet: only the fields changed. A number or percentage not yet a number
@@ -108,14 +109,6 @@ function refusedFields(err: unknown, lang: string): Record<string, string> {
 }
 
 /** A field's reason under it. */
-function FieldError({ id, text }: { id: string; text: string | undefined }) {
-  return text ? (
-    <div id={id} className="field-error">
-      {text}
-    </div>
-  ) : null;
-}
-
 /** The banners above the report: returned with its reason, locked, unlocked, figures out of date. */
 function Banners({ report, onRefresh, refreshing }: { report: ReportDetail; onRefresh: () => void; refreshing: boolean }) {
   const { t, i18n } = useTranslation();
@@ -358,23 +351,7 @@ function ReportEditor({ report, back }: { report: ReportDetail; back: string }) 
       {(conflict || (restored && dirty)) && (
         <Flex vertical gap={8} style={{ marginBottom: 16 }}>
           {restored && dirty && <Alert type="info" showIcon title={t('editing.restored')} />}
-          {conflict && (
-            <Alert
-              type="error"
-              showIcon
-              title={t('editing.conflictTitle')}
-              action={
-                <Flex vertical gap={4}>
-                  <Button size="small" type="primary" onClick={() => void resolveConflict(true)}>
-                    {t('editing.conflictKeep')}
-                  </Button>
-                  <Button size="small" onClick={() => void resolveConflict(false)}>
-                    {t('editing.conflictDiscard')}
-                  </Button>
-                </Flex>
-              }
-            />
-          )}
+          {conflict && <ConflictAlert onResolve={(keep) => void resolveConflict(keep)} />}
         </Flex>
       )}
 
