@@ -2,7 +2,9 @@ import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { antdStaticStyles } from './vite.antd-styles.ts';
 import { chunkGroups, preloadRootRoute } from './vite.chunks.ts';
+import { theme } from './src/app/theme.ts';
 
 // The API is same-origin under /api in production (the server serves web/dist);
 // in development Vite forwards /api to the server on port 3000 (or THIDUA_API).
@@ -11,6 +13,7 @@ const apiTarget = env.THIDUA_API ?? 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [
+    antdStaticStyles(theme),
     react(),
     preloadRootRoute(/[\\/]src[\\/]app[\\/]providers\.tsx$/),
     // Brotli and gzip copies beside each text asset, made once here at their smallest: the server

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/base.css';
@@ -7,8 +7,12 @@ import { initI18n } from './app/i18n';
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
 await initI18n();
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The first render as a transition: React then draws in slices of a few milliseconds and lets the
+// browser breathe between them, instead of holding a slow phone's main thread for the whole page.
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

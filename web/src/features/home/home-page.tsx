@@ -16,6 +16,7 @@ import { tagColors } from '../../app/theme';
 import type { PeoplePage } from '../../app/types';
 import { appNow, appToday } from '../../app/clock';
 import { TaskInbox } from '../tasks/task-list';
+import { useTasks } from '../tasks/tasks-api';
 
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
@@ -33,6 +34,9 @@ export default function HomePage() {
     enabled: readsPeople,
     staleTime: 60_000,
   });
+  // What sits below the inbox is drawn once the inbox has its tasks: drawn earlier, it would jump
+  // down the screen as the list arrived, under the reader's thumb.
+  const inboxSettled = !useTasks().isPending;
   if (!me) return null;
 
   const hour = (appNow().getUTCHours() + 7) % 24;
@@ -64,58 +68,62 @@ export default function HomePage() {
         />
       )}
       <TaskInbox />
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={14}>
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('home.yourGrants')}</h2>}>
-            {me.grants.length === 0 ? (
-              <Typography.Text type="secondary">{t('home.noGrants')}</Typography.Text>
-            ) : (
-              <ul className="simple-list">
-                {me.grants.map((g) => (
-                  <li key={g.id} style={{ justifyContent: 'flex-start' }}>
-                    <div>
-                      <Tag color={tagColors.info}>{label(roleLabels[g.role])}</Tag>{' '}
-                      <strong>{g.unitName}</strong>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} lg={10}>
-          {readsPeople && (
-            <Card>
-              <Statistic
-                title={t('home.peopleTotal')}
-                loading={people.isLoading}
-                value={people.data?.total ?? 0}
-                formatter={(v) => (people.error ? '—' : formatNumber(Number(v), i18n.language))}
-              />
-            </Card>
-          )}
-        </Col>
-      </Row>
-      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
-        {t('home.features')}
-      </Typography.Title>
-      <Row gutter={[16, 16]}>
-        {links
-          .filter((l) => l.show)
-          .map((l) => (
-            <Col key={l.to} xs={24} sm={12} xl={8}>
-              <Link to={l.to} style={{ display: 'block', height: '100%' }}>
-                <Card hoverable style={{ height: '100%' }}>
-                  <Card.Meta
-                    avatar={<span style={{ fontSize: 24, color: '#0b5cad' }} aria-hidden>{l.icon}</span>}
-                    title={l.title}
-                    description={<span style={{ color: 'rgba(0,0,0,0.7)' }}>{l.text}</span>}
+      {inboxSettled && (
+        <>
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            <Col xs={24} lg={14}>
+              <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('home.yourGrants')}</h2>}>
+                {me.grants.length === 0 ? (
+                  <Typography.Text type="secondary">{t('home.noGrants')}</Typography.Text>
+                ) : (
+                  <ul className="simple-list">
+                    {me.grants.map((g) => (
+                      <li key={g.id} style={{ justifyContent: 'flex-start' }}>
+                        <div>
+                          <Tag color={tagColors.info}>{label(roleLabels[g.role])}</Tag>{' '}
+                          <strong>{g.unitName}</strong>
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} lg={10}>
+              {readsPeople && (
+                <Card>
+                  <Statistic
+                    title={t('home.peopleTotal')}
+                    loading={people.isLoading}
+                    value={people.data?.total ?? 0}
+                    formatter={(v) => (people.error ? '—' : formatNumber(Number(v), i18n.language))}
                   />
                 </Card>
-              </Link>
+              )}
             </Col>
-          ))}
-      </Row>
+          </Row>
+          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
+            {t('home.features')}
+          </Typography.Title>
+          <Row gutter={[16, 16]}>
+            {links
+              .filter((l) => l.show)
+              .map((l) => (
+                <Col key={l.to} xs={24} sm={12} xl={8}>
+                  <Link to={l.to} style={{ display: 'block', height: '100%' }}>
+                    <Card hoverable style={{ height: '100%' }}>
+                      <Card.Meta
+                        avatar={<span style={{ fontSize: 24, color: '#0b5cad' }} aria-hidden>{l.icon}</span>}
+                        title={l.title}
+                        description={<span style={{ color: 'rgba(0,0,0,0.7)' }}>{l.text}</span>}
+                      />
+                    </Card>
+                  </Link>
+                </Col>
+              ))}
+          </Row>
+        </>
+      )}
     </>
   );
 }
