@@ -84,3 +84,28 @@ export function preloadRootRoute(rootModule: RegExp): Plugin {
     },
   };
 }
+
+/**
+ * The entry's own stylesheet (base.css: the splash, a few kilobytes) written into index.html: the
+ * splash can then be drawn as soon as the page arrives, without waiting for a stylesheet while the
+ * scripts download.
+ */
+export function inlineEntryStyles(): Plugin {
+  return {
+    name: 'thidua:inline-entry-styles',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        return html.replace(/<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/g, (tag, file: string) => {
+          const asset = bundle[file];
+          if (asset?.type !== 'asset') return tag;
+          return `<style>${String(asset.source)}</style>`;
+        });
+      },
+    },
+  };
+}

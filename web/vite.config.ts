@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { antdStaticStyles } from './vite.antd-styles.ts';
-import { chunkGroups, preloadRootRoute } from './vite.chunks.ts';
+import { chunkGroups, inlineEntryStyles, preloadRootRoute } from './vite.chunks.ts';
 import { theme } from './src/app/theme.ts';
 
 // The API is same-origin under /api in production (the server serves web/dist);
@@ -16,6 +16,7 @@ export default defineConfig({
     antdStaticStyles(theme),
     react(),
     preloadRootRoute(/[\\/]src[\\/]app[\\/]providers\.tsx$/),
+    inlineEntryStyles(),
     // Brotli and gzip copies beside each text asset, made once here at their smallest: the server
     // sends the one the browser accepts (@fastify/static's preCompressed) and never compresses
     // them per request.
