@@ -89,8 +89,8 @@ export default function HomePage() {
                 )}
               </Card>
             </Col>
-            <Col xs={24} lg={10}>
-              {readsPeople && (
+            {readsPeople && (
+              <Col xs={24} lg={10}>
                 <Card>
                   <Statistic
                     title={t('home.peopleTotal')}
@@ -99,8 +99,8 @@ export default function HomePage() {
                     formatter={(v) => (people.error ? '—' : formatNumber(Number(v), i18n.language))}
                   />
                 </Card>
-              )}
-            </Col>
+              </Col>
+            )}
           </Row>
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
             {t('home.features')}
