@@ -192,7 +192,7 @@ function ShellFrame({ me }: { me: Me }) {
       )}
       <Layout>
         {desktop ? (
-          <Layout.Sider width={232} style={{ borderInlineEnd: '1px solid #e5e8ec' }}>
+          <Layout.Sider width={248} style={{ borderInlineEnd: '1px solid #e5e8ec' }}>
             <nav aria-label={t('nav.main')}>{menu}</nav>
           </Layout.Sider>
         ) : (
