@@ -1,4 +1,4 @@
-import type { AssessmentDetail } from '@thidua/contracts';
+import { formatNumber, type AssessmentDetail } from '@thidua/contracts';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { registerNotificationKind } from '../notifications/notification-kinds.js';
@@ -51,7 +51,8 @@ export const assessmentNoticeKinds = {
 
 type Sheet = Pick<AssessmentRow, 'id' | 'subject' | 'unit_name' | 'unit_path' | 'person_id' | 'person_name' | 'movement_name' | 'year' | 'revision'>;
 
-const points = (n: number | null | undefined) => (n === null || n === undefined ? '–' : String(n).replace('.', ','));
+/** A total as each language writes it (17,5 / 17.5), with the app's one number formatter. */
+const points = (n: number | null | undefined, lang: 'vi' | 'en' = 'vi') => (n === null || n === undefined ? '–' : formatNumber(n, lang));
 const link = (s: Sheet) => `/danh-gia/${s.id}`;
 /** The step's event: the revision the step wrote (it moves on by one with every write). */
 const eventKey = (s: Sheet) => `${s.id}/r${s.revision + 1}`;
@@ -101,7 +102,7 @@ export async function noticeSubmitted(ctx: AppContext, actor: Actor, s: Sheet, f
       actorUserId: actor.userId,
       title: title('Phiếu đánh giá chờ chấm điểm', s),
       body: `${who} (tự chấm ${points(totals.selfTotal)} điểm) – ${movement(s)} – để thủ trưởng chấm điểm.`,
-      english: `The self-assessment of ${whoseEn(s)} (${points(totals.selfTotal)} points) waits for your review.`,
+      english: `The self-assessment of ${whoseEn(s)} (${points(totals.selfTotal, 'en')} points) waits for your review.`,
       link: link(s),
     });
     return;
@@ -113,7 +114,7 @@ export async function noticeSubmitted(ctx: AppContext, actor: Actor, s: Sheet, f
     actorUserId: actor.userId,
     title: title('Phiếu đánh giá chờ Hội đồng xét', s),
     body: `${actor.displayName} đã chấm phiếu đánh giá của ${whose(s)}: ${points(totals.reviewTotal)} điểm (tự chấm ${points(totals.selfTotal)}) – ${movement(s)} – và gửi Hội đồng Thi đua - Khen thưởng xét.`,
-    english: `The assessment of ${whoseEn(s)}, scored ${points(totals.reviewTotal)} by the head, waits for the council.`,
+    english: `The assessment of ${whoseEn(s)}, scored ${points(totals.reviewTotal, 'en')} by the head, waits for the council.`,
     link: link(s),
   });
 }
@@ -154,7 +155,7 @@ export async function noticeFinalised(ctx: AppContext, actor: Actor, s: Sheet, r
     body:
       `Hội đồng Thi đua - Khen thưởng đã hoàn tất phiếu đánh giá của ${whose(s)} – ${movement(s)}: ${points(result.councilTotal)} điểm, xếp loại ${label}.` +
       (result.capReason ? `\n${result.capReason}` : ''),
-    english: `The council finalised the assessment of ${whoseEn(s)}: ${points(result.councilTotal)} points, classified ${labelEn}.`,
+    english: `The council finalised the assessment of ${whoseEn(s)}: ${points(result.councilTotal, 'en')} points, classified ${labelEn}.`,
     link: link(s),
   });
 }
