@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEFAULT_PASSWORD, testApp, type TestApp } from '../../../test/app.js';
 import { newUser } from '../../../test/factories.js';
-import { ADDRESS_LIMIT, ADDRESS_WINDOW_MINUTES, PAIR_FREE_FAILURES, PAIR_LOCK_AFTER, PAIR_LOCK_MINUTES, pairWaitSeconds } from './sign-in-limits.js';
+import { ADDRESS_LIMIT, ADDRESS_WINDOW_MINUTES, claimSignInAttempt, PAIR_FREE_FAILURES, PAIR_LOCK_AFTER, PAIR_LOCK_MINUTES, pairWaitSeconds } from './sign-in-limits.js';
 
 // Wrong sign-ins are slowed down per address and account together, so that one person's typing
 // never locks out the colleagues behind the same public address, while someone cycling accounts
@@ -75,6 +75,18 @@ describe('sign-in limits', () => {
     const codes = answers.map((r) => r.json().error.code as string).sort();
     expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(PAIR_FREE_FAILURES);
     expect(codes.filter((c) => c === 'SIGN_IN_WAIT')).toHaveLength(8 - PAIR_FREE_FAILURES);
+  });
+
+  it('answers a free try that queued behind a later-stamped one, as when a loaded server interleaves them', async () => {
+    const user = await newUser(t.ctx.db);
+    const ip = '203.0.113.61';
+    const start = t.ctx.now();
+    const later = new Date(start.getTime() + 5);
+    await claimSignInAttempt(t.ctx.db, ip, user.username, later);
+    // Read the clock first, reached the pair second: still its second failure, answered at once.
+    await expect(claimSignInAttempt(t.ctx.db, ip, user.username, start)).resolves.toBeUndefined();
+    await claimSignInAttempt(t.ctx.db, ip, user.username, later);
+    await expect(claimSignInAttempt(t.ctx.db, ip, user.username, start)).rejects.toMatchObject({ code: 'SIGN_IN_WAIT' });
   });
 
   it('caps the wrong sign-ins of one address trying many accounts, and only that address', async () => {

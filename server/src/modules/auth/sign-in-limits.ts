@@ -58,7 +58,11 @@ export async function claimSignInAttempt(db: Database, ip: string | null, userna
   if (!ip) return;
   const blockedUntil = await db.transaction().execute(async (trx) => {
     const pair = await repo.lockSignInPair(trx, ip, username, now);
-    if (new Date(pair.blocked_until) > now) return new Date(pair.blocked_until);
+    // Only a count that calls for a wait holds an attempt back. Attempts sent together each read the
+    // clock before queueing for the pair's lock, so one may come after a later-stamped one: its
+    // "blocked until that instant" must not refuse a second try that is still free.
+    const waiting = pairWaitSeconds(pair.failures) > 0 && new Date(pair.blocked_until) > now;
+    if (waiting) return new Date(pair.blocked_until);
     const fresh = new Date(pair.last_failure_at).getTime() <= now.getTime() - PAIR_WINDOW_MINUTES * MINUTE;
     const failures = fresh ? 1 : pair.failures + 1;
     await repo.updateSignInPair(trx, ip, username, { failures, lastFailureAt: now, blockedUntil: new Date(now.getTime() + pairWaitSeconds(failures) * 1000) });
