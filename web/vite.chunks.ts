@@ -38,7 +38,34 @@ const ownCode = /[\\/]web[\\/]src[\\/]|[\\/]packages[\\/]contracts[\\/]/;
 /** The app's shared pieces of interface (form errors, the language switch, headings), used by most pages. */
 const sharedInterface = /[\\/]web[\\/]src[\\/]app[\\/](forms|language-switch|page-header|search-input|text)\.tsx$/;
 
+const contractSchemas = /[\\/]packages[\\/]contracts[\\/]src[\\/]schemas[\\/]/;
+
+/** The modules boot.tsx imports, directly or through others, statically: filled by {@link collectBootModules}. */
+const bootModules = new Set<string>();
+
+/** Collects the static imports of the app's start (boot.tsx) once the module graph is known, before chunking. */
+export function collectBootModules(boot: RegExp): Plugin {
+  return {
+    name: 'thidua:boot-modules',
+    apply: 'build',
+    buildEnd() {
+      bootModules.clear();
+      const start = [...this.getModuleIds()].find((id) => boot.test(id));
+      if (!start) throw new Error(`collectBootModules: no module ${boot}`);
+      const visit = (id: string) => {
+        if (bootModules.has(id)) return;
+        bootModules.add(id);
+        this.getModuleInfo(id)?.importedIds.forEach(visit);
+      };
+      visit(start);
+    },
+  };
+}
+
 export const chunkGroups = [
+  // Vite's helper for dynamic imports, which the entry needs before the app: in the app's file it
+  // would make the entry import, and so run, the whole app before the splash is painted.
+  { name: 'preload-helper', test: /^\0?vite[\\/]preload-helper/, priority: 60 },
   { name: 'framework', test: framework, priority: 50 },
   { name: 'antd-base', test: antdBase, priority: 45 },
   { name: 'antd', test: antdCommon, priority: 40 },
@@ -47,28 +74,29 @@ export const chunkGroups = [
   { name: 'antd-picker', test: antdPicker, priority: 30 },
   // Icons are a few hundred bytes each: one file for all rather than a request for each.
   { name: 'icons', test: nodeModule(['@ant-design/icons', '@ant-design/icons-svg']), priority: 35 },
-  // The entry's own code (router, API client, session, Vietnamese texts, shared enums): the modules
-  // it imports statically, and so never a route's page nor the English texts.
-  { name: 'app', test: ownCode, tags: ['$initial' as const], priority: 10 },
+  // The app's own code that starts it (router, API client, session, Vietnamese texts, shared enums):
+  // the modules boot.tsx imports statically, and so never a route's page nor the English texts.
+  // The contracts' Zod schemas are imported by them but shaken away (vite.config.ts): kept out, or
+  // they would bring Zod with them.
+  { name: 'app', test: (id: string) => ownCode.test(id) && bootModules.has(id) && !contractSchemas.test(id), priority: 10 },
   { name: 'app-ui', test: sharedInterface, priority: 9 },
 ];
 
 /**
- * Every page first needs the root route's chunk (antd's theme and providers), which the router only
- * asks for once the entry has run: a `modulepreload` for it and its imports in index.html lets the
- * browser fetch them alongside the entry instead of one round trip later.
+ * Every page first needs the app (boot.tsx, which the entry imports once the splash is painted) and
+ * the root route's chunk (antd's theme and providers), which the router only asks for once the app
+ * has run: a `modulepreload` for each and their imports in index.html lets the browser fetch them
+ * alongside the entry instead of one round trip after another.
  */
-export function preloadRootRoute(rootModule: RegExp): Plugin {
+export function preloadModules(modules: RegExp[]): Plugin {
   return {
-    name: 'thidua:preload-root-route',
+    name: 'thidua:preload-modules',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
         const bundle = ctx.bundle;
         if (!bundle) return html;
-        const root = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId && rootModule.test(c.facadeModuleId));
-        if (!root) throw new Error(`preloadRootRoute: no chunk for ${rootModule}`);
         const files = new Set<string>();
         const visit = (file: string) => {
           if (files.has(file)) return;
@@ -76,7 +104,11 @@ export function preloadRootRoute(rootModule: RegExp): Plugin {
           const chunk = bundle[file];
           if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
         };
-        visit(root.fileName);
+        for (const module of modules) {
+          const chunk = Object.values(bundle).find((c): c is OutputChunk => c.type === 'chunk' && !!c.facadeModuleId && module.test(c.facadeModuleId));
+          if (!chunk) throw new Error(`preloadModules: no chunk for ${module}`);
+          visit(chunk.fileName);
+        }
         return [...files]
           .filter((f) => !html.includes(`/${f}"`))
           .map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` }, injectTo: 'head' as const }));

@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { antdStaticStyles } from './vite.antd-styles.ts';
-import { chunkGroups, inlineEntryStyles, preloadRootRoute } from './vite.chunks.ts';
+import { chunkGroups, collectBootModules, inlineEntryStyles, preloadModules } from './vite.chunks.ts';
 import { theme } from './src/app/theme.ts';
 
 // The API is same-origin under /api in production (the server serves web/dist);
@@ -15,7 +15,8 @@ export default defineConfig({
   plugins: [
     antdStaticStyles(theme),
     react(),
-    preloadRootRoute(/[\\/]src[\\/]app[\\/]providers\.tsx$/),
+    collectBootModules(/[\\/]src[\\/]app[\\/]boot\.tsx$/),
+    preloadModules([/[\\/]src[\\/]app[\\/]boot\.tsx$/, /[\\/]src[\\/]app[\\/]providers\.tsx$/]),
     inlineEntryStyles(),
     // Brotli and gzip copies beside each text asset, made once here at their smallest: the server
     // sends the one the browser accepts (@fastify/static's preCompressed) and never compresses

@@ -1,18 +1,14 @@
-import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
 import './app/base.css';
-import { initI18n } from './app/i18n';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('missing #root');
-await initI18n();
-// The first render as a transition: React then draws in slices of a few milliseconds and lets the
-// browser breathe between them, instead of holding a slow phone's main thread for the whole page.
-startTransition(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+// The entry: the splash (index.html, styled by base.css) is painted first, then the app's code runs.
+// Its files are fetched alongside this one (vite.chunks.ts preloads them); evaluating them holds a slow
+// phone's main thread for a while, and a repeat visit, whose files come from the cache at once, would
+// otherwise show a blank page until that is done.
+await afterNextPaint();
+await import('./app/boot');
+
+/** Resolves once the browser has painted a frame; at once in a hidden tab, which paints nothing. */
+function afterNextPaint(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}

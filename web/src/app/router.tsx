@@ -12,6 +12,8 @@ import { registrationsRoutes } from '../features/registrations/routes';
 import { assessmentsRoutes } from '../features/assessments/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { reportsRoutes } from '../features/reports/routes';
+import { BELL_PAGE_SIZE, notificationKeys, notificationsApi } from '../features/notifications/notifications-api';
+import { fetchTasks, TASKS_KEY } from '../features/tasks/tasks-api';
 
 const PUBLIC_PATHS: string[] = [paths.signIn, paths.forgotPassword, paths.resetPassword];
 
@@ -41,6 +43,15 @@ const routes: RouteObject[] = [
         ],
       },
       {
+        // The menu's badges (việc cần làm) and the bell are asked for beside who is signed in, while
+        // the shell's code downloads, not once it has been drawn. Not awaited: the page draws without them.
+        loader: () => {
+          void queryClient.prefetchQuery({ queryKey: TASKS_KEY, queryFn: () => fetchTasks(true) });
+          void queryClient.prefetchQuery({ queryKey: notificationKeys.list(BELL_PAGE_SIZE), queryFn: () => notificationsApi.list(BELL_PAGE_SIZE, true) });
+          return null;
+        },
+        // Only on arrival: from then on the queries poll and refresh themselves.
+        shouldRevalidate: () => false,
         lazy: page(() => import('./shell')),
         children: [
           { index: true, lazy: page(() => import('../features/home/home-page')) },

@@ -13,7 +13,7 @@ import { api } from '../../app/api';
 // The notification centre (thông báo) and the deadlines feed: the calls, their cache keys and hooks.
 
 export const notificationsApi = {
-  list: (pageSize: number) => api.get<NotificationsPage>('/api/notifications', { pageSize }),
+  list: (pageSize: number, quiet = false) => api.get<NotificationsPage>('/api/notifications', { pageSize }, { quiet }),
   page: (q: { page: number; pageSize: number; unread: boolean }) =>
     api.get<NotificationsPage>('/api/notifications', { page: q.page, pageSize: q.pageSize, ...(q.unread ? { unread: 'true' } : {}) }),
   preferences: () => api.get<NotificationPreferences>('/api/notifications/preferences'),
@@ -33,8 +33,11 @@ export const notificationKeys = {
   calendar: ['calendar-token'] as const,
 };
 
+/** The bell's page of notices. */
+export const BELL_PAGE_SIZE = 20;
+
 /** Notices arrive from background jobs: poll once a minute, and whenever the window regains focus. */
-export function useNotifications(pageSize = 20) {
+export function useNotifications(pageSize = BELL_PAGE_SIZE) {
   return useQuery({ queryKey: notificationKeys.list(pageSize), queryFn: () => notificationsApi.list(pageSize), refetchInterval: 60_000 });
 }
 

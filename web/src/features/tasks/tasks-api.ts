@@ -7,10 +7,13 @@ import { api } from '../../app/api';
 
 export const TASKS_KEY = ['tasks'] as const;
 
+/** The inbox; `quiet` when asked before anyone knows whether the person is signed in (the router's loader). */
+export const fetchTasks = (quiet = false) => api.get<TaskList>('/api/tasks', undefined, { quiet });
+
 export function useTasks(enabled = true) {
   return useQuery({
     queryKey: TASKS_KEY,
-    queryFn: () => api.get<TaskList>('/api/tasks'),
+    queryFn: () => fetchTasks(),
     enabled,
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
