@@ -338,6 +338,34 @@ planCommand
     }
   });
 
+const awardsCommand = program.command('awards').description('Commendation (Khen thưởng)');
+awardsCommand
+  .command('check')
+  .description('Judge one subject for one award from a JSON file: each condition met or not, its citation, and the bonus (Xét điều kiện khen thưởng); no database needed')
+  .argument('<file>', 'JSON: { award, subject, year, proposedOn, decidedOn?, history, members? } (docs/awards-check.md)')
+  .option('--json', 'print the answer as JSON')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const fs = await import('node:fs');
+    const { checkAwardFile, CheckFileError, describeResult } = await import('./modules/awards/check-file.js');
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      console.error(`Không đọc được tệp / cannot read the file: ${file}`);
+      process.exitCode = 1;
+      return;
+    }
+    try {
+      const result = checkAwardFile(text);
+      const out = opts.json ? JSON.stringify(result, null, 2) : describeResult(result);
+      await new Promise<void>((resolve) => process.stdout.write(`${out}\n`, () => resolve()));
+    } catch (err) {
+      if (!(err instanceof CheckFileError)) throw err;
+      console.error(err.problems.join('\n'));
+      process.exitCode = 1;
+    }
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

@@ -186,11 +186,11 @@ export type ParentChangeKind = (typeof parentChangeKinds)[number];
 export const emulationTitles = [
   { code: 'lao_dong_tien_tien', subject: 'individual', vi: 'Lao động tiên tiến', en: 'Advanced worker' },
   { code: 'chien_si_thi_dua_co_so', subject: 'individual', vi: 'Chiến sĩ thi đua cơ sở', en: 'Grassroots emulation fighter' },
-  { code: 'chien_si_thi_dua_cap_tinh', subject: 'individual', vi: 'Chiến sĩ thi đua cấp tỉnh', en: 'Provincial emulation fighter' },
+  { code: 'chien_si_thi_dua_tinh', subject: 'individual', vi: 'Chiến sĩ thi đua cấp tỉnh', en: 'Provincial emulation fighter' },
   { code: 'chien_si_thi_dua_toan_quoc', subject: 'individual', vi: 'Chiến sĩ thi đua toàn quốc', en: 'National emulation fighter' },
   { code: 'tap_the_lao_dong_tien_tien', subject: 'collective', vi: 'Tập thể lao động tiên tiến', en: 'Advanced collective' },
   { code: 'tap_the_lao_dong_xuat_sac', subject: 'collective', vi: 'Tập thể lao động xuất sắc', en: 'Excellent collective' },
-  { code: 'co_thi_dua_cap_tinh', subject: 'collective', vi: 'Cờ thi đua cấp tỉnh', en: 'Provincial emulation flag' },
+  { code: 'co_thi_dua_tinh', subject: 'collective', vi: 'Cờ thi đua cấp tỉnh', en: 'Provincial emulation flag' },
   { code: 'co_thi_dua_chinh_phu', subject: 'collective', vi: 'Cờ thi đua của Chính phủ', en: 'Government emulation flag' },
 ] as const;
 export const emulationTitleCodes = emulationTitles.map((t) => t.code) as [
