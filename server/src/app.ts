@@ -21,6 +21,7 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
+import { awardRoutes } from './modules/awards/awards.routes.js';
 import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(registrationRoutes, { prefix: '/api', ctx });
   await app.register(evidenceRoutes, { prefix: '/api', ctx });
   await app.register(assessmentRoutes, { prefix: '/api', ctx });
+  await app.register(awardRoutes, { prefix: '/api', ctx });
   await app.register(dashboardRoutes, { prefix: '/api', ctx });
   await app.register(documentRoutes, { prefix: '/api', ctx });
   await app.register(reportRoutes, { prefix: '/api', ctx });

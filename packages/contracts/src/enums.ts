@@ -94,6 +94,7 @@ export const actions = [
   'assessment.review',
   'assessment.council',
   'discipline.write',
+  'record.write',
   'report.write',
   'report.review',
   'unit.documents',
@@ -117,6 +118,9 @@ export const permissions: Record<Action, readonly Role[]> = {
   'assessment.council': ['system_admin', 'standing_officer', 'council_member'],
   // Recording discipline (kỷ luật) decided for a person.
   'discipline.write': ['system_admin', 'standing_officer', 'unit_head'],
+  // A person's record of achievements (hồ sơ thành tích): yearly ratings, titles and awards granted,
+  // initiatives — entered for past years, later written by the council's decisions.
+  'record.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
   // Writing and submitting a unit's periodic report (báo cáo định kỳ): only for the unit's own report,
   // which the reports policy narrows further (a grant above a reporting unit does not write its draft).
   'report.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],

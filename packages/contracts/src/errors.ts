@@ -281,6 +281,26 @@ export const errorTable = {
     vi: 'Chỉ ghi số thứ tự của văn bản (ví dụ 125); ký hiệu phía sau như “/BC-UBND” do hệ thống tự thêm',
     en: 'Give the document’s running number only (e.g. 125); the code after it, such as “/BC-UBND”, is added automatically',
   },
+  RECORD_DUPLICATE: {
+    status: 409,
+    vi: 'Hồ sơ đã có danh hiệu, hình thức khen thưởng này trong năm đó',
+    en: 'The record already holds this title or award in that year',
+  },
+  RECORD_REVOKED: {
+    status: 409,
+    vi: 'Mục này của hồ sơ đã được hủy trước đó',
+    en: 'This entry of the record was already revoked',
+  },
+  AWARD_NOT_FOR_SUBJECT: {
+    status: 422,
+    vi: 'Danh hiệu, hình thức khen thưởng này không xét tặng cho đối tượng đó',
+    en: 'This title or award is not given to that kind of subject',
+  },
+  AWARD_NO_RULE: {
+    status: 422,
+    vi: 'Chưa có quy định khen thưởng có hiệu lực vào ngày đề nghị',
+    en: 'No commendation rule is in force on the proposal’s date',
+  },
   DISCIPLINE_REVOKED: {
     status: 409,
     vi: 'Quyết định kỷ luật này đã được hủy trước đó',

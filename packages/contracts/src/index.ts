@@ -1,4 +1,5 @@
 export * from './enums.js';
+export * from './awards.js';
 export * from './errors.js';
 export * from './schemas/common.js';
 export * from './schemas/auth.js';
@@ -9,6 +10,7 @@ export * from './schemas/plans.js';
 export * from './schemas/registrations.js';
 export * from './schemas/evidence.js';
 export * from './schemas/assessments.js';
+export * from './schemas/awards.js';
 export * from './schemas/dashboard.js';
 export * from './schemas/notifications.js';
 export * from './schemas/reports.js';

@@ -18,6 +18,7 @@ import * as m20261207_0300 from './migrations/2026-12-07-0300-unit-document-sett
 import * as m1207n from './migrations/2026-12-07-0600-notification-preferences.js';
 import * as m1207years from './migrations/2026-12-07-0500-plan-years.js';
 import * as m1207codes from './migrations/2026-12-07-0700-award-codes.js';
+import * as m1207records from './migrations/2026-12-07-0800-achievement-records.js';
 
 // Append-only: add a new file and a line here; never edit one that has shipped.
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0300-unit-document-settings': m20261207_0300,
   '2026-12-07-0600-notification-preferences': m1207n,
   '2026-12-07-0700-award-codes': m1207codes,
+  '2026-12-07-0800-achievement-records': m1207records,
   '2026-12-07-0500-plan-years': m1207years,
 };
 

@@ -384,6 +384,50 @@ export interface DisciplinesTable {
   revoked_reason: string | null;
 }
 
+/** A year's rating (xếp loại chất lượng) of a person or unit (migration 2026-12-07-0800-achievement-records). */
+export interface YearlyRatingsTable {
+  id: GeneratedAlways<number>;
+  subject: string;
+  person_id: number | null;
+  unit_id: number;
+  year: number;
+  rating: string;
+  updated_by: number | null;
+  updated_at: TimestampDefault;
+}
+
+/** A title or award granted (danh hiệu, hình thức khen thưởng đã được tặng). */
+export interface GrantedAwardsTable {
+  id: GeneratedAlways<number>;
+  subject: string;
+  person_id: number | null;
+  unit_id: number;
+  year: number;
+  award_code: string;
+  kind: Generated<string>;
+  decision_number: string | null;
+  decided_on: string | null;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  revoked_at: NullableTimestamp;
+  revoked_reason: string | null;
+}
+
+/** An initiative (sáng kiến) recognised, by its author. */
+export interface InitiativesTable {
+  id: GeneratedAlways<number>;
+  person_id: number;
+  unit_id: number;
+  year: number;
+  title: string;
+  level: string;
+  decision_number: string | null;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  revoked_at: NullableTimestamp;
+  revoked_reason: string | null;
+}
+
 /** One unit reminded to register (migration 0042-registration-reminders). */
 export interface RegistrationRemindersTable {
   id: GeneratedAlways<number>;
@@ -558,6 +602,9 @@ export interface DB {
   assessment_scores: AssessmentScoresTable;
   evidence: EvidenceTable;
   disciplines: DisciplinesTable;
+  yearly_ratings: YearlyRatingsTable;
+  granted_awards: GrantedAwardsTable;
+  initiatives: InitiativesTable;
   registration_reminders: RegistrationRemindersTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;

@@ -27,3 +27,8 @@ export async function databaseHealth(db: Database): Promise<{ ok: boolean; laten
     return { ok: false, latencyMs: Math.round(performance.now() - start), version: null };
   }
 }
+
+/** Whether a query failed on a unique index (PostgreSQL's unique_violation). */
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
+}

@@ -2,17 +2,10 @@
 // discipline records (kỷ luật) that cap a classification.
 import { z } from 'zod';
 import { assessmentStages, classificationCaps, criterionSubjects, disciplineForms } from '../enums.js';
-import { idSchema, isoDate, paged, pageQuery } from './common.js';
+import { idSchema, isoDate, optionalText, paged, pageQuery } from './common.js';
 
 const year = z.number().int().min(1990).max(2100);
 const reasonText = z.string().trim().min(1, 'Bắt buộc nhập lý do / A reason is required').max(2000);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish();
 
 /** What the actor may do with one assessment now: the buttons the sheet shows. */
 export const assessmentOperations = [

@@ -25,4 +25,13 @@ export function paged<T extends z.ZodType>(item: T) {
   });
 }
 
+/** A free text that may be left empty: trimmed, at most `max` characters, '' read as null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullish();
+
 export const okResponse = z.object({ ok: z.literal(true) });

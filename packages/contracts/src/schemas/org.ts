@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { employmentCategories, genders, roles, unitKinds, unitStatuses } from '../enums.js';
-import { allowedActions, isoDate, pageQuery, paged } from './common.js';
+import { allowedActions, isoDate, optionalText, paged, pageQuery } from './common.js';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish();
 
 // ── Units (cơ quan, đơn vị) ─────────────────────────────────────────────
 export const unitCode = z

@@ -10,16 +10,9 @@ import {
   planOperations,
   planStatuses,
 } from '../enums.js';
-import { isoDate } from './common.js';
+import { isoDate, optionalText } from './common.js';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullish();
 const year = z.number().int().min(1990).max(2100);
 
 // ── Movements (phong trào thi đua) ─────────────────────────────────────

@@ -3,7 +3,7 @@ import { allowedActions, can, requireAccess } from '../../platform/access.js';
 import { visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Executor } from '../../platform/database.js';
+import { isUniqueViolation, type Executor } from '../../platform/database.js';
 import { AppError, fieldEntry } from '../../platform/errors.js';
 import { blocksRepository as repo, type BlockRow, type BlockValues } from './blocks.repository.js';
 import { nameCollation } from '../../platform/search.js';
@@ -123,9 +123,6 @@ function nameTaken(input: BlockBody): AppError {
   ]);
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
-}
 
 /** Blocks (Khối/Cụm thi đua) organised by units the actor can see. */
 export async function listBlocks(ctx: AppContext, actor: Actor, query: ListBlocksQuery): Promise<BlockList> {

@@ -13,7 +13,7 @@ import { allowedActions, can, requireAccess } from '../../platform/access.js';
 import { isWithin, visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Executor } from '../../platform/database.js';
+import { isUniqueViolation, type Executor } from '../../platform/database.js';
 import { AppError, fieldEntry } from '../../platform/errors.js';
 import { nameCollation, searchWords } from '../../platform/search.js';
 import { assertDateInRange, assertStorableText } from './input.js';
@@ -54,9 +54,6 @@ function snapshot(u: UnitRow) {
   };
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
-}
 
 async function viewOf(db: Executor, id: number, actor: Actor): Promise<UnitView> {
   const row = await repo.findViewById(db, id);

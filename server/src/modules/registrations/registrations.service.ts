@@ -32,7 +32,7 @@ import { can, requireAccess } from '../../platform/access.js';
 import { isWithin, visibleRoots, type Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Executor, Tx } from '../../platform/database.js';
+import { isUniqueViolation, type Executor, type Tx } from '../../platform/database.js';
 import { AppError, fieldEntry } from '../../platform/errors.js';
 import { nameCollation, searchWords } from '../../platform/search.js';
 import { officerReminderMail, personReminderMail } from './registrations.mails.js';
@@ -312,7 +312,6 @@ async function duplicateOf(db: Executor, actor: Actor, id: number): Promise<AppE
   return new AppError('REGISTRATION_DUPLICATE', { existing: await viewOf(db, actor, id) });
 }
 
-const isUniqueViolation = (err: unknown) => (err as { code?: unknown }).code === '23505';
 
 /** Registers one subject (a person, oneself by default, or a unit as a collective) for a movement and year. */
 export async function createRegistration(ctx: AppContext, actor: Actor, body: CreateBody): Promise<RegistrationView> {

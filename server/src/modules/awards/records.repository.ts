@@ -1,0 +1,147 @@
+import type { Executor } from '../../platform/database.js';
+
+// The record of achievements (hồ sơ thành tích) in the database: Kysely only, no rules.
+
+export interface RecordPerson {
+  id: number;
+  full_name: string;
+  unit_id: number;
+  unit_name: string;
+  unit_path: string;
+}
+
+export interface GrantedRow {
+  id: number;
+  person_id: number | null;
+  unit_id: number;
+  year: number;
+  award_code: string;
+  kind: string;
+  decision_number: string | null;
+  decided_on: string | null;
+  revoked_at: Date | null;
+}
+
+export interface InitiativeRow {
+  id: number;
+  person_id: number;
+  unit_id: number;
+  year: number;
+  title: string;
+  level: string;
+  decision_number: string | null;
+  revoked_at: Date | null;
+}
+
+export const recordsRepository = {
+  findPerson(db: Executor, id: number): Promise<RecordPerson | undefined> {
+    return db
+      .selectFrom('people as p')
+      .innerJoin('units as u', 'u.id', 'p.unit_id')
+      .select(['p.id', 'p.full_name', 'p.unit_id', 'u.name as unit_name', 'u.path as unit_path'])
+      .where('p.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  ratingsOf(db: Executor, personId: number): Promise<{ year: number; rating: string }[]> {
+    return db.selectFrom('yearly_ratings').select(['year', 'rating']).where('subject', '=', 'individual').where('person_id', '=', personId).execute();
+  },
+
+  ratingOf(db: Executor, personId: number, year: number): Promise<{ id: number; rating: string } | undefined> {
+    return db.selectFrom('yearly_ratings').select(['id', 'rating']).where('subject', '=', 'individual').where('person_id', '=', personId).where('year', '=', year).executeTakeFirst();
+  },
+
+  async upsertRating(db: Executor, row: { personId: number; unitId: number; year: number; rating: string; by: number; at: Date }): Promise<void> {
+    const existing = await recordsRepository.ratingOf(db, row.personId, row.year);
+    if (existing) {
+      await db.updateTable('yearly_ratings').set({ rating: row.rating, updated_by: row.by, updated_at: row.at }).where('id', '=', existing.id).execute();
+      return;
+    }
+    await db
+      .insertInto('yearly_ratings')
+      .values({ subject: 'individual', person_id: row.personId, unit_id: row.unitId, year: row.year, rating: row.rating, updated_by: row.by, updated_at: row.at })
+      .execute();
+  },
+
+  async deleteRating(db: Executor, personId: number, year: number): Promise<void> {
+    await db.deleteFrom('yearly_ratings').where('subject', '=', 'individual').where('person_id', '=', personId).where('year', '=', year).execute();
+  },
+
+  /** Titles and awards granted to the person, revoked ones left out. */
+  grantedOf(db: Executor, personId: number): Promise<GrantedRow[]> {
+    return db
+      .selectFrom('granted_awards')
+      .select(['id', 'person_id', 'unit_id', 'year', 'award_code', 'kind', 'decision_number', 'decided_on', 'revoked_at'])
+      .where('subject', '=', 'individual')
+      .where('person_id', '=', personId)
+      .where('revoked_at', 'is', null)
+      .orderBy('year')
+      .orderBy('id')
+      .execute();
+  },
+
+  findGranted(db: Executor, id: number): Promise<GrantedRow | undefined> {
+    return db
+      .selectFrom('granted_awards')
+      .select(['id', 'person_id', 'unit_id', 'year', 'award_code', 'kind', 'decision_number', 'decided_on', 'revoked_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** Locks the row so that two revocations cannot both pass the "not yet revoked" check. */
+  lockGranted(db: Executor, id: number): Promise<{ revoked_at: Date | null } | undefined> {
+    return db.selectFrom('granted_awards').select(['revoked_at']).where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  async insertGranted(
+    db: Executor,
+    row: { person_id: number; unit_id: number; year: number; award_code: string; kind: string; decision_number: string | null; decided_on: string | null; created_by: number },
+  ): Promise<number> {
+    const r = await db
+      .insertInto('granted_awards')
+      .values({ subject: 'individual', ...row })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  async revokeGranted(db: Executor, id: number, reason: string, at: Date): Promise<void> {
+    await db.updateTable('granted_awards').set({ revoked_at: at, revoked_reason: reason }).where('id', '=', id).execute();
+  },
+
+  initiativesOf(db: Executor, personId: number): Promise<InitiativeRow[]> {
+    return db
+      .selectFrom('initiatives')
+      .select(['id', 'person_id', 'unit_id', 'year', 'title', 'level', 'decision_number', 'revoked_at'])
+      .where('person_id', '=', personId)
+      .where('revoked_at', 'is', null)
+      .orderBy('year')
+      .orderBy('id')
+      .execute();
+  },
+
+  findInitiative(db: Executor, id: number): Promise<InitiativeRow | undefined> {
+    return db.selectFrom('initiatives').select(['id', 'person_id', 'unit_id', 'year', 'title', 'level', 'decision_number', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+  },
+
+  lockInitiative(db: Executor, id: number): Promise<{ revoked_at: Date | null } | undefined> {
+    return db.selectFrom('initiatives').select(['revoked_at']).where('id', '=', id).forUpdate().executeTakeFirst();
+  },
+
+  async insertInitiative(
+    db: Executor,
+    row: { person_id: number; unit_id: number; year: number; title: string; level: string; decision_number: string | null; created_by: number },
+  ): Promise<number> {
+    const r = await db.insertInto('initiatives').values(row).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  async revokeInitiative(db: Executor, id: number, reason: string, at: Date): Promise<void> {
+    await db.updateTable('initiatives').set({ revoked_at: at, revoked_reason: reason }).where('id', '=', id).execute();
+  },
+
+  /** The person's discipline in force (not revoked), with the date it was decided. */
+  disciplinesOf(db: Executor, personId: number): Promise<{ form: string; decided_on: string }[]> {
+    return db.selectFrom('disciplines').select(['form', 'decided_on']).where('person_id', '=', personId).where('revoked_at', 'is', null).execute();
+  },
+};
