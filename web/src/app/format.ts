@@ -54,3 +54,6 @@ export function fromIsoDate(value: string | null | undefined): Dayjs | null {
  * formatter of every page, shared with the server's messages and documents.
  */
 export { formatNumber, formatPercent, parseTypedNumber } from '@thidua/contracts';
+
+/** The text with its first letter upper case, as a label starting a line ("Hoàn thành tốt nhiệm vụ"). */
+export const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);

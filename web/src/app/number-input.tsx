@@ -117,6 +117,11 @@ export function numberProblem(v: TypedNumber | undefined, b: NumberBounds): { pr
   return null;
 }
 
+/** A year's bounds: a whole number, written without a thousands mark ("tối đa là 2026", not "2.026"). */
+export function yearBounds(min = 1990, max = 2100): NumberBounds {
+  return { min, max, decimals: 0, show: (n) => String(n) };
+}
+
 /** The message of a typed number's problem in the reader's language, or null when it fits. */
 export function numberError(v: TypedNumber | undefined, b: NumberBounds, field: Label, lang: string): string | null {
   const p = numberProblem(v, b);

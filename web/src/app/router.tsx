@@ -12,6 +12,7 @@ import { registrationsRoutes } from '../features/registrations/routes';
 import { assessmentsRoutes } from '../features/assessments/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { reportsRoutes } from '../features/reports/routes';
+import { awardsRoutes } from '../features/awards/routes';
 import { BELL_PAGE_SIZE, notificationKeys, notificationsApi } from '../features/notifications/notifications-api';
 import { fetchTasks, TASKS_KEY } from '../features/tasks/tasks-api';
 
@@ -67,6 +68,7 @@ const routes: RouteObject[] = [
           ...assessmentsRoutes,
           ...dashboardRoutes,
           ...reportsRoutes,
+          ...awardsRoutes,
           { path: '*', lazy: page(() => import('./not-found-page')) },
         ],
       },

@@ -8,6 +8,7 @@ import { reportsEn } from '../../features/reports/locale.en';
 import { unitDocumentsEn } from '../../features/org/locale.en';
 import { notificationsEn } from '../../features/notifications/locale.en';
 import { tasksEn } from '../../features/tasks/locale.en';
+import { awardsEn } from '../../features/awards/locale.en';
 
 export const en: Messages = {
   app: {
@@ -158,6 +159,7 @@ export const en: Messages = {
     accountsText: 'User accounts and their roles at units',
     auditText: 'Audit trail and integrity check',
     accountText: 'Change password, two-factor authentication',
+    recordText: 'Your ratings, titles, awards and initiatives over the years; eligibility for an award',
   },
   org: {
     title: 'Units',
@@ -383,4 +385,5 @@ export const en: Messages = {
   unitDocuments: unitDocumentsEn,
   notifications: notificationsEn,
   tasks: tasksEn,
+  awards: awardsEn,
 };

@@ -7,6 +7,7 @@ import { reportsVi } from '../../features/reports/locale.vi';
 import { unitDocumentsVi } from '../../features/org/locale.vi';
 import { notificationsVi } from '../../features/notifications/locale.vi';
 import { tasksVi } from '../../features/tasks/locale.vi';
+import { awardsVi } from '../../features/awards/locale.vi';
 
 // Vietnamese is the reference language: en.ts must have the same keys.
 export const vi = {
@@ -159,6 +160,7 @@ export const vi = {
     accountsText: 'Tài khoản người dùng và vai trò tại đơn vị',
     auditText: 'Nhật ký thao tác, kiểm tra tính toàn vẹn',
     accountText: 'Đổi mật khẩu, xác thực hai lớp',
+    recordText: 'Xếp loại, danh hiệu, khen thưởng, sáng kiến của bạn qua các năm; xét điều kiện khen thưởng',
   },
   org: {
     title: 'Đơn vị',
@@ -384,6 +386,7 @@ export const vi = {
   unitDocuments: unitDocumentsVi,
   notifications: notificationsVi,
   tasks: tasksVi,
+  awards: awardsVi,
 };
 
 type Deep<T> = { [K in keyof T]: T[K] extends string ? string : Deep<T[K]> };

@@ -8,6 +8,7 @@ import { tagColors } from '../../app/theme';
 import { formatPoints } from './assessment-tags';
 import { columnTotal, effectiveOf, typedPointsOf, valueOf, type Column, type DraftProblems, type Drafts } from './sheet-model';
 import { FieldError } from '../../app/editing-notes';
+import { capitalise } from '../../app/format';
 
 /** The criteria grouped as in the plan: a card per top-level group, an entry per scored criterion. */
 export function ScoreGrid(props: {
@@ -84,7 +85,6 @@ function CriterionTitle({ c }: { c: AssessmentCriterionView }) {
 }
 
 const columnKey = { self: 'columnSelf', review: 'columnReview', council: 'columnCouncil' } as const;
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A group's sums per visible column, as the plan adds them up. */
 function GroupTotals(props: Parameters<typeof ScoreGrid>[0] & { group: AssessmentCriterionView }) {

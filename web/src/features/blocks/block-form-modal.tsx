@@ -8,7 +8,7 @@ import type { BlockKind } from '../../app/types';
 import { knownUnit, rememberUnits } from '../org/org-api';
 import { UnitPicker } from '../org/unit-picker';
 import { blocksApi } from './blocks-api';
-import { NumberInput, numberRule } from '../../app/number-input';
+import { NumberInput, numberRule, yearBounds } from '../../app/number-input';
 
 interface Values {
   year: number;
@@ -122,7 +122,7 @@ export function BlockFormModal({
             ]}
           />
         </Form.Item>
-        <Form.Item label={t('blocks.year')} name="year" rules={[{ required: true }, numberRule({ min: 2000, max: 2100, decimals: 0 }, t('blocks.year'), i18n.language)]}>
+        <Form.Item label={t('blocks.year')} name="year" rules={[{ required: true }, numberRule(yearBounds(2000), t('blocks.year'), i18n.language)]}>
           <NumberInput style={{ width: 160 }} />
         </Form.Item>
         <Form.Item label={t('blocks.organizer')} name="organizerUnitId" rules={[{ required: true, message: t('blocks.organizerRequired') }]}>

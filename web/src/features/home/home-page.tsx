@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, ClusterOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ClusterOutlined, SafetyCertificateOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { roleLabels } from '@thidua/contracts';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/hooks';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
-import { formatDate, formatNumber } from '../../app/format';
+import { capitalise, formatDate, formatNumber } from '../../app/format';
 import { useLabel } from '../../app/i18n';
 import { paths } from '../../app/paths';
 import { can, readsOrganisation, useMe } from '../../app/session';
@@ -17,8 +17,8 @@ import type { PeoplePage } from '../../app/types';
 import { appNow, appToday } from '../../app/clock';
 import { TaskInbox } from '../tasks/task-list';
 import { useTasks } from '../tasks/tasks-api';
+import { awardPaths } from '../awards/award-paths';
 
-const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 /** / — the person's work (việc cần làm) first; then their roles, a few counts and the way to each feature. */
 export default function HomePage() {
@@ -47,6 +47,7 @@ export default function HomePage() {
     { to: paths.people, icon: <TeamOutlined aria-hidden />, title: t('nav.people'), text: t('home.peopleText'), show: readsPeople },
     { to: paths.accounts, icon: <SafetyCertificateOutlined aria-hidden />, title: t('nav.accounts'), text: t('home.accountsText'), show: can(me, 'role.grant') },
     { to: paths.audit, icon: <AuditOutlined aria-hidden />, title: t('nav.audit'), text: t('home.auditText'), show: can(me, 'audit.read') },
+    { to: me.personId ? awardPaths.record(me.personId) : '', icon: <TrophyOutlined aria-hidden />, title: t('awards.record.title'), text: t('home.recordText'), show: me.personId !== null },
     { to: paths.account, icon: <UserOutlined aria-hidden />, title: t('nav.account'), text: t('home.accountText'), show: true },
   ];
 

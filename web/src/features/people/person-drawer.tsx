@@ -1,4 +1,5 @@
-import { EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, SwapOutlined, TrophyOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
 import { employmentCategoryLabels, genderLabels, type PersonView } from '@thidua/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Flex, Grid, Skeleton, Table, Tag, Typography } from 'antd';
@@ -8,6 +9,7 @@ import { ErrorAlert } from '../../app/forms';
 import { useLabel } from '../../app/i18n';
 import { tagColors } from '../../app/theme';
 import { peopleApi, personKeys } from './people-api';
+import { awardPaths } from '../awards/award-paths';
 
 /** A person's details and assignment history (quá trình công tác). */
 export function PersonDrawer({
@@ -24,6 +26,7 @@ export function PersonDrawer({
   const { t } = useTranslation();
   const label = useLabel();
   const screens = Grid.useBreakpoint();
+  const navigate = useNavigate();
   const q = useQuery({
     queryKey: personKeys.detail(personId ?? 0),
     queryFn: () => peopleApi.get(personId!),
@@ -44,16 +47,29 @@ export function PersonDrawer({
       {q.error ? <ErrorAlert error={q.error} /> : null}
       {p && (
         <>
-          {canWrite && (
-            <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-              <Button icon={<EditOutlined aria-hidden />} onClick={() => onEdit(p)}>
-                {t('common.edit')}
-              </Button>
-              <Button icon={<SwapOutlined aria-hidden />} onClick={() => onTransfer(p)} disabled={!p.isActive}>
-                {t('people.transfer')}
-              </Button>
-            </Flex>
-          )}
+          <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+            {canWrite && (
+              <>
+                <Button icon={<EditOutlined aria-hidden />} onClick={() => onEdit(p)}>
+                  {t('common.edit')}
+                </Button>
+                <Button icon={<SwapOutlined aria-hidden />} onClick={() => onTransfer(p)} disabled={!p.isActive}>
+                  {t('people.transfer')}
+                </Button>
+              </>
+            )}
+            <Button
+              href={awardPaths.record(p.id)}
+              icon={<TrophyOutlined aria-hidden />}
+              onClick={(e) => {
+                if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+                e.preventDefault();
+                void navigate(awardPaths.record(p.id));
+              }}
+            >
+              {t('awards.record.open')}
+            </Button>
+          </Flex>
           <Descriptions
             size="small"
             column={1}

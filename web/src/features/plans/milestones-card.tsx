@@ -10,7 +10,7 @@ import { plansApi, usePlanChange } from './plans-api';
 import { SectionActions } from './section-actions';
 import { useSectionDirty } from './use-section-dirty';
 import { appYear } from '../../app/clock';
-import { NumberInput, numberRule } from '../../app/number-input';
+import { NumberInput, numberRule, yearBounds } from '../../app/number-input';
 
 interface Item {
   year: number;
@@ -80,7 +80,7 @@ export function MilestonesCard({ plan, editable, onDirtyChange }: { plan: PlanDe
                     <Form.Item
                       label={t('plans.milestones.year')}
                       name={[f.name, 'year']}
-                      rules={[{ required: true, message: t('plans.milestones.yearRequired') }, numberRule({ min: 1990, max: 2100, decimals: 0 }, t('plans.milestones.year'), i18n.language)]}
+                      rules={[{ required: true, message: t('plans.milestones.yearRequired') }, numberRule(yearBounds(), t('plans.milestones.year'), i18n.language)]}
                     >
                       <NumberInput aria-label={t('plans.milestones.yearOf', { n: i + 1 })} style={{ width: '100%' }} />
                     </Form.Item>

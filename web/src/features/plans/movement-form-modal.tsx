@@ -7,7 +7,7 @@ import { useFormError } from '../../app/forms';
 import { UnitPicker } from '../org/unit-picker';
 import { planKeys, plansApi } from './plans-api';
 import { appYear } from '../../app/clock';
-import { NumberInput, numberRule } from '../../app/number-input';
+import { NumberInput, numberRule, yearBounds } from '../../app/number-input';
 
 interface Values {
   name: string;
@@ -21,7 +21,7 @@ interface Values {
 /** Starts a movement (phong trào thi đua): name, theme, yearly or by period, its years and owner unit. */
 export function MovementFormModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (m: MovementView) => void }) {
   const { t, i18n } = useTranslation();
-  const yearRule = (label: string) => numberRule({ min: 1990, max: 2100, decimals: 0 }, label, i18n.language);
+  const yearRule = (label: string) => numberRule(yearBounds(), label, i18n.language);
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const formError = useFormError(form);

@@ -10,7 +10,7 @@ import { documentNumber } from './plan-format';
 import { plansApi, usePlanChange } from './plans-api';
 import { useDocumentTypeName } from './use-document-type-name';
 import { useSectionDirty } from './use-section-dirty';
-import { NumberInput, numberRule } from '../../app/number-input';
+import { NumberInput, numberRule, yearBounds } from '../../app/number-input';
 
 interface Values {
   documentType: string;
@@ -164,11 +164,11 @@ export function PlanHeaderCard({ plan, editable, onDirtyChange }: { plan: PlanDe
             <Form.Item label={t('plans.header.years')} extra={t('plans.header.yearsHelp', movementYears)}>
               <Flex gap={8} align="center" wrap>
                 <span>{t('plans.header.yearFrom')}</span>
-                <Form.Item name="yearFrom" style={{ marginBottom: 0 }} rules={[numberRule({ min: 1990, max: 2100, decimals: 0 }, t('plans.header.yearFrom'), i18n.language)]}>
+                <Form.Item name="yearFrom" style={{ marginBottom: 0 }} rules={[numberRule(yearBounds(), t('plans.header.yearFrom'), i18n.language)]}>
                   <NumberInput aria-label={t('plans.header.yearFrom')} placeholder={String(movementYears.from)} style={{ width: 110 }} />
                 </Form.Item>
                 <span>{t('plans.header.yearTo')}</span>
-                <Form.Item name="yearTo" style={{ marginBottom: 0 }} rules={[numberRule({ min: 1990, max: 2100, decimals: 0 }, t('plans.header.yearTo'), i18n.language)]}>
+                <Form.Item name="yearTo" style={{ marginBottom: 0 }} rules={[numberRule(yearBounds(), t('plans.header.yearTo'), i18n.language)]}>
                   <NumberInput aria-label={t('plans.header.yearTo')} placeholder={String(movementYears.to)} style={{ width: 110 }} />
                 </Form.Item>
               </Flex>
