@@ -96,7 +96,7 @@ describe.skipIf(!browserAvailable)('Record of achievements and eligibility (hồ
     await phone.getByLabel('Năm xét').fill('2025');
     await phone.getByRole('button', { name: 'Xét điều kiện' }).click();
     await phone.getByText('Lao động tiên tiến, 2025: Đủ điều kiện').waitFor();
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await j.screenshot(phone, 'awards-record-phone');
   });
 });
