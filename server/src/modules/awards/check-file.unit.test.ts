@@ -85,7 +85,8 @@ describe('awards check: the command', () => {
   const run = promisify(execFile);
   const dir = mkdtempSync(path.join(tmpdir(), 'awards-check-'));
 
-  it('prints the answer as JSON, and exits 1 naming the mistakes of a bad file', async () => {
+  // Two runs of the real command, each starting Node with tsx: seconds, not milliseconds, on a busy machine.
+  it('prints the answer as JSON, and exits 1 naming the mistakes of a bad file', { timeout: 60_000 }, async () => {
     const good = path.join(dir, 'good.json');
     writeFileSync(good, JSON.stringify({ ...teacher, decidedOn: '2026-07-15' }));
     const { stdout } = await run(process.execPath, ['bin/thidua.js', 'awards', 'check', good, '--json'], { cwd: root });
