@@ -189,7 +189,7 @@ class Context {
   }
 
   private restartNote(): string {
-    return this.lastDiscipline !== null && this.lastDiscipline < this.input.year ? ` (tính từ sau kỷ luật năm ${this.lastDiscipline})` : '';
+    return this.lastDiscipline !== null ? ` (tính từ sau kỷ luật năm ${this.lastDiscipline})` : '';
   }
 
   evaluate(c: Condition): ConditionResult {
