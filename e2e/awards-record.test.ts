@@ -92,6 +92,8 @@ describe.skipIf(!browserAvailable)('Record of achievements and eligibility (hồ
     await phone.goto(`/can-bo/${person.id}/thanh-tich`);
     await phone.getByRole('heading', { name: 'Hồ sơ thành tích: Trần Thị Thu Hà' }).waitFor();
     expect(await phone.getByRole('button', { name: 'Thêm danh hiệu, khen thưởng' }).count()).toBe(0);
+    // She does not read the people's list: the way back is to her home page.
+    await phone.getByRole('link', { name: 'Về trang đầu' }).waitFor();
     await chooseOption(phone, phone, 'Danh hiệu, hình thức khen thưởng', 'Lao động tiên tiến');
     await phone.getByLabel('Năm xét').fill('2025');
     await phone.getByRole('button', { name: 'Xét điều kiện' }).click();

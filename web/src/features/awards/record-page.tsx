@@ -22,6 +22,7 @@ import { PageHeader } from '../../app/page-header';
 import { PageSpinner } from '../../app/page-spinner';
 import { paths } from '../../app/paths';
 import { isNotFound, useRecordId } from '../../app/record-id';
+import { readsOrganisation, useMe } from '../../app/session';
 import { tagColors } from '../../app/theme';
 import { recordKeys, useRecord } from './awards-api';
 import { EligibilityCard } from './eligibility-card';
@@ -33,7 +34,7 @@ export default function RecordPage() {
   const id = useRecordId();
   const q = useRecord(id ?? 0);
   useDocumentTitle(q.data ? `${t('awards.record.title')} — ${q.data.personName}` : t('awards.record.title'));
-  const back = { to: paths.people, label: t('awards.record.back') };
+  const back = useBack();
   if (id === null || isNotFound(q.error)) return <NotFound back={back} />;
   if (q.isLoading) return <PageSpinner />;
   if (!q.data) {
@@ -49,8 +50,16 @@ export default function RecordPage() {
 
 const ratingColor = { hoan_thanh_xuat_sac: tagColors.active, hoan_thanh_tot: tagColors.info, hoan_thanh: tagColors.neutral, khong_hoan_thanh: tagColors.danger } as const;
 
+/** Back to the people for those who read them; a staff member, who came from the home page, goes home. */
+function useBack() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  return readsOrganisation(me) ? { to: paths.people, label: t('awards.record.back') } : { to: paths.home, label: t('awards.record.backHome') };
+}
+
 function Record({ r }: { r: PersonRecord }) {
   const { t } = useTranslation();
+  const back = useBack();
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<RecordDialog | null>(null);
   const canWrite = r.allowed.includes('write');
@@ -61,8 +70,8 @@ function Record({ r }: { r: PersonRecord }) {
 
   return (
     <>
-      <Link to={paths.people}>
-        <ArrowLeftOutlined aria-hidden /> {t('awards.record.back')}
+      <Link to={back.to}>
+        <ArrowLeftOutlined aria-hidden /> {back.label}
       </Link>
       <PageHeader title={`${t('awards.record.title')}: ${r.personName}`} subtitle={r.unitName} />
       <EligibilityCard personId={r.personId} />
@@ -88,7 +97,7 @@ function Record({ r }: { r: PersonRecord }) {
           </Flex>
         )}
         {r.years.length === 0 ? (
-          <Empty description={t('awards.record.empty')} />
+          <Empty description={canWrite ? t('awards.record.empty') : t('awards.record.emptyReader')} />
         ) : (
           <Flex vertical gap={12}>
             {r.years.map((y) => (
