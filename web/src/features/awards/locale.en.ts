@@ -12,6 +12,7 @@ export const awardsEn: typeof awardsVi = {
     year: 'Year {{year}}',
     rating: 'Rating',
     noRating: 'Not rated',
+    ratingRequired: 'Choose the rating',
     setRating: 'Enter the rating',
     ratingSaved: 'The rating of {{year}} is saved',
     clearRating: 'Clear the rating',

@@ -11,6 +11,7 @@ export const awardsVi = {
     year: 'Năm {{year}}',
     rating: 'Xếp loại',
     noRating: 'Chưa có xếp loại',
+    ratingRequired: 'Chọn xếp loại',
     setRating: 'Nhập xếp loại',
     ratingSaved: 'Đã lưu xếp loại năm {{year}}',
     clearRating: 'Xóa xếp loại',

@@ -116,7 +116,7 @@ export function RecordDialogs({ personId, dialog, onClose, onChanged }: { person
               {yearField}
             </Col>
             <Col xs={24} sm={16}>
-              <Form.Item label={t('awards.record.rating')} name="rating" rules={[{ required: true, message: t('awards.record.setRating') }]}>
+              <Form.Item label={t('awards.record.rating')} name="rating" rules={[{ required: true, message: t('awards.record.ratingRequired') }]}>
                 <Select
                   options={[
                     ...[...ratings].reverse().map((r) => ({ value: r, label: capitalise(label(ratingLabels[r])) })),

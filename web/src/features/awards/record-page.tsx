@@ -45,7 +45,7 @@ export default function RecordPage() {
       </>
     );
   }
-  return <Record r={q.data} />;
+  return <AchievementRecord r={q.data} />;
 }
 
 const ratingColor = { hoan_thanh_xuat_sac: tagColors.active, hoan_thanh_tot: tagColors.info, hoan_thanh: tagColors.neutral, khong_hoan_thanh: tagColors.danger } as const;
@@ -57,7 +57,8 @@ function useBack() {
   return readsOrganisation(me) ? { to: paths.people, label: t('awards.record.back') } : { to: paths.home, label: t('awards.record.backHome') };
 }
 
-function Record({ r }: { r: PersonRecord }) {
+/** The record, its dialogs and the eligibility card above it. */
+function AchievementRecord({ r }: { r: PersonRecord }) {
   const { t } = useTranslation();
   const back = useBack();
   const qc = useQueryClient();
