@@ -110,6 +110,23 @@ const bonusTable = (article98: string, article152: string, sure98: Sureness = 'o
   nd152: { text: `Nghị định 152/2025/NĐ-CP, ${article152}`, sure: sure152 },
 });
 const same = (n: number): Record<Regime, number> => ({ nd98: n, nd152: n });
+/** The titles' coefficients: the same article of each decree. */
+const titleBonus = bonusTable('Điều 54', 'Điều 50');
+
+/** "Đã được tặng <since>, 05 năm tiếp theo trở lên liên tục <rating>, trong thời gian đó có <titles>". */
+const fiveYearsAfter = (since: AwardCode, atLeast: Rating, titles: { code: AwardCode; count: number }[], citation: Citation): Condition => ({
+  kind: 'streak',
+  atLeast,
+  years: 5,
+  since,
+  titles,
+  citation,
+});
+/** What a collective shows in those five years: a provincial flag, or twice Tập thể lao động xuất sắc. */
+const flagOrTwiceExcellent = [
+  { code: 'co_thi_dua_tinh', count: 1 },
+  { code: 'tap_the_lao_dong_xuat_sac', count: 2 },
+] satisfies { code: AwardCode; count: number }[];
 
 const specs: RuleSpec[] = [
   {
@@ -117,7 +134,7 @@ const specs: RuleSpec[] = [
     subject: 'individual',
     conditions: (r) => [{ kind: 'rating', atLeast: 'hoan_thanh_tot', citation: law('Điều 24 khoản 1 điểm a') }, noDiscipline(r), holds(r)],
     coefficient: same(0.3),
-    coefficientCitation: bonusTable('Điều 54', 'Điều 50'),
+    coefficientCitation: titleBonus,
   },
   {
     award: 'chien_si_thi_dua_co_so',
@@ -135,7 +152,7 @@ const specs: RuleSpec[] = [
       holds(r),
     ],
     coefficient: same(1.0),
-    coefficientCitation: bonusTable('Điều 54', 'Điều 50'),
+    coefficientCitation: titleBonus,
   },
   {
     award: 'chien_si_thi_dua_tinh',
@@ -147,7 +164,7 @@ const specs: RuleSpec[] = [
       holds(r),
     ],
     coefficient: same(3.0),
-    coefficientCitation: bonusTable('Điều 54', 'Điều 50'),
+    coefficientCitation: titleBonus,
   },
   {
     award: 'chien_si_thi_dua_toan_quoc',
@@ -160,7 +177,7 @@ const specs: RuleSpec[] = [
       holds(r),
     ],
     coefficient: same(4.5),
-    coefficientCitation: bonusTable('Điều 54', 'Điều 50'),
+    coefficientCitation: titleBonus,
   },
   {
     award: 'tap_the_lao_dong_tien_tien',
@@ -172,7 +189,7 @@ const specs: RuleSpec[] = [
       holds(r),
     ],
     coefficient: same(0.8),
-    coefficientCitation: bonusTable('Điều 54', 'Điều 50'),
+    coefficientCitation: titleBonus,
   },
   {
     award: 'tap_the_lao_dong_xuat_sac',
@@ -185,7 +202,7 @@ const specs: RuleSpec[] = [
       holds(r),
     ],
     coefficient: same(1.5),
-    coefficientCitation: bonusTable('Điều 54', 'Điều 50'),
+    coefficientCitation: titleBonus,
   },
   {
     award: 'co_thi_dua_tinh',
@@ -196,7 +213,7 @@ const specs: RuleSpec[] = [
       holds(r),
     ],
     coefficient: same(8.0),
-    coefficientCitation: bonusTable('Điều 54', 'Điều 50'),
+    coefficientCitation: titleBonus,
   },
   {
     award: 'co_thi_dua_chinh_phu',
@@ -208,7 +225,7 @@ const specs: RuleSpec[] = [
       holds(r),
     ],
     coefficient: same(12.0),
-    coefficientCitation: bonusTable('Điều 54', 'Điều 50'),
+    coefficientCitation: titleBonus,
   },
   {
     award: 'giay_khen',
@@ -263,14 +280,7 @@ const specs: RuleSpec[] = [
     award: 'bang_khen_thu_tuong',
     subject: 'individual',
     conditions: (r) => [
-      {
-        kind: 'streak',
-        atLeast: 'hoan_thanh_tot',
-        years: 5,
-        since: 'bang_khen_tinh',
-        titles: [{ code: 'chien_si_thi_dua_co_so', count: 3 }],
-        citation: law('Điều 73 khoản 1 điểm b'),
-      },
+      fiveYearsAfter('bang_khen_tinh', 'hoan_thanh_tot', [{ code: 'chien_si_thi_dua_co_so', count: 3 }], law('Điều 73 khoản 1 điểm b')),
       noDiscipline(r),
       holds(r),
     ],
@@ -281,17 +291,7 @@ const specs: RuleSpec[] = [
     award: 'bang_khen_thu_tuong',
     subject: 'collective',
     conditions: (r) => [
-      {
-        kind: 'streak',
-        atLeast: 'hoan_thanh_tot',
-        years: 5,
-        since: 'bang_khen_tinh',
-        titles: [
-          { code: 'co_thi_dua_tinh', count: 1 },
-          { code: 'tap_the_lao_dong_xuat_sac', count: 2 },
-        ],
-        citation: law('Điều 73 khoản 2', 'unconfirmed'),
-      },
+      fiveYearsAfter('bang_khen_tinh', 'hoan_thanh_tot', flagOrTwiceExcellent, law('Điều 73 khoản 2', 'unconfirmed')),
       holds(r),
     ],
     coefficient: { nd98: 3.0, nd152: 7.0 },
@@ -301,17 +301,15 @@ const specs: RuleSpec[] = [
     award: 'huan_chuong_lao_dong_hang_ba',
     subject: 'individual',
     conditions: (r) => [
-      {
-        kind: 'streak',
-        atLeast: 'hoan_thanh_xuat_sac',
-        years: 5,
-        since: 'bang_khen_thu_tuong',
-        titles: [
+      fiveYearsAfter(
+        'bang_khen_thu_tuong',
+        'hoan_thanh_xuat_sac',
+        [
           { code: 'chien_si_thi_dua_tinh', count: 1 },
           { code: 'chien_si_thi_dua_co_so', count: 2 },
         ],
-        citation: law('Điều 44 khoản 1', 'unconfirmed'),
-      },
+        law('Điều 44 khoản 1', 'unconfirmed'),
+      ),
       noDiscipline(r),
       holds(r),
     ],
@@ -322,17 +320,7 @@ const specs: RuleSpec[] = [
     award: 'huan_chuong_lao_dong_hang_ba',
     subject: 'collective',
     conditions: (r) => [
-      {
-        kind: 'streak',
-        atLeast: 'hoan_thanh_xuat_sac',
-        years: 5,
-        since: 'bang_khen_thu_tuong',
-        titles: [
-          { code: 'co_thi_dua_tinh', count: 1 },
-          { code: 'tap_the_lao_dong_xuat_sac', count: 2 },
-        ],
-        citation: law('Điều 44 khoản 3', 'unconfirmed'),
-      },
+      fiveYearsAfter('bang_khen_thu_tuong', 'hoan_thanh_xuat_sac', flagOrTwiceExcellent, law('Điều 44 khoản 3', 'unconfirmed')),
       holds(r),
     ],
     coefficient: same(9.0),

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { GrantedAwardsTable, InitiativesTable } from '../../db/schema.js';
 import type { Executor } from '../../platform/database.js';
 
 // The record of achievements (hồ sơ thành tích) in the database: Kysely only, no rules.
@@ -10,28 +12,13 @@ export interface RecordPerson {
   unit_path: string;
 }
 
-export interface GrantedRow {
-  id: number;
-  person_id: number | null;
-  unit_id: number;
-  year: number;
-  award_code: string;
-  kind: string;
-  decision_number: string | null;
-  decided_on: string | null;
-  revoked_at: Date | null;
-}
+const grantedColumns = ['id', 'person_id', 'unit_id', 'year', 'award_code', 'kind', 'decision_number', 'decided_on', 'revoked_at'] as const;
+const initiativeColumns = ['id', 'person_id', 'unit_id', 'year', 'title', 'level', 'decision_number', 'revoked_at'] as const;
 
-export interface InitiativeRow {
-  id: number;
-  person_id: number;
-  unit_id: number;
-  year: number;
-  title: string;
-  level: string;
-  decision_number: string | null;
-  revoked_at: Date | null;
-}
+/** A title or award granted, as the record reads it. */
+export type GrantedRow = Pick<Selectable<GrantedAwardsTable>, (typeof grantedColumns)[number]>;
+/** An initiative, as the record reads it. */
+export type InitiativeRow = Pick<Selectable<InitiativesTable>, (typeof initiativeColumns)[number]>;
 
 export const recordsRepository = {
   findPerson(db: Executor, id: number): Promise<RecordPerson | undefined> {
@@ -51,15 +38,17 @@ export const recordsRepository = {
     return db.selectFrom('yearly_ratings').select(['id', 'rating']).where('subject', '=', 'individual').where('person_id', '=', personId).where('year', '=', year).executeTakeFirst();
   },
 
+  /** One statement, so that two officers entering the same year at once cannot both insert. */
   async upsertRating(db: Executor, row: { personId: number; unitId: number; year: number; rating: string; by: number; at: Date }): Promise<void> {
-    const existing = await recordsRepository.ratingOf(db, row.personId, row.year);
-    if (existing) {
-      await db.updateTable('yearly_ratings').set({ rating: row.rating, updated_by: row.by, updated_at: row.at }).where('id', '=', existing.id).execute();
-      return;
-    }
     await db
       .insertInto('yearly_ratings')
       .values({ subject: 'individual', person_id: row.personId, unit_id: row.unitId, year: row.year, rating: row.rating, updated_by: row.by, updated_at: row.at })
+      .onConflict((oc) =>
+        oc
+          .columns(['person_id', 'year'])
+          .where('subject', '=', 'individual')
+          .doUpdateSet({ rating: row.rating, updated_by: row.by, updated_at: row.at }),
+      )
       .execute();
   },
 
@@ -71,7 +60,7 @@ export const recordsRepository = {
   grantedOf(db: Executor, personId: number): Promise<GrantedRow[]> {
     return db
       .selectFrom('granted_awards')
-      .select(['id', 'person_id', 'unit_id', 'year', 'award_code', 'kind', 'decision_number', 'decided_on', 'revoked_at'])
+      .select(grantedColumns)
       .where('subject', '=', 'individual')
       .where('person_id', '=', personId)
       .where('revoked_at', 'is', null)
@@ -83,7 +72,7 @@ export const recordsRepository = {
   findGranted(db: Executor, id: number): Promise<GrantedRow | undefined> {
     return db
       .selectFrom('granted_awards')
-      .select(['id', 'person_id', 'unit_id', 'year', 'award_code', 'kind', 'decision_number', 'decided_on', 'revoked_at'])
+      .select(grantedColumns)
       .where('id', '=', id)
       .executeTakeFirst();
   },
@@ -112,7 +101,7 @@ export const recordsRepository = {
   initiativesOf(db: Executor, personId: number): Promise<InitiativeRow[]> {
     return db
       .selectFrom('initiatives')
-      .select(['id', 'person_id', 'unit_id', 'year', 'title', 'level', 'decision_number', 'revoked_at'])
+      .select(initiativeColumns)
       .where('person_id', '=', personId)
       .where('revoked_at', 'is', null)
       .orderBy('year')
@@ -121,7 +110,7 @@ export const recordsRepository = {
   },
 
   findInitiative(db: Executor, id: number): Promise<InitiativeRow | undefined> {
-    return db.selectFrom('initiatives').select(['id', 'person_id', 'unit_id', 'year', 'title', 'level', 'decision_number', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+    return db.selectFrom('initiatives').select(initiativeColumns).where('id', '=', id).executeTakeFirst();
   },
 
   lockInitiative(db: Executor, id: number): Promise<{ revoked_at: Date | null } | undefined> {

@@ -187,11 +187,13 @@ export async function revokeInitiative(ctx: AppContext, actor: Actor, id: number
 export async function personEligibility(ctx: AppContext, actor: Actor, personId: number, q: EligibilityQuery): Promise<EligibilityView> {
   const p = await personFor(ctx, actor, personId, false);
   const years = await yearsOf(ctx, p.id);
+  const held = (y: RecordYear, kind: 'title' | 'form') =>
+    y.granted.filter((g) => awards.find((a) => a.code === g.awardCode)!.kind === kind).map((g) => ({ code: g.awardCode, kind: g.kind }));
   const history: HistoryYear[] = years.map((y) => ({
     year: y.year,
     rating: y.rating,
-    titles: y.granted.filter((g) => awards.find((a) => a.code === g.awardCode)?.kind === 'title').map((g) => ({ code: g.awardCode, kind: g.kind })),
-    awards: y.granted.filter((g) => awards.find((a) => a.code === g.awardCode)?.kind === 'form').map((g) => ({ code: g.awardCode, kind: g.kind })),
+    titles: held(y, 'title'),
+    awards: held(y, 'form'),
     initiatives: y.initiatives.map((i) => ({ level: i.level })),
     discipline: y.discipline ? disciplineOfForm[y.discipline.form] : null,
   }));

@@ -74,8 +74,10 @@ describe('record of achievements and eligibility', () => {
     const own = await self.post(`/api/people/${id}/record/awards`, { year: 2024, awardCode: 'chien_si_thi_dua_co_so' });
     expect(own.statusCode).toBe(403);
 
-    const actions = await t.ctx.db.selectFrom('audit_log').select('action').where('entity_id', 'in', [String(id), id] as never).execute();
-    expect(actions.length).toBeGreaterThan(0);
+    // Each entry is audited once, the rating with what it was before.
+    const audited = await t.ctx.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity', '=', 'person').where('entity_id', '=', String(id)).orderBy('id').execute();
+    expect(audited.map((a) => a.action)).toEqual(Array(7).fill('record.rating'));
+    expect(audited[0]).toMatchObject({ before: { year: 2019, rating: null }, after: { year: 2019, rating: 'hoan_thanh_xuat_sac' } });
   });
 
   it('counts the discipline recorded for the person: the years up to it no longer count', async () => {
@@ -118,6 +120,12 @@ describe('record of achievements and eligibility', () => {
 
     const badRating = await officer.put(`/api/people/${id}/record/ratings/2025`, { rating: 'tot' });
     expect(badRating.statusCode).toBe(400);
+    // A year's rating is corrected in place, and cleared with null.
+    await officer.put(`/api/people/${id}/record/ratings/2025`, { rating: 'hoan_thanh' });
+    const corrected = (await officer.put(`/api/people/${id}/record/ratings/2025`, { rating: 'hoan_thanh_tot' })).json();
+    expect(corrected.years[0]).toMatchObject({ year: 2025, rating: 'hoan_thanh_tot' });
+    expect(await t.ctx.db.selectFrom('yearly_ratings').select('rating').where('person_id', '=', id).execute()).toEqual([{ rating: 'hoan_thanh_tot' }]);
+    expect((await officer.put(`/api/people/${id}/record/ratings/2025`, { rating: null })).json().years[0].rating).toBeNull();
 
     const old = await officer.get(`/api/people/${id}/eligibility?award=lao_dong_tien_tien&year=2023&proposedOn=2023-12-01`);
     expect(old.statusCode).toBe(422);
