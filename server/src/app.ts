@@ -22,6 +22,7 @@ import { peopleRoutes } from './modules/people/people.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { awardRoutes } from './modules/awards/awards.routes.js';
+import { commendationRoutes } from './modules/commendations/commendations.routes.js';
 import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(evidenceRoutes, { prefix: '/api', ctx });
   await app.register(assessmentRoutes, { prefix: '/api', ctx });
   await app.register(awardRoutes, { prefix: '/api', ctx });
+  await app.register(commendationRoutes, { prefix: '/api', ctx });
   await app.register(dashboardRoutes, { prefix: '/api', ctx });
   await app.register(documentRoutes, { prefix: '/api', ctx });
   await app.register(reportRoutes, { prefix: '/api', ctx });

@@ -62,3 +62,27 @@ export const awards = [
 export type AwardCode = (typeof awards)[number]['code'];
 export const awardCodes = awards.map((a) => a.code) as [AwardCode, ...AwardCode[]];
 export type Award = (typeof awards)[number];
+
+// ── The round of bình xét (đợt bình xét thi đua, khen thưởng) ──
+
+/** The kinds a unit's round is for: the year's achievement (công trạng) or a movement's review (sơ kết, tổng kết). */
+export const roundKinds = ['cong_trang', 'chuyen_de'] as const;
+export type RoundKind = (typeof roundKinds)[number];
+
+/** proposing (the council adjusts the list) → voting (secret ballot) → voted (tallied) → decided (the decision is issued). */
+export const roundStatuses = ['proposing', 'voting', 'voted', 'decided'] as const;
+export type RoundStatus = (typeof roundStatuses)[number];
+export const roundStatusLabels: Record<RoundStatus, { vi: string; en: string }> = {
+  proposing: { vi: 'Đang bình xét', en: 'Proposing' },
+  voting: { vi: 'Đang bỏ phiếu', en: 'Voting' },
+  voted: { vi: 'Đã kiểm phiếu', en: 'Votes counted' },
+  decided: { vi: 'Đã có quyết định', en: 'Decided' },
+};
+
+/** A nominee on the list (proposed), short of a condition (short), or taken off by the council (excluded). */
+export const nominationStatuses = ['proposed', 'short', 'excluded'] as const;
+export type NominationStatus = (typeof nominationStatuses)[number];
+
+/** A ballot's answer for one nominee: đồng ý or không đồng ý. */
+export const ballotChoices = ['yes', 'no'] as const;
+export type BallotChoice = (typeof ballotChoices)[number];

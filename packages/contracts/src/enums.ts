@@ -95,6 +95,8 @@ export const actions = [
   'assessment.council',
   'discipline.write',
   'record.write',
+  'round.manage',
+  'award.decide',
   'report.write',
   'report.review',
   'unit.documents',
@@ -121,6 +123,11 @@ export const permissions: Record<Action, readonly Role[]> = {
   // A person's record of achievements (hồ sơ thành tích): yearly ratings, titles and awards granted,
   // initiatives — entered for past years, later written by the council's decisions.
   'record.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
+  // Running a unit's round of bình xét: opening it, the council's changes to the list, opening and
+  // closing the secret ballot (the council's secretary or the unit's emulation officer does it).
+  'round.manage': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
+  // Issuing the decision (quyết định khen thưởng) the unit's head signs.
+  'award.decide': ['system_admin', 'standing_officer', 'unit_head'],
   // Writing and submitting a unit's periodic report (báo cáo định kỳ): only for the unit's own report,
   // which the reports policy narrows further (a grant above a reporting unit does not write its draft).
   'report.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],

@@ -301,6 +301,67 @@ export const errorTable = {
     vi: 'Chưa có quy định khen thưởng có hiệu lực vào ngày đề nghị',
     en: 'No commendation rule is in force on the proposal’s date',
   },
+  // The round of bình xét, the council's ballot and the decision (commendations module).
+  ROUND_EXISTS: {
+    status: 409,
+    vi: 'Đơn vị đã mở đợt bình xét công trạng của năm này',
+    en: 'The unit already has a yearly round for this year',
+  },
+  ROUND_WRONG_STATUS: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này ở bước hiện tại của đợt bình xét',
+    en: 'This cannot be done at the round’s current step',
+  },
+  ROUND_EMPTY: {
+    status: 409,
+    vi: 'Danh sách đề nghị chưa có ai; không có gì để bỏ phiếu',
+    en: 'Nobody is on the list; there is nothing to vote on',
+  },
+  ROUND_NO_COUNCIL: {
+    status: 422,
+    vi: 'Đơn vị chưa có thành viên Hội đồng Thi đua - Khen thưởng; hãy cấp vai trò “Thành viên Hội đồng TĐKT” tại đơn vị trước khi bỏ phiếu',
+    en: 'The unit has no council members; grant the “Council member” role at the unit before the vote',
+  },
+  NOMINEE_NOT_ELIGIBLE: {
+    status: 422,
+    vi: 'Người được đề nghị chưa đủ điều kiện của danh hiệu, hình thức khen thưởng này',
+    en: 'The nominee does not meet the conditions of this title or award',
+  },
+  QUOTA_EXCEEDED: {
+    status: 422,
+    vi: 'Vượt tỷ lệ Chiến sĩ thi đua cơ sở của đợt bình xét',
+    en: 'Over the round’s share of Grassroots emulation fighters',
+  },
+  AWARD_NOT_IN_AUTHORITY: {
+    status: 422,
+    vi: 'Danh hiệu, hình thức khen thưởng này không thuộc thẩm quyền của thủ trưởng đơn vị; cần trình cấp có thẩm quyền',
+    en: 'The unit’s head has no authority for this title or award; it must be proposed to the level that has',
+  },
+  BALLOT_NOT_MEMBER: {
+    status: 403,
+    vi: 'Chỉ thành viên Hội đồng của đợt bỏ phiếu này mới được bỏ phiếu',
+    en: 'Only the members of this vote’s council may vote',
+  },
+  BALLOT_ALREADY_CAST: {
+    status: 409,
+    vi: 'Bạn đã bỏ phiếu trong đợt này; mỗi thành viên chỉ bỏ một phiếu',
+    en: 'You have already voted in this round; each member casts one ballot',
+  },
+  BALLOT_INCOMPLETE: {
+    status: 400,
+    vi: 'Phiếu phải có đúng một ý kiến cho mỗi người trong danh sách đề nghị',
+    en: 'The ballot must hold exactly one answer for each nominee on the list',
+  },
+  QUORUM_NOT_MET: {
+    status: 409,
+    vi: 'Chưa đủ số thành viên Hội đồng bỏ phiếu để kết thúc',
+    en: 'Too few council members have voted to close the vote',
+  },
+  DECISION_NUMBER_USED: {
+    status: 409,
+    vi: 'Số quyết định này đã được đơn vị dùng trong năm',
+    en: 'The unit has already used this decision number this year',
+  },
   DISCIPLINE_REVOKED: {
     status: 409,
     vi: 'Quyết định kỷ luật này đã được hủy trước đó',

@@ -11,6 +11,7 @@ export * from './schemas/registrations.js';
 export * from './schemas/evidence.js';
 export * from './schemas/assessments.js';
 export * from './schemas/awards.js';
+export * from './schemas/commendations.js';
 export * from './schemas/dashboard.js';
 export * from './schemas/notifications.js';
 export * from './schemas/reports.js';

@@ -19,6 +19,7 @@ import * as m1207n from './migrations/2026-12-07-0600-notification-preferences.j
 import * as m1207years from './migrations/2026-12-07-0500-plan-years.js';
 import * as m1207codes from './migrations/2026-12-07-0700-award-codes.js';
 import * as m1207records from './migrations/2026-12-07-0800-achievement-records.js';
+import * as m1208rounds from './migrations/2026-12-08-0100-award-rounds.js';
 
 // Append-only: add a new file and a line here; never edit one that has shipped.
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0600-notification-preferences': m1207n,
   '2026-12-07-0700-award-codes': m1207codes,
   '2026-12-07-0800-achievement-records': m1207records,
+  '2026-12-08-0100-award-rounds': m1208rounds,
   '2026-12-07-0500-plan-years': m1207years,
 };
 

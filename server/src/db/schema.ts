@@ -411,6 +411,66 @@ export interface GrantedAwardsTable {
   created_at: TimestampDefault;
   revoked_at: NullableTimestamp;
   revoked_reason: string | null;
+  /** Written by a decision of the system (migration 2026-12-08-0100-award-rounds), with its bonus. */
+  decision_id: number | null;
+  bonus_coefficient: Numeric;
+  base_salary: number | null;
+  bonus_amount: number | null;
+}
+
+/** A unit's round of bình xét (migration 2026-12-08-0100-award-rounds). */
+export interface AwardRoundsTable {
+  id: GeneratedAlways<number>;
+  unit_id: number;
+  year: number;
+  kind: string;
+  name: string;
+  proposed_on: string;
+  quota_percent: Numeric;
+  status: Generated<string>;
+  members_total: number | null;
+  opened_by: number | null;
+  created_at: TimestampDefault;
+  vote_opened_at: NullableTimestamp;
+  vote_closed_at: NullableTimestamp;
+  revision: Generated<number>;
+}
+
+/** A nominee of a round: proposed, short of a condition, or excluded by the council. */
+export interface RoundNominationsTable {
+  id: GeneratedAlways<number>;
+  round_id: number;
+  subject: string;
+  person_id: number | null;
+  unit_id: number;
+  award_code: string | null;
+  status: string;
+  reason: string;
+  reason_en: string;
+  conditions: ColumnType<unknown, string | undefined, string>;
+  note: string | null;
+  score: Numeric;
+  yes_votes: Generated<number>;
+  no_votes: Generated<number>;
+  approved: boolean | null;
+}
+
+export interface RoundMembersTable {
+  round_id: number;
+  user_id: number;
+}
+
+export interface AwardDecisionsTable {
+  id: GeneratedAlways<number>;
+  round_id: number;
+  unit_id: number;
+  number: number;
+  code: string;
+  signed_on: string;
+  signer_name: string;
+  signer_title: string;
+  created_by: number | null;
+  created_at: TimestampDefault;
 }
 
 /** An initiative (sáng kiến) recognised, by its author. */
@@ -605,6 +665,11 @@ export interface DB {
   yearly_ratings: YearlyRatingsTable;
   granted_awards: GrantedAwardsTable;
   initiatives: InitiativesTable;
+  award_rounds: AwardRoundsTable;
+  round_nominations: RoundNominationsTable;
+  round_members: RoundMembersTable;
+  round_voters: RoundMembersTable;
+  award_decisions: AwardDecisionsTable;
   registration_reminders: RegistrationRemindersTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;

@@ -15,6 +15,8 @@ export const grantedAwardView = z.object({
   kind: z.enum(commendationKinds),
   decisionNumber: z.string().nullable(),
   decidedOn: z.string().nullable(),
+  /** The bonus paid, when a decision of the system wrote it (đồng). */
+  bonusAmount: z.number().int().nullable(),
 });
 export type GrantedAwardView = z.infer<typeof grantedAwardView>;
 

@@ -12,7 +12,7 @@ export interface RecordPerson {
   unit_path: string;
 }
 
-const grantedColumns = ['id', 'person_id', 'unit_id', 'year', 'award_code', 'kind', 'decision_number', 'decided_on', 'revoked_at'] as const;
+const grantedColumns = ['id', 'person_id', 'unit_id', 'year', 'award_code', 'kind', 'decision_number', 'decided_on', 'bonus_amount', 'revoked_at'] as const;
 const initiativeColumns = ['id', 'person_id', 'unit_id', 'year', 'title', 'level', 'decision_number', 'revoked_at'] as const;
 
 /** A title or award granted, as the record reads it. */
@@ -30,8 +30,10 @@ export const recordsRepository = {
       .executeTakeFirst();
   },
 
-  ratingsOf(db: Executor, personId: number): Promise<{ year: number; rating: string }[]> {
-    return db.selectFrom('yearly_ratings').select(['year', 'rating']).where('subject', '=', 'individual').where('person_id', '=', personId).execute();
+  /** The people's yearly ratings (several people at once, for a round of bình xét). */
+  ratingsOf(db: Executor, personIds: readonly number[]): Promise<{ person_id: number | null; year: number; rating: string }[]> {
+    if (personIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('yearly_ratings').select(['person_id', 'year', 'rating']).where('subject', '=', 'individual').where('person_id', 'in', personIds).execute();
   },
 
   ratingOf(db: Executor, personId: number, year: number): Promise<{ id: number; rating: string } | undefined> {
@@ -56,13 +58,14 @@ export const recordsRepository = {
     await db.deleteFrom('yearly_ratings').where('subject', '=', 'individual').where('person_id', '=', personId).where('year', '=', year).execute();
   },
 
-  /** Titles and awards granted to the person, revoked ones left out. */
-  grantedOf(db: Executor, personId: number): Promise<GrantedRow[]> {
+  /** Titles and awards granted to the people, revoked ones left out. */
+  grantedOf(db: Executor, personIds: readonly number[]): Promise<GrantedRow[]> {
+    if (personIds.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('granted_awards')
       .select(grantedColumns)
       .where('subject', '=', 'individual')
-      .where('person_id', '=', personId)
+      .where('person_id', 'in', personIds)
       .where('revoked_at', 'is', null)
       .orderBy('year')
       .orderBy('id')
@@ -98,11 +101,12 @@ export const recordsRepository = {
     await db.updateTable('granted_awards').set({ revoked_at: at, revoked_reason: reason }).where('id', '=', id).execute();
   },
 
-  initiativesOf(db: Executor, personId: number): Promise<InitiativeRow[]> {
+  initiativesOf(db: Executor, personIds: readonly number[]): Promise<InitiativeRow[]> {
+    if (personIds.length === 0) return Promise.resolve([]);
     return db
       .selectFrom('initiatives')
       .select(initiativeColumns)
-      .where('person_id', '=', personId)
+      .where('person_id', 'in', personIds)
       .where('revoked_at', 'is', null)
       .orderBy('year')
       .orderBy('id')
@@ -129,8 +133,9 @@ export const recordsRepository = {
     await db.updateTable('initiatives').set({ revoked_at: at, revoked_reason: reason }).where('id', '=', id).execute();
   },
 
-  /** The person's discipline in force (not revoked), with the date it was decided. */
-  disciplinesOf(db: Executor, personId: number): Promise<{ form: string; decided_on: string }[]> {
-    return db.selectFrom('disciplines').select(['form', 'decided_on']).where('person_id', '=', personId).where('revoked_at', 'is', null).execute();
+  /** The people's discipline in force (not revoked), with the date it was decided. */
+  disciplinesOf(db: Executor, personIds: readonly number[]): Promise<{ person_id: number; form: string; decided_on: string }[]> {
+    if (personIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('disciplines').select(['person_id', 'form', 'decided_on']).where('person_id', 'in', personIds).where('revoked_at', 'is', null).execute();
   },
 };

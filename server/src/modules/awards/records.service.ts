@@ -20,7 +20,7 @@ import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import { vietnamDate, vietnamYear } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
-import { isUniqueViolation } from '../../platform/database.js';
+import { isUniqueViolation, type Executor } from '../../platform/database.js';
 import { AppError, fieldEntry } from '../../platform/errors.js';
 import { canViewAssessment } from '../assessments/assessments.policy.js';
 import { disciplineOfForm } from './awards.catalogue.js';
@@ -51,29 +51,49 @@ function checkYear(ctx: AppContext, year: number): void {
 
 const heavier = (a: DisciplineForm, b: DisciplineForm) => (disciplineForms.indexOf(a) >= disciplineForms.indexOf(b) ? a : b);
 
-/** The record by year, newest first. */
-async function yearsOf(ctx: AppContext, personId: number): Promise<RecordYear[]> {
+/** The records of several people by year, newest first: one query per table for all of them. */
+export async function recordsOf(db: Executor, personIds: readonly number[]): Promise<Map<number, RecordYear[]>> {
   const [ratings, granted, initiatives, disciplines] = await Promise.all([
-    repo.ratingsOf(ctx.db, personId),
-    repo.grantedOf(ctx.db, personId),
-    repo.initiativesOf(ctx.db, personId),
-    repo.disciplinesOf(ctx.db, personId),
+    repo.ratingsOf(db, personIds),
+    repo.grantedOf(db, personIds),
+    repo.initiativesOf(db, personIds),
+    repo.disciplinesOf(db, personIds),
   ]);
-  const years = new Map<number, RecordYear>();
-  const yearOf = (y: number) => {
+  const people = new Map<number, Map<number, RecordYear>>(personIds.map((id) => [id, new Map()]));
+  const yearOf = (personId: number | null, y: number) => {
+    const years = people.get(personId ?? -1);
+    if (!years) return null;
     let r = years.get(y);
     if (!r) years.set(y, (r = { year: y, rating: null, granted: [], initiatives: [], discipline: null }));
     return r;
   };
-  for (const r of ratings) yearOf(r.year).rating = r.rating as Rating;
-  for (const g of granted) yearOf(g.year).granted.push(grantedView(g));
-  for (const i of initiatives) yearOf(i.year).initiatives.push(initiativeView(i));
+  for (const r of ratings) yearOf(r.person_id, r.year)!.rating = r.rating as Rating;
+  for (const g of granted) yearOf(g.person_id, g.year)!.granted.push(grantedView(g));
+  for (const i of initiatives) yearOf(i.person_id, i.year)!.initiatives.push(initiativeView(i));
   for (const d of disciplines) {
-    const y = yearOf(Number(d.decided_on.slice(0, 4)));
+    const y = yearOf(d.person_id, Number(d.decided_on.slice(0, 4)))!;
     const form = d.form as DisciplineForm;
     if (!y.discipline || heavier(form, y.discipline.form) === form) y.discipline = { form, decidedOn: d.decided_on };
   }
-  return [...years.values()].sort((a, b) => b.year - a.year);
+  return new Map([...people].map(([id, years]) => [id, [...years.values()].sort((a, b) => b.year - a.year)]));
+}
+
+async function yearsOf(ctx: AppContext, personId: number): Promise<RecordYear[]> {
+  return (await recordsOf(ctx.db, [personId])).get(personId) ?? [];
+}
+
+/** The record as the eligibility engine reads it. */
+export function historyOf(years: readonly RecordYear[]): HistoryYear[] {
+  const held = (y: RecordYear, kind: 'title' | 'form') =>
+    y.granted.filter((g) => awards.find((a) => a.code === g.awardCode)!.kind === kind).map((g) => ({ code: g.awardCode, kind: g.kind }));
+  return years.map((y) => ({
+    year: y.year,
+    rating: y.rating,
+    titles: held(y, 'title'),
+    awards: held(y, 'form'),
+    initiatives: y.initiatives.map((i) => ({ level: i.level })),
+    discipline: y.discipline ? disciplineOfForm[y.discipline.form] : null,
+  }));
 }
 
 const grantedView = (g: GrantedRow) => ({
@@ -83,6 +103,7 @@ const grantedView = (g: GrantedRow) => ({
   kind: g.kind as CommendationKind,
   decisionNumber: g.decision_number,
   decidedOn: g.decided_on,
+  bonusAmount: g.bonus_amount,
 });
 const initiativeView = (i: InitiativeRow) => ({ id: i.id, year: i.year, title: i.title, level: i.level as InitiativeLevel, decisionNumber: i.decision_number });
 
@@ -186,22 +207,12 @@ export async function revokeInitiative(ctx: AppContext, actor: Actor, id: number
 /** The eligibility of the person for an award, judged on the record by the rule in force on the proposal's date. */
 export async function personEligibility(ctx: AppContext, actor: Actor, personId: number, q: EligibilityQuery): Promise<EligibilityView> {
   const p = await personFor(ctx, actor, personId, false);
-  const years = await yearsOf(ctx, p.id);
-  const held = (y: RecordYear, kind: 'title' | 'form') =>
-    y.granted.filter((g) => awards.find((a) => a.code === g.awardCode)!.kind === kind).map((g) => ({ code: g.awardCode, kind: g.kind }));
-  const history: HistoryYear[] = years.map((y) => ({
-    year: y.year,
-    rating: y.rating,
-    titles: held(y, 'title'),
-    awards: held(y, 'form'),
-    initiatives: y.initiatives.map((i) => ({ level: i.level })),
-    discipline: y.discipline ? disciplineOfForm[y.discipline.form] : null,
-  }));
+  const history = historyOf(await yearsOf(ctx, p.id));
   try {
     return checkEligibility({ award: q.award, subject: 'individual', year: Number(q.year), proposedOn: q.proposedOn ?? vietnamDate(ctx.now()), history });
   } catch (e) {
     if (!(e instanceof EligibilityError)) throw e;
     const code = e.code === 'AWARD_SUBJECT_MISMATCH' ? 'AWARD_NOT_FOR_SUBJECT' : 'AWARD_NO_RULE';
-    throw new AppError(code, { detail: e.message, detailEn: e.messageEn });
+    throw new AppError(code, { reason: e.message, reasonEn: e.messageEn });
   }
 }

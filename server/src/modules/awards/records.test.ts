@@ -129,7 +129,7 @@ describe('record of achievements and eligibility', () => {
 
     const old = await officer.get(`/api/people/${id}/eligibility?award=lao_dong_tien_tien&year=2023&proposedOn=2023-12-01`);
     expect(old.statusCode).toBe(422);
-    expect(old.json().error).toMatchObject({ code: 'AWARD_NO_RULE', details: { detail: 'Chưa có quy định về Lao động tiên tiến (cá nhân) có hiệu lực ngày 01/12/2023' } });
+    expect(old.json().error).toMatchObject({ code: 'AWARD_NO_RULE', details: { reason: 'Chưa có quy định về Lao động tiên tiến (cá nhân) có hiệu lực ngày 01/12/2023' } });
 
     const [entry] = (await officer.get(`/api/people/${id}/record`)).json().years[0].granted;
     expect((await officer.post(`/api/record/awards/${entry.id}/revoke`, { reason: '' })).statusCode).toBe(400);

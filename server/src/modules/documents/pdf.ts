@@ -31,7 +31,7 @@ import {
 // fonts cannot print Vietnamese letters at all.
 
 const FONT_DIR = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
-const FACES = {
+export const FACES = {
   regular: `${FONT_DIR}LiberationSerif-Regular.ttf`,
   bold: `${FONT_DIR}LiberationSerif-Bold.ttf`,
   italic: `${FONT_DIR}LiberationSerif-Italic.ttf`,
