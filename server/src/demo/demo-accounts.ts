@@ -84,12 +84,13 @@ export async function listDemoAccounts(db: Database): Promise<DemoAccountRow[]> 
     .selectFrom('users as u')
     .innerJoin('role_grants as g', 'g.user_id', 'u.id')
     .innerJoin('units as n', 'n.id', 'g.unit_id')
-    .select(['u.username', 'u.password_hash', 'u.is_active', 'g.role', 'n.name as unitName'])
+    .select(['u.username', 'u.password_hash', 'u.is_active', 'g.role', 'n.code as unitCode', 'n.name as unitName'])
     .where('u.username', 'in', names)
     .execute();
   const out: DemoAccountRow[] = [];
   for (const spec of demoAccountSpecs) {
-    const row = rows.find((r) => r.username.toLowerCase() === spec.username && r.role === spec.role);
+    // The grant the spec names: an account may hold more (the council member also sits on the school's council).
+    const row = rows.find((r) => r.username.toLowerCase() === spec.username && r.role === spec.role && r.unitCode === spec.unitCode);
     if (!row || !row.is_active) continue;
     if (!(await verifyPassword(row.password_hash, DEMO_PASSWORD))) continue;
     out.push({ username: spec.username, role: spec.role, unitName: row.unitName, note: spec.note ?? null });

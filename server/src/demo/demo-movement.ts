@@ -17,13 +17,14 @@ import { bulkRegister, createRegistration } from '../modules/registrations/regis
 import { SCHOOL_CODE, WARD_CODE } from './demo-accounts.js';
 import { generateDemoDocumentSettings } from './demo-documents.js';
 import { generateDemoAssessments } from './demo-assessments.js';
+import { generateDemoCommendations } from './demo-commendations.js';
 import { generateDemoReports } from './demo-reports.js';
 
 // The demonstration movement, played through the real services as the seed documents tell it: the
 // province starts the office-culture movement, the ward of Nha Trang issues its plan (seed 000,
 // Kế hoạch 6344/KH-UBND, re-dated to a five-year period from the current year), the primary school
 // adopts it and adds its own criterion (seed 001), and the school's staff register for the current
-// year. One teacher (the "nhanvien" account) is left unregistered so that a newcomer can register and
+// year, and the school's round of bình xét is open (demo-commendations.ts). One teacher (the "nhanvien" account) is left unregistered so that a newcomer can register and
 // self-assess in the browser. The ward's periodic reports follow (demo-reports.ts). The current year is
 // the clock's: a newcomer starting in 2027 sees the 2027 movement year, its deadlines ahead or behind
 // as the calendar says.
@@ -61,7 +62,7 @@ function asInput(plan: PlanDetail): CriterionInput[] {
 }
 
 /** Plays the movement from the province's launch to the school's registrations. */
-export async function generateDemoMovement(db: Database, now: Now): Promise<{ planId: number; schoolPlanId: number; registrations: number; assessments: number; reports: number }> {
+export async function generateDemoMovement(db: Database, now: Now): Promise<{ planId: number; schoolPlanId: number; registrations: number; assessments: number; reports: number; proposed: number }> {
   const jobs = inlineJobs();
   const ctx: AppContext = { db, config: loadConfig({}), mailer: { send: async () => undefined }, jobs, now };
   // The steps' notices land in the demonstration accounts' bells (no mail is sent).
@@ -156,6 +157,7 @@ export async function generateDemoMovement(db: Database, now: Now): Promise<{ pl
     imported.id,
     year,
   );
+  const proposed = await generateDemoCommendations(ctx, officer, { schoolId: school, year });
   await jobs.drain();
-  return { planId: imported.id, schoolPlanId: adopted.id, registrations, assessments, reports: reports.reports };
+  return { planId: imported.id, schoolPlanId: adopted.id, registrations, assessments, reports: reports.reports, proposed };
 }

@@ -59,6 +59,18 @@ describe(demoOnFirstStart.name, () => {
       ['KHA-P-NHATRANG', 'ỦY BAN NHÂN DÂN', 'PHƯỜNG NHA TRANG', 'UBND', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
       ['KHA-SNV', 'UBND TỈNH KHÁNH HÒA', 'SỞ NỘI VỤ', 'SNV', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'],
     ]);
+    // The school's round of bình xét is open on its staff's three-year record: all but the one rated
+    // only "hoàn thành" this year, and the two who did not register, are proposed for Lao động tiên tiến.
+    const round = await db.selectFrom('award_rounds as r').innerJoin('units as u', 'u.id', 'r.unit_id').select(['u.code', 'r.status', 'r.year']).execute();
+    expect(round).toEqual([{ code: 'KHA-P-NHATRANG-TH', status: 'proposing', year: 2026 }]);
+    const nominations = await db.selectFrom('round_nominations').select(['status', 'award_code', 'reason']).execute();
+    expect(nominations.filter((n) => n.status === 'proposed').every((n) => n.award_code === 'lao_dong_tien_tien')).toBe(true);
+    expect(nominations.filter((n) => n.status === 'short').map((n) => n.reason).sort()).toEqual([
+      expect.stringContaining('Chưa đăng ký thi đua năm 2026'),
+      expect.stringContaining('Chưa đăng ký thi đua năm 2026'),
+      expect.stringContaining('Chưa đăng ký thi đua năm 2026'),
+      expect.stringContaining('hoàn thành nhiệm vụ'),
+    ].sort());
     // A later start finds the data, adds nothing and prints the same table.
     const later = await demoOnFirstStart(db, now, {}, () => undefined);
     expect(later).toBe(first);

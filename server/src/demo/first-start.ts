@@ -18,7 +18,7 @@ export async function demoOnFirstStart(db: Database, now: Now, env: NodeJS.Proce
       const r = await generateDemo(db, { size: 'demo', seed: env.THIDUA_DEMO_SEED ?? 'thidua', year: vietnamYear(now()) });
       log(`  ${r.counts.units} đơn vị, ${r.counts.people} cán bộ, ${r.counts.users} tài khoản / units, people, accounts (${r.seconds.toFixed(1)} s)`);
       const m = await generateDemoMovement(db, now);
-      log(`  Phong trào văn hóa công sở: kế hoạch phường, kế hoạch trường áp dụng, ${m.registrations} đăng ký, ${m.assessments} phiếu đánh giá, ${m.reports} báo cáo / the office-culture movement: ward plan, school plan, registrations, assessments, reports`);
+      log(`  Phong trào văn hóa công sở: kế hoạch phường, kế hoạch trường áp dụng, ${m.registrations} đăng ký, ${m.assessments} phiếu đánh giá, ${m.reports} báo cáo, ${m.proposed} người được đề nghị khen thưởng / the office-culture movement: ward plan, school plan, registrations, assessments, reports, a round of commendation`);
     } catch (err) {
       // Another server process on the same database got there first: its data is as good.
       if (!(err instanceof DemoDataExistsError)) throw err;

@@ -16,6 +16,7 @@ export const paths = {
   assessments: '/danh-gia',
   dashboard: '/tong-hop',
   reports: '/bao-cao',
+  commendations: '/khen-thuong',
   notifications: '/thong-bao',
 } as const;
 

@@ -13,6 +13,7 @@ import { assessmentsRoutes } from '../features/assessments/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { reportsRoutes } from '../features/reports/routes';
 import { awardsRoutes } from '../features/awards/routes';
+import { commendationsRoutes } from '../features/commendations/routes';
 import { BELL_PAGE_SIZE, notificationKeys, notificationsApi } from '../features/notifications/notifications-api';
 import { fetchTasks, TASKS_KEY } from '../features/tasks/tasks-api';
 
@@ -69,6 +70,7 @@ const routes: RouteObject[] = [
           ...dashboardRoutes,
           ...reportsRoutes,
           ...awardsRoutes,
+          ...commendationsRoutes,
           { path: '*', lazy: page(() => import('./not-found-page')) },
         ],
       },

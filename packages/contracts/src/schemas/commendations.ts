@@ -86,6 +86,8 @@ export const roundView = roundSummary.extend({
     })
     .nullable(),
   decision: decisionView.nullable(),
+  /** Who signs, from the unit's document settings: the decision form starts from it. */
+  signer: z.object({ name: z.string(), title: z.string() }).nullable(),
   allowed: z.array(roundAllowed),
 });
 export type RoundView = z.infer<typeof roundView>;

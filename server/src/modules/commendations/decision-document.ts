@@ -21,6 +21,9 @@ export interface DecisionFile {
   body: Buffer;
 }
 
+/** "Nghị định số 152/2025/NĐ-CP": the decree under the law that the round's rules follow. */
+const decreeOn = (date: string) => (ruleBasisOn(date).split('; ').at(-1) ?? '').replace(/^Nghị định /u, 'Nghị định số ');
+
 const awardName = (code: string) => awards.find((a) => a.code === code)!.vi;
 const money = (n: number) => `${formatNumber(n)} đồng`;
 
@@ -47,7 +50,7 @@ export function decisionDocument(r: RoundRow, d: DecisionRow, approved: Nominati
     { kind: 'paragraph', align: 'center', indent: false, text: [{ text: authorityLine(d.signer_title, issuer.issuingBody), bold: true }] },
     { kind: 'spacer' },
     { kind: 'paragraph', text: [{ text: 'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', italic: true }] },
-    { kind: 'paragraph', text: [{ text: `Căn cứ ${ruleBasisOn(r.proposed_on)} quy định chi tiết một số điều của Luật Thi đua, khen thưởng;`, italic: true }] },
+    { kind: 'paragraph', text: [{ text: `Căn cứ ${decreeOn(r.proposed_on)} của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;`, italic: true }] },
     ...(r.vote_closed_at
       ? [{ kind: 'paragraph', text: [{ text: `Căn cứ kết quả bỏ phiếu kín của Hội đồng Thi đua - Khen thưởng ${r.unit_name} ngày ${ddmmyyyy(r.vote_closed_at.toISOString().slice(0, 10))};`, italic: true }] } as const]
       : []),
@@ -66,7 +69,7 @@ export function decisionDocument(r: RoundRow, d: DecisionRow, approved: Nominati
       text: [
         { text: 'Điều 2. ', bold: true },
         {
-          text: `Mỗi cá nhân có tên tại Điều 1 được thưởng theo quy định tại ${ruleBasisOn(r.proposed_on)}, mức lương cơ sở áp dụng ngày ${ddmmyyyy(d.signed_on)}. Tổng số tiền thưởng: ${money(total)}, chi từ Quỹ thi đua, khen thưởng của ${r.unit_name}.`,
+          text: `Mỗi cá nhân có tên tại Điều 1 được thưởng theo quy định tại ${decreeOn(r.proposed_on)}, mức lương cơ sở áp dụng ngày ${ddmmyyyy(d.signed_on)}. Tổng số tiền thưởng: ${money(total)}, chi từ Quỹ thi đua, khen thưởng của ${r.unit_name}.`,
         },
       ],
     },

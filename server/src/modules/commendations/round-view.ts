@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
 import { defaultRules } from '../awards/awards.rules.js';
+import { unitDocumentSettings } from '../documents/unit-documents.js';
 import { baseSalaryOn, bonusAmount, ruleInForce } from '../awards/eligibility.js';
 import { ballotRuleFor, quorumOf, votesNeeded } from './ballot-rules.js';
 import { commendationsRepository as repo, type NominationRow, type RoundRow } from './commendations.repository.js';
@@ -90,6 +91,8 @@ export async function roundView(ctx: AppContext, actor: Actor, id: number): Prom
     return expectedBonus(n.award_code as AwardCode, r.proposed_on, today);
   };
   const isMember = members.some((m) => m.user_id === actor.userId);
+  const allowed = roundAllowed(actor, r, { isMember, hasVoted: isVoter });
+  const signer = allowed.includes('decide') ? (await unitDocumentSettings(ctx.db, r.unit_path)).settings : null;
   const vote = r.status === 'proposing' ? null : { members: members.length, voted, isMember, hasVoted: isVoter, quorum: quorumOf(members.length, r.proposed_on) };
   const nominations = ordered(rows).map((n) => nominationView(n, r, bonusOf));
   return {
@@ -111,7 +114,8 @@ export async function roundView(ctx: AppContext, actor: Actor, id: number): Prom
           bonusTotal: [...paid.values()].reduce((a, b) => a + b, 0),
         }
       : null,
-    allowed: roundAllowed(actor, r, { isMember, hasVoted: isVoter }),
+    signer: signer ? { name: signer.signerName, title: signer.signerTitle } : null,
+    allowed,
   };
 }
 

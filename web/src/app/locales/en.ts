@@ -9,6 +9,7 @@ import { unitDocumentsEn } from '../../features/org/locale.en';
 import { notificationsEn } from '../../features/notifications/locale.en';
 import { tasksEn } from '../../features/tasks/locale.en';
 import { awardsEn } from '../../features/awards/locale.en';
+import { commendationsEn } from '../../features/commendations/locale.en';
 
 export const en: Messages = {
   app: {
@@ -76,6 +77,7 @@ export const en: Messages = {
     assessments: 'Assessment',
     dashboard: 'Dashboard and ranking',
     reports: 'Periodic reports',
+    commendations: 'Commendation',
     account: 'My account',
     signOut: 'Sign out',
     language: 'Language',
@@ -386,4 +388,5 @@ export const en: Messages = {
   notifications: notificationsEn,
   tasks: tasksEn,
   awards: awardsEn,
+  commendations: commendationsEn,
 };

@@ -8,6 +8,7 @@ import { unitDocumentsVi } from '../../features/org/locale.vi';
 import { notificationsVi } from '../../features/notifications/locale.vi';
 import { tasksVi } from '../../features/tasks/locale.vi';
 import { awardsVi } from '../../features/awards/locale.vi';
+import { commendationsVi } from '../../features/commendations/locale.vi';
 
 // Vietnamese is the reference language: en.ts must have the same keys.
 export const vi = {
@@ -77,6 +78,7 @@ export const vi = {
     assessments: 'Đánh giá, chấm điểm',
     dashboard: 'Tổng hợp, xếp hạng',
     reports: 'Báo cáo định kỳ',
+    commendations: 'Khen thưởng',
     account: 'Tài khoản',
     signOut: 'Đăng xuất',
     language: 'Ngôn ngữ',
@@ -387,6 +389,7 @@ export const vi = {
   notifications: notificationsVi,
   tasks: tasksVi,
   awards: awardsVi,
+  commendations: commendationsVi,
 };
 
 type Deep<T> = { [K in keyof T]: T[K] extends string ? string : Deep<T[K]> };

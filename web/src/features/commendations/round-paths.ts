@@ -1,0 +1,6 @@
+/** Where the commendation flow lives (khen thưởng). */
+export const roundPaths = {
+  list: '/khen-thuong',
+  pattern: '/khen-thuong/:id',
+  round: (id: number) => `/khen-thuong/${id}`,
+};
