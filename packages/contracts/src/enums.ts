@@ -97,6 +97,7 @@ export const actions = [
   'record.write',
   'round.manage',
   'award.decide',
+  'fund.write',
   'report.write',
   'report.review',
   'unit.documents',
@@ -128,6 +129,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'round.manage': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
   // Issuing the decision (quyết định khen thưởng) the unit's head signs.
   'award.decide': ['system_admin', 'standing_officer', 'unit_head'],
+  // The unit's fund (quỹ thi đua, khen thưởng): what came in, what was paid out by hand.
+  'fund.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],
   // Writing and submitting a unit's periodic report (báo cáo định kỳ): only for the unit's own report,
   // which the reports policy narrows further (a grant above a reporting unit does not write its draft).
   'report.write': ['system_admin', 'standing_officer', 'unit_head', 'unit_officer'],

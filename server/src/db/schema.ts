@@ -473,6 +473,19 @@ export interface AwardDecisionsTable {
   created_at: TimestampDefault;
 }
 
+/** An entry of a unit's fund (quỹ thi đua, khen thưởng), migration 2026-12-08-0200-award-fund. */
+export interface AwardFundEntriesTable {
+  id: GeneratedAlways<number>;
+  unit_id: number;
+  entry_date: string;
+  kind: string;
+  amount: number;
+  description: string;
+  decision_id: number | null;
+  created_by: number | null;
+  created_at: TimestampDefault;
+}
+
 /** An initiative (sáng kiến) recognised, by its author. */
 export interface InitiativesTable {
   id: GeneratedAlways<number>;
@@ -670,6 +683,7 @@ export interface DB {
   round_members: RoundMembersTable;
   round_voters: RoundMembersTable;
   award_decisions: AwardDecisionsTable;
+  award_fund_entries: AwardFundEntriesTable;
   registration_reminders: RegistrationRemindersTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;

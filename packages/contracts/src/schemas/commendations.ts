@@ -124,3 +124,49 @@ export const issueDecisionBody = z.object({
   signerTitle: optionalText(200),
 });
 export type IssueDecisionBody = z.input<typeof issueDecisionBody>;
+
+// ── The unit's fund (quỹ thi đua, khen thưởng) ──
+
+export const fundEntryKinds = ['income', 'payment'] as const;
+export type FundEntryKind = (typeof fundEntryKinds)[number];
+
+export const fundEntryView = z.object({
+  id: z.number().int(),
+  entryDate: z.string(),
+  kind: z.enum(fundEntryKinds),
+  amount: z.number().int(),
+  description: z.string(),
+  /** The round whose decision paid it, for a link. */
+  roundId: z.number().int().nullable(),
+  /** The balance after this entry. */
+  balance: z.number().int(),
+});
+export type FundEntryView = z.infer<typeof fundEntryView>;
+
+export const fundLedger = z.object({
+  unitId: z.number().int(),
+  unitName: z.string(),
+  year: z.number().int(),
+  /** Carried from the years before. */
+  opening: z.number().int(),
+  income: z.number().int(),
+  payments: z.number().int(),
+  closing: z.number().int(),
+  entries: z.array(fundEntryView),
+  allowed: z.array(z.enum(['write'])),
+});
+export type FundLedger = z.infer<typeof fundLedger>;
+
+export const fundQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
+
+export const addFundEntryBody = z.object({
+  entryDate: isoDate,
+  kind: z.enum(fundEntryKinds),
+  amount: z
+    .number()
+    .int('Số tiền tính bằng đồng, không có số lẻ / Whole đồng only')
+    .positive('Số tiền phải lớn hơn 0 / The amount must be above 0')
+    .max(1_000_000_000_000, 'Số tiền quá lớn / The amount is too large'),
+  description: z.string().trim().min(1, 'Bắt buộc nhập nội dung / A description is required').max(500),
+});
+export type AddFundEntryBody = z.input<typeof addFundEntryBody>;

@@ -1,5 +1,8 @@
 import {
+  addFundEntryBody,
   adjustNominationBody,
+  fundLedger as fundLedgerSchema,
+  fundQuery,
   castBallotBody,
   idParams,
   issueDecisionBody,
@@ -22,7 +25,9 @@ import { castBallot } from './cast-ballot.js';
 import { roundCertificates } from './certificates.js';
 import { closeVote } from './close-vote.js';
 import { decisionDocx, decisionPdf } from './decision-document.js';
+import { addFundEntry, fundLedger } from './fund.js';
 import { issueDecision } from './issue-decision.js';
+import { minutesDocx, minutesPdf } from './minutes-document.js';
 import { openRound } from './open-round.js';
 import { openVote } from './open-vote.js';
 import * as rounds from './round-view.js';
@@ -38,6 +43,14 @@ export async function commendationRoutes(fastify: FastifyInstance, { ctx }: { ct
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['commendations'];
   app.addHook('onRequest', async (req) => void requireActor(req));
+
+  app.get('/units/:id/fund', { schema: { tags, summary: 'Quỹ thi đua, khen thưởng: the unit’s ledger of a year', params: idParams, querystring: fundQuery, response: { 200: fundLedgerSchema } } }, async (req) =>
+    fundLedger(ctx, requireActor(req), req.params.id, req.query.year),
+  );
+
+  app.post('/units/:id/fund/entries', { schema: { tags, summary: 'An entry of the unit’s fund: money in, or a payment by hand', params: idParams, body: addFundEntryBody, response: { 201: fundLedgerSchema } } }, async (req, reply) =>
+    reply.status(201).send(await addFundEntry(ctx, requireActor(req), req.params.id, req.body)),
+  );
 
   app.get('/award-rounds', { schema: { tags, summary: 'Các đợt bình xét the actor reads', querystring: roundListQuery, response: { 200: roundList } } }, async (req) =>
     rounds.listRounds(ctx, requireActor(req), req.query.year),
@@ -77,6 +90,14 @@ export async function commendationRoutes(fastify: FastifyInstance, { ctx }: { ct
 
   app.get('/award-rounds/:id/decision.pdf', { schema: { tags, summary: 'The decision as PDF (Nghị định 30/2020)', params: idParams, response: file(PDF_CONTENT_TYPE, 'Quyết định .pdf') } }, async (req, reply) =>
     sendAttachment(reply, PDF_CONTENT_TYPE, await decisionPdf(ctx, requireActor(req), req.params.id)),
+  );
+
+  app.get('/award-rounds/:id/minutes.docx', { schema: { tags, summary: 'Biên bản kiểm phiếu as .docx, once the vote has closed', params: idParams, response: file(DOCX_CONTENT_TYPE, 'Biên bản .docx') } }, async (req, reply) =>
+    sendAttachment(reply, DOCX_CONTENT_TYPE, await minutesDocx(ctx, requireActor(req), req.params.id)),
+  );
+
+  app.get('/award-rounds/:id/minutes.pdf', { schema: { tags, summary: 'Biên bản kiểm phiếu as PDF, once the vote has closed', params: idParams, response: file(PDF_CONTENT_TYPE, 'Biên bản .pdf') } }, async (req, reply) =>
+    sendAttachment(reply, PDF_CONTENT_TYPE, await minutesPdf(ctx, requireActor(req), req.params.id)),
   );
 
   app.get('/award-rounds/:id/certificates.pdf', { schema: { tags, summary: 'The certificates of the decision, one page each, as one PDF', params: idParams, response: file(PDF_CONTENT_TYPE, 'Giấy chứng nhận .pdf') } }, async (req, reply) =>

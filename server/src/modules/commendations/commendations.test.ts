@@ -124,6 +124,7 @@ describe('a round of bình xét, the secret ballot and the decision', () => {
     expect(half.json().error.code).toBe('BALLOT_INCOMPLETE');
     // The quorum (2 of 3) is not there yet.
     expect((await s.officer.post(`/api/award-rounds/${id}/vote/close`)).json().error.code).toBe('QUORUM_NOT_MET');
+    expect((await s.officer.get(`/api/award-rounds/${id}/minutes.docx`)).json().error.code).toBe('ROUND_WRONG_STATUS');
     // Nobody learns how anyone voted before the close, not even the counts.
     expect((await s.officer.get(`/api/award-rounds/${id}`)).json().nominations.every((n: { votes: unknown }) => n.votes === null)).toBe(true);
 
@@ -138,6 +139,15 @@ describe('a round of bình xét, the secret ballot and the decision', () => {
     expect(byName(tally, 'Trần Văn An').votes).toEqual({ yes: 2, no: 1, needed: 3, approved: false });
     expect(byName(tally, 'Lê Thị Bình').votes).toEqual({ yes: 3, no: 0, needed: 2, approved: true });
     expect((await s.council[2]!.post(`/api/award-rounds/${id}/ballot`, ballot())).json().error.code).toBe('ROUND_WRONG_STATUS');
+
+    // The minutes of the count: the members, the turnout, the share each award needs, each nominee's votes.
+    const minutes = docxText((await s.officer.get(`/api/award-rounds/${id}/minutes.docx`)).rawPayload);
+    expect(minutes).toContain('BIÊN BẢN');
+    expect(minutes).toContain('Tổng số thành viên Hội đồng: 3 người.');
+    expect(minutes).toContain('Chiến sĩ thi đua cơ sở: từ 80 % tổng số thành viên Hội đồng (3 phiếu)');
+    expect(minutes).toContain('Lao động tiên tiến: trên 50 % tổng số thành viên Hội đồng (2 phiếu)');
+    expect(minutes).toContain('Số người đạt số phiếu cần thiết: 5/7.');
+    expect((await s.officer.get(`/api/award-rounds/${id}/minutes.pdf`)).headers['content-type']).toBe('application/pdf');
 
     // The secret: the audit says a ballot was cast, never what it said; no table pairs a voter with an answer.
     const audits = await t.ctx.db.selectFrom('audit_log').select(['action', 'after']).where('entity', '=', 'award_round').where('entity_id', '=', String(id)).where('action', '=', 'round.ballot').execute();
@@ -181,6 +191,11 @@ describe('a round of bình xét, the secret ballot and the decision', () => {
     expect(pages.map((p) => p.find((l) => /Thị|Văn/u.test(l)))).toEqual(['Lê Thị Bình', 'Đỗ Thị Dung', 'Ngô Văn Em', 'Hồ Thị Giang', 'Mai Thị Khánh']);
     expect(pages[0]!.join(' ')).toContain(`Quyết định số 12/${code}`);
 
+    // The bonuses are paid from the school's fund on the decision's date, as one entry.
+    const fund = (await s.officer.get(`/api/units/${s.unit.id}/fund?year=2026`)).json();
+    expect(fund).toMatchObject({ opening: 0, income: 0, payments: 3_550_000, closing: -3_550_000, allowed: ['write'] });
+    expect(fund.entries).toEqual([{ id: expect.any(Number), entryDate: '2026-06-15', kind: 'payment', amount: 3_550_000, description: `Chi thưởng theo Quyết định số 12/${code} ngày 15/06/2026 (5 người)`, roundId: id, balance: -3_550_000 }]);
+
     // Decided: nothing more may change.
     expect((await s.principal.post(`/api/award-rounds/${id}/decision`, { ...body, number: 13 })).json().error.code).toBe('ROUND_WRONG_STATUS');
   });
@@ -212,6 +227,25 @@ describe('a round of bình xét, the secret ballot and the decision', () => {
     expect(reused.statusCode).toBe(409);
     expect(reused.json().error.code).toBe('DECISION_NUMBER_USED');
     expect((await s.principal.get(`/api/award-rounds/${review.id}`)).json().status).toBe('voted');
+  });
+
+  it('keeps the unit’s fund: money in, payments, the balance carried from the year before', async () => {
+    const s = await school([]);
+    const add = (body: unknown) => s.officer.post(`/api/units/${s.unit.id}/fund/entries`, body);
+    expect((await add({ entryDate: '2025-12-30', kind: 'income', amount: 20_000_000, description: 'Trích lập quỹ năm 2025' })).statusCode).toBe(201);
+    await add({ entryDate: '2026-01-10', kind: 'income', amount: 15_000_000, description: 'Ngân sách cấp năm 2026' });
+    const paid = await add({ entryDate: '2026-03-08', kind: 'payment', amount: 2_500_000, description: 'Khen thưởng Hội thi giáo viên dạy giỏi' });
+    expect(paid.json()).toMatchObject({ year: 2026, opening: 20_000_000, income: 15_000_000, payments: 2_500_000, closing: 32_500_000 });
+    expect(paid.json().entries.map((e: { balance: number }) => e.balance)).toEqual([35_000_000, 32_500_000]);
+
+    // Refused with the reason, and nothing written: a future date, a fraction of a đồng, nothing to say.
+    const future = await add({ entryDate: '2026-06-16', kind: 'income', amount: 1, description: 'Sau' });
+    expect(future.json().error.fields).toEqual([{ path: 'entryDate', message: 'Ngày: không được sau hôm nay', messageEn: 'Date: cannot be after today' }]);
+    expect((await add({ entryDate: '2026-06-01', kind: 'income', amount: 10.5, description: 'Lẻ' })).statusCode).toBe(400);
+    expect((await add({ entryDate: '2026-06-01', kind: 'payment', amount: 100_000, description: '  ' })).statusCode).toBe(400);
+    expect((await s.officer.get(`/api/units/${s.unit.id}/fund?year=2026`)).json().entries).toHaveLength(2);
+    // A council member reads it, and writes nothing.
+    expect((await s.council[0]!.get(`/api/units/${s.unit.id}/fund?year=2026`)).json()).toMatchObject({ closing: 32_500_000, allowed: [] });
   });
 
   describe('authorisation', () => {
@@ -260,6 +294,26 @@ describe('a round of bình xét, the secret ballot and the decision', () => {
         ...callers.filter((c) => !c.name.includes('emulation officer')),
         { name: 'the unit’s emulation officer (runs the round, does not sign)', expect: () => 403, client: (u) => clientWith(t, [['unit_officer', u]]) },
         { name: 'the unit’s head', expect: (ok) => ok, client: (u) => clientWith(t, [['unit_head', u]]) },
+      ],
+    );
+
+    authorisationMatrix(
+      () => t,
+      [
+        {
+          name: 'POST /api/units/:id/fund/entries',
+          ok: 201,
+          arrange: async () => {
+            const unit = await newUnit(t.ctx.db, { parent: province, kind: 'school' });
+            const snapshot = () => t.ctx.db.selectFrom('award_fund_entries').selectAll().where('unit_id', '=', unit.id).execute();
+            return { unit, snapshot, send: (c) => c.post(`/api/units/${unit.id}/fund/entries`, { entryDate: '2026-06-01', kind: 'income', amount: 5_000_000, description: 'Ngân sách cấp' }) };
+          },
+        },
+      ],
+      [
+        ...callers,
+        { name: 'the unit’s head', expect: (ok) => ok, client: (u) => clientWith(t, [['unit_head', u]]) },
+        { name: 'a council member of the unit (reads, does not write)', expect: () => 403, client: (u) => clientWith(t, [['council_member', u]]) },
       ],
     );
 

@@ -11,13 +11,15 @@ import { ddmmyyyy } from '../documents/issuer.js';
 import { unitDocumentSettings } from '../documents/unit-documents.js';
 import { commendationsRepository as repo } from './commendations.repository.js';
 import { noticeGranted } from './commendations.notices.js';
+import { fundRepository } from './fund.repository.js';
 import { readableRound, roundView } from './round-view.js';
 import { canDecideRound } from './rounds.policy.js';
 
 // Issuing the decision (ban hành quyết định khen thưởng): the unit's head gives it a number, a date
 // and a signer; every nominee the council approved has the title written to their record with the
 // decision and the bonus — coefficient × the base salary in force on the decision's date, rounded up
-// to 10,000 đ (Nghị định 152/2025, Điều 49). A number is used once a year by its unit.
+// to 10,000 đ (Nghị định 152/2025, Điều 49) — paid from the unit's fund as one entry. A number is
+// used once a year by its unit.
 
 export async function issueDecision(ctx: AppContext, actor: Actor, roundId: number, input: IssueDecisionBody): Promise<RoundView> {
   const r = await readableRound(ctx.db, actor, roundId);
@@ -72,6 +74,19 @@ export async function issueDecision(ctx: AppContext, actor: Actor, roundId: numb
         };
       });
       await repo.insertGrants(trx, rows);
+      const total = rows.reduce((sum, g) => sum + g.bonus_amount, 0);
+      // The bonuses are paid from the unit's fund (quỹ thi đua, khen thưởng) on the decision's date.
+      if (total > 0) {
+        await fundRepository.insert(trx, {
+          unit_id: r.unit_id,
+          entry_date: input.signedOn,
+          kind: 'payment',
+          amount: total,
+          description: `Chi thưởng theo Quyết định số ${reference} ngày ${ddmmyyyy(input.signedOn)} (${rows.length} người)`,
+          decision_id: decisionId,
+          created_by: actor.userId,
+        });
+      }
       await repo.setRound(trx, r.id, { status: 'decided' });
       await writeAudit(trx, auditContextOf(actor), {
         action: 'round.decide',

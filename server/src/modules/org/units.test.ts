@@ -43,7 +43,7 @@ describe('units (cơ quan, đơn vị)', () => {
       const root = res.json().items.find((u: { id: number }) => u.id === p.id);
       expect(root).toMatchObject({ childCount: 2, status: 'active', allowed: expect.arrayContaining(['unit.read', 'unit.write']) });
       const commune = res.json().items.find((u: { id: number }) => u.id === other.a.id);
-      expect(commune.allowed).toEqual(['unit.read', 'person.write', 'plan.write', 'registration.write', 'record.write', 'round.manage', 'report.write', 'unit.documents']);
+      expect(commune.allowed).toEqual(['unit.read', 'person.write', 'plan.write', 'registration.write', 'record.write', 'round.manage', 'fund.write', 'report.write', 'unit.documents']);
     });
 
     it('lists children in Vietnamese order and hides retired ones unless asked', async () => {

@@ -110,7 +110,7 @@ describe('PeopleService search and scope', () => {
     const c = await clientWith(t, [['unit_officer', a]]);
     const list = (await c.get('/api/people?pageSize=200')).json();
     expect(list.items.map((p: { id: number }) => p.id).sort()).toEqual([pa.id, pa1.id].sort());
-    expect(list.items[0].allowed).toEqual(['unit.read', 'person.write', 'plan.write', 'registration.write', 'record.write', 'round.manage', 'report.write', 'unit.documents']);
+    expect(list.items[0].allowed).toEqual(['unit.read', 'person.write', 'plan.write', 'registration.write', 'record.write', 'round.manage', 'fund.write', 'report.write', 'unit.documents']);
     expect((await c.get(`/api/people?unitId=${b.id}`)).statusCode).toBe(404);
     expect((await c.get(`/api/people/${pb.id}`)).statusCode).toBe(404);
     expect((await c.get('/api/people/999999999')).statusCode).toBe(404);

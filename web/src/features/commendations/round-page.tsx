@@ -118,31 +118,43 @@ function Round({ r }: { r: RoundView }) {
 
       {r.vote?.hasVoted && r.status === 'voting' && <Alert style={{ marginTop: 16 }} type="success" showIcon title={t('commendations.round.hasVoted')} />}
       {r.allowed.includes('vote') && <BallotCard r={r} onCast={changed} />}
-      {r.decision && (
-        <Card size="small" style={{ marginTop: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('commendations.round.steps.decided')}</h2>} role="region" aria-label={t('commendations.round.steps.decided')}>
-          <Typography.Paragraph style={{ margin: 0 }}>
-            {t('commendations.round.decision', { reference: r.decision.reference, date: formatDate(r.decision.signedOn), signer: r.decision.signerName })}
-          </Typography.Paragraph>
-          <Typography.Paragraph strong>{t('commendations.round.bonusTotal', { amount: money(r.decision.bonusTotal, i18n.language) })}</Typography.Paragraph>
-          <Flex wrap gap={8}>
-            <Button href={roundFiles.docx(r.id)} download icon={<DownloadOutlined aria-hidden />}>
-              {t('commendations.round.decisionDocx')}
-            </Button>
-            <Button href={roundFiles.pdf(r.id)} download icon={<DownloadOutlined aria-hidden />}>
-              {t('commendations.round.decisionPdf')}
-            </Button>
-            <Button href={roundFiles.certificates(r.id)} download icon={<DownloadOutlined aria-hidden />}>
-              {t('commendations.round.certificates')}
-            </Button>
-          </Flex>
-        </Card>
-      )}
+      {(r.status === 'voted' || r.status === 'decided') && <Documents r={r} />}
 
       <NomineeSection title={t('commendations.round.proposedList', { count: proposed.length })} empty={t('commendations.round.emptyProposed')} list={proposed} r={r} onDialog={manage && proposing ? setDialog : undefined} />
       {excluded.length > 0 && <NomineeSection title={t('commendations.round.excludedList', { count: excluded.length })} list={excluded} r={r} onDialog={manage && proposing ? setDialog : undefined} />}
       {short.length > 0 && <NomineeSection title={t('commendations.round.shortList', { count: short.length })} list={short} r={r} onDialog={manage && proposing ? setDialog : undefined} />}
       <NominationDialogs round={r} dialog={dialog} onClose={() => setDialog(null)} onChanged={changed} />
     </>
+  );
+}
+
+/** The count's minutes once the vote has closed; the decision, its total and the certificates once issued. */
+function Documents({ r }: { r: RoundView }) {
+  const { t, i18n } = useTranslation();
+  const title = r.decision ? t('commendations.round.steps.decided') : t('commendations.round.steps.voted');
+  const download = (href: string, label: string) => (
+    <Button href={href} download icon={<DownloadOutlined aria-hidden />}>
+      {label}
+    </Button>
+  );
+  return (
+    <Card size="small" style={{ marginTop: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>} role="region" aria-label={title}>
+      {r.decision && (
+        <>
+          <Typography.Paragraph style={{ margin: 0 }}>
+            {t('commendations.round.decision', { reference: r.decision.reference, date: formatDate(r.decision.signedOn), signer: r.decision.signerName })}
+          </Typography.Paragraph>
+          <Typography.Paragraph strong>{t('commendations.round.bonusTotal', { amount: money(r.decision.bonusTotal, i18n.language) })}</Typography.Paragraph>
+        </>
+      )}
+      <Flex wrap gap={8}>
+        {r.decision && download(roundFiles.docx(r.id), t('commendations.round.decisionDocx'))}
+        {r.decision && download(roundFiles.pdf(r.id), t('commendations.round.decisionPdf'))}
+        {r.decision && download(roundFiles.certificates(r.id), t('commendations.round.certificates'))}
+        {download(roundFiles.minutesDocx(r.id), t('commendations.round.minutesDocx'))}
+        {download(roundFiles.minutesPdf(r.id), t('commendations.round.minutesPdf'))}
+      </Flex>
+    </Card>
   );
 }
 

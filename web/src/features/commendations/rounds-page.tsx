@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, WalletOutlined } from '@ant-design/icons';
 import { roundStatusLabels, type OpenRoundBody, type RoundKind, type RoundSummary, type RoundView } from '@thidua/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App as AntdApp, Button, Card, Empty, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
@@ -31,11 +31,16 @@ export default function RoundsPage() {
         title={t('commendations.title')}
         subtitle={t('commendations.subtitle')}
         extra={
-          canOpen ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpening(true)}>
-              {t('commendations.list.open')}
-            </Button>
-          ) : null
+          <Flex wrap gap={12} align="center">
+            <Link to={roundPaths.fund}>
+              <WalletOutlined aria-hidden /> {t('commendations.fund.link')}
+            </Link>
+            {canOpen && (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpening(true)}>
+                {t('commendations.list.open')}
+              </Button>
+            )}
+          </Flex>
         }
       />
       <ErrorAlert error={q.error} />
