@@ -137,6 +137,21 @@ describe.skipIf(!browserAvailable)('journey: a school’s round of bình xét, s
       fs.writeFileSync(path.join(screenshotDir, file), await res.body());
     }
 
+    // The bonuses were paid from the school's fund; the principal enters this year's allocation on his phone.
+    const fund = await j.newPage({ phone: true });
+    await signIn(fund, principal.username);
+    await fund.goto('/khen-thuong');
+    await fund.getByRole('link', { name: 'Quỹ thi đua, khen thưởng' }).click();
+    await fund.getByRole('link', { name: /^Chi thưởng theo Quyết định số 15\/QĐ-[A-Z]+ ngày 15\/06\/2026 \(2 người\)$/u }).waitFor();
+    await fund.getByRole('button', { name: 'Ghi khoản thu, chi' }).click();
+    const entry = fund.getByRole('dialog', { name: 'Ghi khoản thu, chi' });
+    await entry.getByLabel('Số tiền').fill('5.000.000');
+    await entry.getByLabel('Nội dung').fill('Ngân sách cấp năm 2026');
+    await entry.getByRole('button', { name: 'Lưu' }).click();
+    await fund.getByText('Đã ghi vào sổ quỹ').waitFor();
+    await fund.getByText('Số dư 3.580.000').waitFor();
+    await j.screenshot(fund, 'round-fund-phone');
+
     // The teacher learns of it in the bell, and her record holds the title with the decision and the bonus.
     const own = await j.newPage({ phone: true });
     await signIn(own, lan.username);

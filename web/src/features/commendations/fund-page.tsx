@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AddFundEntryBody, FundEntryKind, FundEntryView, FundLedger } from '@thidua/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App as AntdApp, Button, Card, Col, DatePicker, Flex, Form, Input, Modal, Radio, Row, Select, Statistic, Table, Typography } from 'antd';
+import { App as AntdApp, Button, Card, Col, DatePicker, Empty, Flex, Form, Grid, Input, Modal, Radio, Row, Select, Statistic, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,7 @@ export default function FundPage() {
   const [adding, setAdding] = useState(false);
   const set = (next: { dv?: number; nam?: number }) => setParams({ dv: String(next.dv ?? unitId ?? ''), nam: String(next.nam ?? year) }, { replace: true });
   const money = (n: number) => formatNumber(n, i18n.language, 0);
+  const desktop = Grid.useBreakpoint().md ?? true;
   if (!me) return <PageSpinner />;
   const years = Array.from({ length: 6 }, (_, i) => appYear() - i);
 
@@ -77,25 +78,29 @@ export default function FundPage() {
             ))}
           </Row>
           <Card size="small" style={{ marginTop: 16 }}>
-            <Table<FundEntryView>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              scroll={{ x: 640 }}
-              dataSource={q.data.entries}
-              locale={{ emptyText: t('commendations.fund.empty', { year }) }}
-              columns={[
-                { title: t('commendations.fund.date'), dataIndex: 'entryDate', width: 110, render: (d: string) => formatDate(d) },
-                {
-                  title: t('commendations.fund.description'),
-                  dataIndex: 'description',
-                  render: (text: string, e) => (e.roundId ? <Link to={roundPaths.round(e.roundId)}>{text}</Link> : text),
-                },
-                { title: t('commendations.fund.in'), align: 'right', width: 130, render: (_, e) => (e.kind === 'income' ? money(e.amount) : '') },
-                { title: t('commendations.fund.out'), align: 'right', width: 130, render: (_, e) => (e.kind === 'payment' ? money(e.amount) : '') },
-                { title: t('commendations.fund.balance'), align: 'right', width: 140, render: (_, e) => <span style={{ color: e.balance < 0 ? tagColors.danger : undefined }}>{money(e.balance)}</span> },
-              ]}
-            />
+            {desktop ? (
+              <Table<FundEntryView>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                scroll={{ x: 640 }}
+                dataSource={q.data.entries}
+                locale={{ emptyText: t('commendations.fund.empty', { year }) }}
+                columns={[
+                  { title: t('commendations.fund.date'), dataIndex: 'entryDate', width: 110, render: (d: string) => formatDate(d) },
+                  {
+                    title: t('commendations.fund.description'),
+                    dataIndex: 'description',
+                    render: (text: string, e) => (e.roundId ? <Link to={roundPaths.round(e.roundId)}>{text}</Link> : text),
+                  },
+                  { title: t('commendations.fund.in'), align: 'right', width: 130, render: (_, e) => (e.kind === 'income' ? money(e.amount) : '') },
+                  { title: t('commendations.fund.out'), align: 'right', width: 130, render: (_, e) => (e.kind === 'payment' ? money(e.amount) : '') },
+                  { title: t('commendations.fund.balance'), align: 'right', width: 140, render: (_, e) => <span style={{ color: e.balance < 0 ? tagColors.danger : undefined }}>{money(e.balance)}</span> },
+                ]}
+              />
+            ) : (
+              <FundList entries={q.data.entries} empty={t('commendations.fund.empty', { year })} money={money} />
+            )}
           </Card>
         </>
       )}
@@ -104,6 +109,32 @@ export default function FundPage() {
         {t('commendations.fund.note')}
       </Typography.Paragraph>
     </>
+  );
+}
+
+/** The ledger on a phone: one line an entry, the amount signed, the balance after it. */
+function FundList({ entries, empty, money }: { entries: FundEntryView[]; empty: string; money: (n: number) => string }) {
+  const { t } = useTranslation();
+  if (entries.length === 0) return <Empty description={empty} />;
+  return (
+    <ul className="fund-lines" aria-label={t('commendations.fund.title')}>
+      {entries.map((e) => (
+        <li key={e.id}>
+          <Flex justify="space-between" gap={8}>
+            <span>
+              <Typography.Text type="secondary">{formatDate(e.entryDate)}</Typography.Text>
+              <br />
+              {e.roundId ? <Link to={roundPaths.round(e.roundId)}>{e.description}</Link> : e.description}
+            </span>
+            <span style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+              <strong style={{ color: e.kind === 'income' ? tagColors.active : tagColors.danger }}>{`${e.kind === 'income' ? '+' : '−'}${money(e.amount)}`}</strong>
+              <br />
+              <Typography.Text type="secondary">{t('commendations.fund.balanceAfter', { amount: money(e.balance) })}</Typography.Text>
+            </span>
+          </Flex>
+        </li>
+      ))}
+    </ul>
   );
 }
 

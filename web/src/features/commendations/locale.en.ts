@@ -46,6 +46,7 @@ export const commendationsEn: typeof commendationsVi = {
     out: 'Out',
     kind: 'Kind',
     balance: 'Balance',
+    balanceAfter: 'Balance {{amount}}',
     amount: 'Amount',
     amountRequired: 'Enter the amount',
     add: 'Enter money in or out',

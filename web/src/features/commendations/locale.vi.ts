@@ -45,6 +45,7 @@ export const commendationsVi = {
     out: 'Chi',
     kind: 'Loại',
     balance: 'Số dư',
+    balanceAfter: 'Số dư {{amount}}',
     amount: 'Số tiền',
     amountRequired: 'Nhập số tiền',
     add: 'Ghi khoản thu, chi',
