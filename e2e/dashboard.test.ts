@@ -122,6 +122,16 @@ describe.skipIf(!browserAvailable)('Dashboard and rankings (tổng hợp, xếp 
     expect(ranked.name).toBe('Xep-hang-thi-dua-nam-2026-Tinh-Khanh-Hoa.xlsx');
     const rows = ranked.wb.getWorksheet('Xếp hạng')!;
     expect((rows.getRow(7).values as unknown[]).slice(1, 4)).toEqual([1, 'Nguyễn Văn Bình', 'Sở Nội vụ']);
+
+    // For the yearly rating: every official of the province, one row a person, with the final result or why not.
+    const yearly = await download(page, main.getByRole('link', { name: 'Kết quả cho xếp loại năm (.xlsx)' }));
+    expect(yearly.name).toBe('Ket-qua-van-hoa-cong-so-nam-2026-Tinh-Khanh-Hoa.xlsx');
+    const results = yearly.wb.worksheets[0]!;
+    const byName = new Map<unknown, unknown[]>();
+    for (let r = 5; r <= results.rowCount; r++) byName.set(results.getRow(r).getCell(3).value, [7, 8, 9].map((c) => results.getRow(r).getCell(c).value));
+    expect(byName.get('Nguyễn Văn Bình')).toEqual([95, 'Xuất sắc', 'Đã hoàn tất']);
+    expect(byName.get('Phạm Thị Hoa')).toEqual([null, null, 'Chưa hoàn tất (hội đồng xét)']);
+    expect(byName.size).toBe(5);
   });
 
   it('fits a phone: the cards stack and the ranking stays readable', async () => {

@@ -134,3 +134,7 @@ export const rankingView = z.object({
   at: z.string(),
 });
 export type RankingView = z.infer<typeof rankingView>;
+
+/** The office-culture result of every official of a unit's subtree for the year, for the yearly rating. */
+export const yearlyResultsQuery = z.object({ movementId: idSchema, year, unitId: idSchema });
+export type YearlyResultsQuery = z.infer<typeof yearlyResultsQuery>;

@@ -83,6 +83,21 @@ export interface RankingRow {
 
 const score = sql<number | null>`coalesce(a.council_total, a.review_total, a.self_total)`;
 
+/** One person's office-culture result of a year, for the yearly rating. */
+export interface YearlyResultRow {
+  person_id: number;
+  person_code: string | null;
+  full_name: string;
+  position: string | null;
+  category: string;
+  unit_name: string;
+  stage: string | null;
+  score: number | null;
+  classification: string | null;
+  bands: unknown;
+  registered: boolean;
+}
+
 export const dashboardRepository = {
   findUnit(db: Executor, id: number): Promise<UnitRef | undefined> {
     return db.selectFrom('units').select(['id', 'name', sql<string>`path::text`.as('path')]).where('id', '=', id).executeTakeFirst();
@@ -234,6 +249,26 @@ export const dashboardRepository = {
    * there are. Ranked on the assessments alone, then the names of the page only are joined: a
    * province has over 100,000 people. Equal scores at the cut-off are taken in id order.
    */
+  /**
+   * Every active person of the units with their individual assessment of the movement's year, if
+   * any, and whether they registered: one row a person, for the yearly rating's export.
+   */
+  yearlyResults(db: Executor, movementId: number, year: number, unitIds: number[], collation: string | null): Promise<YearlyResultRow[]> {
+    if (unitIds.length === 0) return Promise.resolve([]);
+    return sql<YearlyResultRow>`
+      select p.id as person_id, p.code as person_code, p.full_name, p.position, p.category, u.name as unit_name,
+             a.stage, ${score} as score, a.classification, pl.classification_bands as bands,
+             exists (select 1 from registrations r where r.person_id = p.id and r.movement_id = ${movementId} and r.year = ${year} and r.status = 'registered') as registered
+        from people p
+        join units u on u.id = p.unit_id
+        left join assessments a on a.person_id = p.id and a.movement_id = ${movementId} and a.year = ${year}
+        left join plans pl on pl.id = a.plan_id
+       where p.is_active and p.unit_id = any(${unitIds}::bigint[])
+       order by u.path, ${orderByName('p.full_name', collation)}, p.id`
+      .execute(db)
+      .then((r) => r.rows);
+  },
+
   rankPeople(db: Executor, movementId: number, year: number, unitIds: number[], limit: number, collation: string | null): Promise<RankingRow[]> {
     if (unitIds.length === 0) return Promise.resolve([]);
     const ranked = db

@@ -272,6 +272,40 @@ describe('dashboard and rankings', () => {
     });
   });
 
+  describe('the office-culture result of each official, for the yearly rating', () => {
+    it('lists everyone of the subtree, one row a person, with the final score and band, or why there is none', async () => {
+      const head = await clientWith(t, [['unit_head', noiVu]]);
+      const res = await head.get(`/api/yearly-results.xlsx?movementId=${plan.movementId}&year=2025&unitId=${noiVu.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-disposition']).toContain('filename="Ket-qua-van-hoa-cong-so-nam-2025-So-Noi-vu.xlsx"');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(ws.getCell('A1').value).toBe('KẾT QUẢ THỰC HIỆN VĂN HÓA CÔNG SỞ NĂM 2025 — Sở Nội vụ');
+      expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['STT', 'Mã cán bộ', 'Họ và tên', 'Chức vụ', 'Loại cán bộ', 'Đơn vị', 'Điểm văn hóa công sở', 'Xếp loại văn hóa công sở', 'Tình trạng']);
+      const rows = [5, 6, 7, 8].map((r) => [1, 3, 6, 7, 8, 9].map((c) => ws.getRow(r).getCell(c).value));
+      expect(rows).toEqual([
+        [1, 'Nguyễn Văn Bình', 'Sở Nội vụ', 92, 'Xuất sắc', 'Đã hoàn tất'],
+        [2, 'Trần Văn Cường', 'Sở Nội vụ', 75, 'Tốt', 'Đã hoàn tất'],
+        // A score still with the council is not a result.
+        [3, 'Phạm Thị Dung', 'Phòng Công chức', null, null, 'Chưa hoàn tất (hội đồng xét)'],
+        [4, 'Võ Văn Em', 'Phòng Công chức', null, null, 'Chưa đăng ký thi đua'],
+      ]);
+      expect(ws.rowCount).toBe(8);
+
+      const csv = await head.get(`/api/yearly-results.csv?movementId=${plan.movementId}&year=2025&unitId=${noiVu.id}`);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const lines = csv.rawPayload.toString('utf8').split('\r\n');
+      expect(lines[0]).toBe('\uFEFFSTT,Mã cán bộ,Họ và tên,Chức vụ,Loại cán bộ,Đơn vị,Điểm văn hóa công sở,Xếp loại văn hóa công sở,Tình trạng');
+      expect(lines[1]).toMatch(/^1,[^,]*,Nguyễn Văn Bình,[^,]*,[^,]*,Sở Nội vụ,92,Xuất sắc,Đã hoàn tất$/u);
+      expect(lines).toHaveLength(6);
+
+      // A viewer reads the dashboard but not the officials' results one by one.
+      expect((await viewer.get(`/api/yearly-results.csv?movementId=${plan.movementId}&year=2025&unitId=${noiVu.id}`)).statusCode).toBe(403);
+      expect((await head.get(`/api/yearly-results.csv?movementId=${plan.movementId}&year=2025&unitId=${yTe.id}`)).statusCode).toBe(404);
+    });
+  });
+
   describe('who may see what', () => {
     const urls = () => ({
       dashboard: dashboardUrl(province),

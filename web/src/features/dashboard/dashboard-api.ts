@@ -21,6 +21,8 @@ export const dashboardApi = {
 /** Where "Xuất Excel" downloads from: the server names the file. */
 export const dashboardExportUrl = (k: DashboardKey) => withQuery('/api/dashboard/export.xlsx', { ...k });
 export const rankingExportUrl = (k: RankingKey) => withQuery('/api/rankings/export.xlsx', { ...k });
+/** Each official's office-culture result of the year, for the yearly rating (xếp loại cuối năm). */
+export const yearlyResultsUrl = (k: { movementId: number; year: number; unitId: number }, format: 'xlsx' | 'csv') => withQuery(`/api/yearly-results.${format}`, { ...k });
 
 export const dashboardKeys = {
   dashboard: (k: DashboardKey) => ['dashboard', k] as const,

@@ -57,6 +57,8 @@ export const dashboardEn: typeof dashboardVi = {
     noBlocks: 'No block of this year is organised at this level.',
   },
   rankings: {
+    yearlyXlsx: 'Results for the yearly rating (.xlsx)',
+    yearlyCsv: 'Results for the yearly rating (.csv)',
     byBlock: 'By block',
     byUnit: 'People of the unit',
     block: 'Block',

@@ -55,6 +55,8 @@ export const dashboardVi = {
     noBlocks: 'Không có khối thi đua nào của năm này do cấp này tổ chức.',
   },
   rankings: {
+    yearlyXlsx: 'Kết quả cho xếp loại năm (.xlsx)',
+    yearlyCsv: 'Kết quả cho xếp loại năm (.csv)',
     byBlock: 'Theo khối thi đua',
     byUnit: 'Cá nhân trong đơn vị',
     block: 'Khối thi đua',

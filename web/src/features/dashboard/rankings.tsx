@@ -1,12 +1,13 @@
-import { FileExcelOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { RankingEntry } from '@thidua/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Segmented, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/forms';
 import { formatNumber } from '../../app/format';
+import { can, useMe } from '../../app/session';
 import { blocksApi } from '../blocks/blocks-api';
-import { rankingExportUrl, useRankings, type RankingKey } from './dashboard-api';
+import { rankingExportUrl, useRankings, yearlyResultsUrl, type RankingKey } from './dashboard-api';
 
 export type RankingMode = 'block' | 'unit';
 
@@ -34,6 +35,9 @@ export function Rankings(props: {
         : null;
   const ranking = useRankings(key);
   const people = props.mode === 'unit';
+  const { data: me } = useMe();
+  // The officials' results one by one are the unit's personnel work (the server checks it again).
+  const rates = !!me && (can(me, 'person.write') || can(me, 'assessment.review'));
 
   const columns: TableColumnsType<RankingEntry> = [
     { key: 'rank', title: t('dashboard.rankings.rank'), width: 64, align: 'center', render: (_, e) => (e.rank === null ? t('dashboard.rankings.unranked') : <strong>{e.rank}</strong>) },
@@ -88,9 +92,22 @@ export function Rankings(props: {
           )}
         </Flex>
         {key && (
-          <Button icon={<FileExcelOutlined aria-hidden />} href={rankingExportUrl(key)} download>
-            {t('dashboard.exportExcel')}
-          </Button>
+          <Flex wrap gap={8}>
+            <Button icon={<FileExcelOutlined aria-hidden />} href={rankingExportUrl(key)} download>
+              {t('dashboard.exportExcel')}
+            </Button>
+            {/* For the yearly rating: everyone of the unit, one row a person, as .xlsx or .csv. */}
+            {key.unitId !== undefined && rates && (
+              <>
+                <Button icon={<FileExcelOutlined aria-hidden />} href={yearlyResultsUrl({ movementId: key.movementId, year: key.year, unitId: key.unitId }, 'xlsx')} download>
+                  {t('dashboard.rankings.yearlyXlsx')}
+                </Button>
+                <Button icon={<FileTextOutlined aria-hidden />} href={yearlyResultsUrl({ movementId: key.movementId, year: key.year, unitId: key.unitId }, 'csv')} download>
+                  {t('dashboard.rankings.yearlyCsv')}
+                </Button>
+              </>
+            )}
+          </Flex>
         )}
       </Flex>
       <Typography.Text type="secondary">{t('dashboard.rankings.hint')}</Typography.Text>
