@@ -21,6 +21,7 @@ import * as m1207codes from './migrations/2026-12-07-0700-award-codes.js';
 import * as m1207records from './migrations/2026-12-07-0800-achievement-records.js';
 import * as m1208rounds from './migrations/2026-12-08-0100-award-rounds.js';
 import * as m1208fund from './migrations/2026-12-08-0200-award-fund.js';
+import * as m1208review from './migrations/2026-12-08-0300-granted-review.js';
 
 // Append-only: add a new file and a line here; never edit one that has shipped.
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-0800-achievement-records': m1207records,
   '2026-12-08-0100-award-rounds': m1208rounds,
   '2026-12-08-0200-award-fund': m1208fund,
+  '2026-12-08-0300-granted-review': m1208review,
   '2026-12-07-0500-plan-years': m1207years,
 };
 

@@ -416,6 +416,8 @@ export interface GrantedAwardsTable {
   bonus_coefficient: Numeric;
   base_salary: number | null;
   bonus_amount: number | null;
+  /** Why a later award should be looked at again after one it relied on was revoked (migration 0300-granted-review). */
+  review_note: string | null;
 }
 
 /** A unit's round of bình xét (migration 2026-12-08-0100-award-rounds). */

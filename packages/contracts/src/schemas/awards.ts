@@ -17,6 +17,8 @@ export const grantedAwardView = z.object({
   decidedOn: z.string().nullable(),
   /** The bonus paid, when a decision of the system wrote it (đồng). */
   bonusAmount: z.number().int().nullable(),
+  /** Set when an award it relied on was revoked and its conditions are no longer met: look at it again. */
+  reviewNote: z.string().nullable(),
 });
 export type GrantedAwardView = z.infer<typeof grantedAwardView>;
 

@@ -133,6 +133,16 @@ export function bonusAmount(coefficient: number, baseSalary: number): number {
   return Math.ceil(exact / 10_000) * 10_000;
 }
 
+const lowerFirst = (s: string) => `${s.charAt(0).toLocaleLowerCase('vi-VN')}${s.slice(1)}`;
+
+/** The conditions not met, each as the fact and what is required: "Năm 2025: hoàn thành nhiệm vụ (yêu cầu: …)". */
+export function shortfall(r: EligibilityResult): string {
+  return r.conditions
+    .filter((c) => !c.met)
+    .map((c) => `${c.fact} (yêu cầu: ${lowerFirst(c.text)})`)
+    .join('; ');
+}
+
 export function checkEligibility(input: EligibilityInput, rules: readonly RuleVersion[] = defaultRules): EligibilityResult {
   const rule = ruleInForce(rules, input.award, input.subject, input.proposedOn);
   const ctx = new Context(input, rules);

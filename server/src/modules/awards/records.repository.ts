@@ -12,7 +12,7 @@ export interface RecordPerson {
   unit_path: string;
 }
 
-const grantedColumns = ['id', 'person_id', 'unit_id', 'year', 'award_code', 'kind', 'decision_number', 'decided_on', 'bonus_amount', 'revoked_at'] as const;
+const grantedColumns = ['id', 'person_id', 'unit_id', 'year', 'award_code', 'kind', 'decision_number', 'decided_on', 'bonus_amount', 'review_note', 'revoked_at'] as const;
 const initiativeColumns = ['id', 'person_id', 'unit_id', 'year', 'title', 'level', 'decision_number', 'revoked_at'] as const;
 
 /** A title or award granted, as the record reads it. */
@@ -95,6 +95,10 @@ export const recordsRepository = {
       .returning('id')
       .executeTakeFirstOrThrow();
     return r.id;
+  },
+
+  async setReviewNote(db: Executor, id: number, note: string): Promise<void> {
+    await db.updateTable('granted_awards').set({ review_note: note }).where('id', '=', id).execute();
   },
 
   async revokeGranted(db: Executor, id: number, reason: string, at: Date): Promise<void> {

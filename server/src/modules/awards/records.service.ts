@@ -24,7 +24,7 @@ import { isUniqueViolation, type Executor } from '../../platform/database.js';
 import { AppError, fieldEntry } from '../../platform/errors.js';
 import { canViewAssessment } from '../assessments/assessments.policy.js';
 import { disciplineOfForm } from './awards.catalogue.js';
-import { checkEligibility, EligibilityError, type HistoryYear } from './eligibility.js';
+import { checkEligibility, EligibilityError, shortfall, type HistoryYear } from './eligibility.js';
 import { recordsRepository as repo, type GrantedRow, type InitiativeRow, type RecordPerson } from './records.repository.js';
 
 // A person's record of achievements (hồ sơ thành tích): the yearly rating, titles and awards granted,
@@ -104,6 +104,7 @@ const grantedView = (g: GrantedRow) => ({
   decisionNumber: g.decision_number,
   decidedOn: g.decided_on,
   bonusAmount: g.bonus_amount,
+  reviewNote: g.review_note,
 });
 const initiativeView = (i: InitiativeRow) => ({ id: i.id, year: i.year, title: i.title, level: i.level as InitiativeLevel, decisionNumber: i.decision_number });
 
@@ -163,19 +164,52 @@ export async function grantAward(ctx: AppContext, actor: Actor, personId: number
   return getRecord(ctx, actor, personId);
 }
 
-/** Revokes a title or award entered in error, or annulled (hủy bỏ), with the reason. */
+/**
+ * Revokes a title or award entered in error, or annulled (hủy bỏ), with the reason; the person's later
+ * titles and awards that no longer meet their conditions without it are flagged for review.
+ */
 export async function revokeGranted(ctx: AppContext, actor: Actor, id: number, input: RevokeRecordBody): Promise<PersonRecord> {
   const g = await repo.findGranted(ctx.db, id);
   if (!g || g.person_id === null) throw new AppError('NOT_FOUND');
   const p = await personFor(ctx, actor, g.person_id, true);
+  const reason = input.reason.trim();
   await ctx.db.transaction().execute(async (trx) => {
     const locked = await repo.lockGranted(trx, id);
     if (!locked) throw new AppError('NOT_FOUND');
     if (locked.revoked_at !== null) throw new AppError('RECORD_REVOKED');
-    await repo.revokeGranted(trx, id, input.reason.trim(), ctx.now());
-    await writeAudit(trx, auditContextOf(actor), { action: 'record.award_revoke', entity: 'granted_award', entityId: id, unitId: p.unit_id, before: grantedView(g), after: { reason: input.reason.trim() } });
+    await repo.revokeGranted(trx, id, reason, ctx.now());
+    const flagged = await flagDependents(trx, p.id, g, reason);
+    await writeAudit(trx, auditContextOf(actor), { action: 'record.award_revoke', entity: 'granted_award', entityId: id, unitId: p.unit_id, before: grantedView(g), after: { reason, flagged } });
   });
   return getRecord(ctx, actor, p.id);
+}
+
+/**
+ * The later công trạng titles and awards of the person judged again on the record without the revoked
+ * one, by the rule in force when each was decided: those no longer eligible get a note to review them.
+ * Returns their ids. Awards of a year no rule covers (before 2024) are left as they are.
+ */
+async function flagDependents(trx: Executor, personId: number, revoked: GrantedRow, reason: string): Promise<number[]> {
+  const years = (await recordsOf(trx, [personId])).get(personId) ?? [];
+  const history = historyOf(years);
+  const revokedName = awards.find((a) => a.code === revoked.award_code)!.vi;
+  const flagged: number[] = [];
+  for (const y of years) {
+    for (const later of y.granted) {
+      if (later.year < revoked.year || later.kind !== 'cong_trang' || later.reviewNote) continue;
+      let result;
+      try {
+        result = checkEligibility({ award: later.awardCode, subject: 'individual', year: later.year, proposedOn: later.decidedOn ?? `${later.year}-12-31`, history });
+      } catch (e) {
+        if (e instanceof EligibilityError) continue;
+        throw e;
+      }
+      if (result.eligible) continue;
+      await repo.setReviewNote(trx, later.id, `Cần xem xét lại: ${revokedName} năm ${revoked.year} đã bị hủy (${reason}); ${shortfall(result)}`);
+      flagged.push(later.id);
+    }
+  }
+  return flagged;
 }
 
 /** Records an initiative (sáng kiến) of the person, recognised at a level. */

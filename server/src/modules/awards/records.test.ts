@@ -96,6 +96,32 @@ describe('record of achievements and eligibility', () => {
     expect((await officer.get(`/api/people/${id}/record`)).json().years[1]).toMatchObject({ year: 2024, discipline: { form: 'reprimand', decidedOn: '2024-03-05' } });
   });
 
+  it('flags the later awards that relied on a revoked one, with what they now miss', async () => {
+    const { id } = await teacher();
+    for (const year of [2023, 2024, 2025]) {
+      await officer.put(`/api/people/${id}/record/ratings/${year}`, { rating: 'hoan_thanh_xuat_sac' });
+      await officer.post(`/api/people/${id}/record/awards`, { year, awardCode: 'chien_si_thi_dua_co_so' });
+    }
+    await officer.post(`/api/people/${id}/record/initiatives`, { year: 2024, title: 'Phần mềm xếp thời khóa biểu', level: 'tinh' });
+    await officer.post(`/api/people/${id}/record/awards`, { year: 2025, awardCode: 'chien_si_thi_dua_tinh', decisionNumber: '310/QĐ-UBND', decidedOn: '2026-02-10' });
+    await officer.post(`/api/people/${id}/record/awards`, { year: 2025, awardCode: 'lao_dong_tien_tien' });
+
+    const before = (await officer.get(`/api/people/${id}/record`)).json();
+    const cstd2024 = before.years.find((y: { year: number }) => y.year === 2024).granted[0];
+    const revoked = await officer.post(`/api/record/awards/${cstd2024.id}/revoke`, { reason: 'Quyết định bị hủy do hồ sơ không trung thực' });
+    expect(revoked.statusCode).toBe(200);
+    const y2025 = revoked.json().years.find((y: { year: number }) => y.year === 2025);
+    const byCode = (code: string) => y2025.granted.find((g: { awardCode: string }) => g.awardCode === code);
+    expect(byCode('chien_si_thi_dua_tinh').reviewNote).toBe(
+      'Cần xem xét lại: Chiến sĩ thi đua cơ sở năm 2024 đã bị hủy (Quyết định bị hủy do hồ sơ không trung thực); Chưa đạt Chiến sĩ thi đua cơ sở năm 2024 (yêu cầu: 3 lần liên tục đạt Chiến sĩ thi đua cơ sở (đến năm 2025))',
+    );
+    // What did not rely on it stays as it was.
+    expect(byCode('chien_si_thi_dua_co_so').reviewNote).toBeNull();
+    expect(byCode('lao_dong_tien_tien').reviewNote).toBeNull();
+    const audit = await t.ctx.db.selectFrom('audit_log').select('after').where('action', '=', 'record.award_revoke').where('entity_id', '=', String(cstd2024.id)).executeTakeFirstOrThrow();
+    expect(audit.after).toEqual({ reason: 'Quyết định bị hủy do hồ sơ không trung thực', flagged: [byCode('chien_si_thi_dua_tinh').id] });
+  });
+
   it('refuses bad entries with a clear 4xx and changes nothing', async () => {
     const { id } = await teacher();
     await officer.post(`/api/people/${id}/record/awards`, { year: 2025, awardCode: 'lao_dong_tien_tien' });

@@ -5,10 +5,10 @@ import type { AppContext } from '../../platform/context.js';
 import type { Tx } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
 import { awardOf } from '../awards/awards.catalogue.js';
-import { checkEligibility } from '../awards/eligibility.js';
+import { checkEligibility, shortfall } from '../awards/eligibility.js';
 import { historyOf, recordsOf } from '../awards/records.service.js';
 import { commendationsRepository as repo, type NominationRow, type RoundRow } from './commendations.repository.js';
-import { quotaOf, shortfall } from './proposals.js';
+import { quotaOf } from './proposals.js';
 import { managedRound, roundView } from './round-view.js';
 
 // The council's changes to the list while the round is proposing (Hội đồng điều chỉnh): another

@@ -1,6 +1,6 @@
 import { awards, type AwardCode } from '@thidua/contracts';
 import { awardOf } from '../awards/awards.catalogue.js';
-import { checkEligibility, type ConditionResult, type EligibilityResult, type HistoryYear } from '../awards/eligibility.js';
+import { checkEligibility, shortfall, type ConditionResult, type EligibilityResult, type HistoryYear } from '../awards/eligibility.js';
 
 // What the system proposes in a round of bình xét (đề xuất danh hiệu): for each person, the highest
 // title within the unit head's authority that the person registered for and meets, judged by the
@@ -48,16 +48,6 @@ export const byGivenName = (a: string, b: string) => (a.trim().split(/\s+/u).at(
 
 const rank = (code: AwardCode) => awards.findIndex((a) => a.code === code);
 const plainConditions = (r: EligibilityResult) => r.conditions.map(({ text, met, fact, citation }) => ({ text, met, fact, citation }));
-const lowerFirst = (s: string) => `${s.charAt(0).toLocaleLowerCase('vi-VN')}${s.slice(1)}`;
-
-/** The conditions not met, each as the fact and what is required: "Năm 2025: hoàn thành nhiệm vụ (yêu cầu: …)". */
-export function shortfall(r: EligibilityResult): string {
-  return r.conditions
-    .filter((c) => !c.met)
-    .map((c) => `${c.fact} (yêu cầu: ${lowerFirst(c.text)})`)
-    .join('; ');
-}
-
 /** Titles to try for a person, highest first: those at or below what they registered for. */
 function titlesFor(registered: AwardCode): AwardCode[] {
   // A title above the unit's authority (CSTĐ tỉnh) is tried here at the unit's highest.

@@ -36,6 +36,7 @@ export const awardsEn: typeof awardsVi = {
     level: 'Recognised at',
     levelRequired: 'Choose the level',
     saved: 'Saved to the record',
+    review: 'To review',
     revoke: 'Revoke',
     revokeTitle: 'Revoke this entry',
     revokeText: 'A revoked entry no longer counts towards eligibility; the reason goes to the audit log.',

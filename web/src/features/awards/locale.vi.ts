@@ -35,6 +35,7 @@ export const awardsVi = {
     level: 'Cấp công nhận',
     levelRequired: 'Chọn cấp công nhận',
     saved: 'Đã lưu vào hồ sơ',
+    review: 'Cần xem xét lại',
     revoke: 'Hủy',
     revokeTitle: 'Hủy mục này của hồ sơ',
     revokeText: 'Mục bị hủy không còn được tính khi xét điều kiện; lý do được ghi vào nhật ký.',

@@ -140,6 +140,12 @@ function YearCard({ y, canWrite, onDialog }: { y: RecordYear; canWrite: boolean;
                   <strong>{name(g.awardCode)}</strong>
                   {g.kind !== 'cong_trang' && <Tag style={{ marginLeft: 6 }}>{label(commendationKindLabels[g.kind])}</Tag>}
                   {(g.decisionNumber || g.decidedOn) && <Typography.Text type="secondary">{` — ${[g.decisionNumber, formatDate(g.decidedOn)].filter(Boolean).join(', ')}`}</Typography.Text>}
+                  {g.reviewNote && (
+                    <div role="note">
+                      <Tag color={tagColors.merged}>{t('awards.record.review')}</Tag>
+                      <Typography.Text>{g.reviewNote}</Typography.Text>
+                    </div>
+                  )}
                   {canWrite && (
                     <Button size="small" type="link" danger onClick={() => onDialog({ kind: 'revoke', entry: 'award', id: g.id, what: name(g.awardCode) })}>
                       {t('awards.record.revoke')}
