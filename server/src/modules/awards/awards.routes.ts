@@ -1,8 +1,13 @@
-import { addInitiativeBody, eligibilityQuery, eligibilityView, grantAwardBody, idParams, personRecord, personYearParams, revokeRecordBody, setRatingBody } from '@thidua/contracts';
+import { addInitiativeBody, awardCodes, eligibilityQuery, eligibilityView, grantAwardBody, idParams, personRecord, personYearParams, revokeRecordBody, setRatingBody } from '@thidua/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { requireActor } from '../../platform/session.js';
+import { z } from 'zod';
+import { vietnamDate } from '../../platform/clock.js';
+import { sendAttachment } from '../documents/attachment.js';
+import { DOCX_CONTENT_TYPE } from '../documents/state-format.js';
+import { achievementSummaryDocx } from './achievement-summary.js';
 import * as records from './records.service.js';
 
 /** Commendation (khen thưởng): a person's record of achievements and the eligibility of an award; under /api. */
@@ -31,6 +36,20 @@ export async function awardRoutes(fastify: FastifyInstance, { ctx }: { ctx: AppC
 
   app.post('/record/initiatives/:id/revoke', { schema: { tags, params: idParams, body: revokeRecordBody, response: { 200: personRecord } } }, async (req) =>
     records.revokeInitiative(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/people/:id/record/summary.docx',
+    {
+      schema: {
+        tags,
+        summary: 'Báo cáo thành tích: the record printed as the achievement summary of a dossier',
+        params: idParams,
+        querystring: z.object({ award: z.enum(awardCodes).optional() }),
+        response: { 200: { description: 'Báo cáo thành tích .docx', content: { [DOCX_CONTENT_TYPE]: { schema: z.instanceof(Buffer).meta({ type: 'string', format: 'binary' }) } } } },
+      },
+    },
+    async (req, reply) => sendAttachment(reply, DOCX_CONTENT_TYPE, await achievementSummaryDocx(ctx, requireActor(req), req.params.id, req.query.award, vietnamDate(ctx.now()))),
   );
 
   app.get('/people/:id/eligibility', { schema: { tags, params: idParams, querystring: eligibilityQuery, response: { 200: eligibilityView } } }, async (req) =>

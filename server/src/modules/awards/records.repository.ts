@@ -10,6 +10,9 @@ export interface RecordPerson {
   unit_id: number;
   unit_name: string;
   unit_path: string;
+  birth_date: string | null;
+  gender: string;
+  position: string | null;
 }
 
 const grantedColumns = ['id', 'person_id', 'unit_id', 'year', 'award_code', 'kind', 'decision_number', 'decided_on', 'bonus_amount', 'review_note', 'revoked_at'] as const;
@@ -25,7 +28,7 @@ export const recordsRepository = {
     return db
       .selectFrom('people as p')
       .innerJoin('units as u', 'u.id', 'p.unit_id')
-      .select(['p.id', 'p.full_name', 'p.unit_id', 'u.name as unit_name', 'u.path as unit_path'])
+      .select(['p.id', 'p.full_name', 'p.unit_id', 'u.name as unit_name', 'u.path as unit_path', 'p.birth_date', 'p.gender', 'p.position'])
       .where('p.id', '=', id)
       .executeTakeFirst();
   },

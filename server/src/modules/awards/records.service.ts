@@ -113,6 +113,12 @@ export async function getRecord(ctx: AppContext, actor: Actor, personId: number)
   return { personId: p.id, personName: p.full_name, unitName: p.unit_name, years: await yearsOf(ctx, p.id), allowed: canWrite(actor, p) ? ['write'] : [] };
 }
 
+/** The person and their record by year, for whoever may read it (the printed summary). */
+export async function readRecord(ctx: AppContext, actor: Actor, personId: number): Promise<{ person: RecordPerson; years: RecordYear[] }> {
+  const person = await personFor(ctx, actor, personId, false);
+  return { person, years: await yearsOf(ctx, person.id) };
+}
+
 /** Sets (or clears, with null) the person's rating of a year. */
 export async function setRating(ctx: AppContext, actor: Actor, personId: number, year: number, input: SetRatingBody): Promise<PersonRecord> {
   const p = await personFor(ctx, actor, personId, true);

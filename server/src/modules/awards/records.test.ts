@@ -3,6 +3,7 @@ import { Client, testApp, type TestApp } from '../../../test/app.js';
 import { authorisationMatrix, type Arranged, type MatrixCaller } from '../../../test/authz-matrix.js';
 import { adminAt, clientWith } from '../../../test/clients.js';
 import { newPerson, newUnit, newUser, type TestUnit } from '../../../test/factories.js';
+import { docxText } from '../documents/docx.testing.js';
 
 // A person's record of achievements (hồ sơ thành tích), entered by the unit's officer, and the
 // eligibility of an award judged on it through the API. The clock is the tests' (15/06/2026):
@@ -73,6 +74,19 @@ describe('record of achievements and eligibility', () => {
     expect((await self.get(`/api/people/${id}/eligibility?award=bang_khen_thu_tuong&year=2025`)).json().eligible).toBe(true);
     const own = await self.post(`/api/people/${id}/record/awards`, { year: 2024, awardCode: 'chien_si_thi_dua_co_so' });
     expect(own.statusCode).toBe(403);
+
+    // The record prints as the achievement summary of her dossier; she prints it herself.
+    const summary = await self.get(`/api/people/${id}/record/summary.docx?award=bang_khen_thu_tuong`);
+    expect(summary.statusCode).toBe(200);
+    expect(summary.headers['content-disposition']).toContain('filename="Bao-cao-thanh-tich-Nguyen-Thi-Hoa.docx"');
+    const text = docxText(summary.rawPayload);
+    expect(text).toContain('BÁO CÁO THÀNH TÍCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA THỦ TƯỚNG CHÍNH PHỦ');
+    expect(text).toContain('Họ và tên: Nguyễn Thị Hoa');
+    expect(text).toContain('Hoàn thành xuất sắc nhiệm vụ');
+    expect(text).toContain('Số hóa hồ sơ học sinh');
+    expect(text).toContain('Quyết định số 1234/QĐ-UBND ngày 20/01/2020');
+    expect(text).toContain('NGƯỜI BÁO CÁO THÀNH TÍCH');
+    expect((await self.get(`/api/people/${id}/record/summary.docx?award=bang_khen_huyen`)).statusCode).toBe(400);
 
     // Each entry is audited once, the rating with what it was before.
     const audited = await t.ctx.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity', '=', 'person').where('entity_id', '=', String(id)).orderBy('id').execute();

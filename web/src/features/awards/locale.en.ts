@@ -36,6 +36,7 @@ export const awardsEn: typeof awardsVi = {
     level: 'Recognised at',
     levelRequired: 'Choose the level',
     saved: 'Saved to the record',
+    summary: 'Achievement summary (.docx)',
     review: 'To review',
     revoke: 'Revoke',
     revokeTitle: 'Revoke this entry',

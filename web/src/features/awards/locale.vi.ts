@@ -35,6 +35,7 @@ export const awardsVi = {
     level: 'Cấp công nhận',
     levelRequired: 'Chọn cấp công nhận',
     saved: 'Đã lưu vào hồ sơ',
+    summary: 'Báo cáo thành tích (.docx)',
     review: 'Cần xem xét lại',
     revoke: 'Hủy',
     revokeTitle: 'Hủy mục này của hồ sơ',

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   awards,
   commendationKindLabels,
@@ -84,6 +84,11 @@ function AchievementRecord({ r }: { r: PersonRecord }) {
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
           {t('awards.record.intro')}
         </Typography.Paragraph>
+        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <Button href={`/api/people/${r.personId}/record/summary.docx`} download icon={<DownloadOutlined aria-hidden />}>
+            {t('awards.record.summary')}
+          </Button>
+        </Flex>
         {canWrite && (
           <Flex wrap gap={8} style={{ marginBottom: 12 }}>
             <Button icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'rating' })}>
