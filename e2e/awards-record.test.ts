@@ -101,4 +101,42 @@ describe.skipIf(!browserAvailable)('Record of achievements and eligibility (hồ
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await j.screenshot(phone, 'awards-record-phone');
   });
+
+  it('an officer loads the past years from the school’s spreadsheet, a bad row named, and reads them in the record', async () => {
+    const province = await newUnit(j.db, { kind: 'province', name: 'Tỉnh Khánh Hòa' });
+    const school = await newUnit(j.db, { parent: province, kind: 'school', name: 'Trường THCS Trần Phú' });
+    const person = await newPerson(j.db, school, { fullName: 'Võ Thị Hạnh' });
+    const officer = await newNamedUser(j.db, 'Lê Văn Tâm', [['unit_officer', school]]);
+    // CSV as Excel saves it: a field with a comma is quoted.
+    const line = (cells: (string | null)[]) => cells.map((c) => (c === null ? '' : c.includes(',') ? `"${c}"` : c)).join(',');
+    const file = Buffer.from(
+      `\uFEFF${[
+        line(['Mã cán bộ', 'Họ và tên', 'Mã đơn vị', 'Năm', 'Xếp loại', 'Danh hiệu, khen thưởng', 'Số quyết định', 'Ngày quyết định', 'Sáng kiến', 'Cấp sáng kiến']),
+        line([null, 'Võ Thị Hạnh', school.code, '2023', 'Hoàn thành xuất sắc nhiệm vụ', 'Chiến sĩ thi đua cơ sở', '61/QĐ-THCS', '22/12/2023', 'Thư viện số của trường', 'Cấp cơ sở']),
+        line([null, 'Võ Thị Hạnh', school.code, '2024', 'HTTNV', 'LĐTT', '70/QĐ-THCS', '20/12/2024', null, null]),
+        line([null, 'Võ Thị Hạnh', school.code, '2022', 'Tốt', null, null, null, null, null]),
+      ].join('\r\n')}\r\n`,
+      'utf8',
+    );
+
+    const page = await j.newPage();
+    await signIn(page, officer.username);
+    await page.goto('/can-bo');
+    await page.getByRole('button', { name: 'Nhập hồ sơ thành tích' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Nhập hồ sơ thành tích các năm trước từ tệp' });
+    const chooser = page.waitForEvent('filechooser');
+    await wizard.getByRole('button', { name: /Bấm hoặc kéo tệp vào đây/ }).click();
+    await (await chooser).setFiles({ name: 'ho-so-thanh-tich.csv', mimeType: 'text/csv', buffer: file });
+    const badRow = wizard.getByRole('row').filter({ hasText: 'Xếp loại "Tốt" không hợp lệ' });
+    await badRow.waitFor({ timeout: 30_000 });
+    expect((await badRow.getByRole('cell').allTextContents())[0]).toBe('4');
+    await wizard.getByRole('button', { name: 'Chỉ nhập các dòng hợp lệ' }).click();
+    await wizard.getByText('Đã nhập 2 dòng.').waitFor({ timeout: 30_000 });
+
+    await page.goto(`/can-bo/${person.id}/thanh-tich`);
+    const y2023 = page.getByRole('region', { name: 'Năm 2023' });
+    await y2023.getByText('Chiến sĩ thi đua cơ sở').waitFor();
+    await y2023.getByText('Thư viện số của trường').waitFor();
+    await page.getByRole('region', { name: 'Năm 2024' }).getByText('70/QĐ-THCS', { exact: false }).waitFor();
+  });
 });

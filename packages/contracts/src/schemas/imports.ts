@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const importKinds = ['people', 'units'] as const;
+export const importKinds = ['people', 'units', 'records'] as const;
 export type ImportKind = (typeof importKinds)[number];
 export const importStatuses = ['validating', 'validated', 'importing', 'done', 'failed'] as const;
 export type ImportStatus = (typeof importStatuses)[number];

@@ -1,5 +1,8 @@
 import {
+  awards,
   employmentCategoryLabels,
+  initiativeLevelLabels,
+  ratingLabels,
   genderLabels,
   unitKindLabels,
   type ImportKind,
@@ -34,6 +37,7 @@ export interface ColumnDef<K extends string> {
 
 export type PersonField = 'code' | 'fullName' | 'gender' | 'birthDate' | 'category' | 'position' | 'unitCode' | 'email' | 'phone';
 export type UnitField = 'code' | 'name' | 'shortName' | 'kind' | 'parentCode' | 'validFrom';
+export type RecordField = 'code' | 'fullName' | 'unitCode' | 'year' | 'rating' | 'awards' | 'decisionNumber' | 'decidedOn' | 'initiative' | 'initiativeLevel';
 
 const list = (labels: Record<string, { vi: string }>) =>
   Object.values(labels)
@@ -61,8 +65,22 @@ export const unitColumns: ColumnDef<UnitField>[] = [
   { key: 'validFrom', header: 'Ngày hiệu lực', headerEn: 'Valid from', aliases: ['effective date', 'effective from', 'ngay bat dau'], required: false, help: 'Không bắt buộc, dạng dd/mm/yyyy; để trống là ngày nhập.', width: 14 },
 ];
 
+/** The record of achievements of past years (hồ sơ thành tích): one row a person and year. */
+export const recordColumns: ColumnDef<RecordField>[] = [
+  { key: 'code', header: 'Mã cán bộ', headerEn: 'Staff code', aliases: ['code', 'person code', 'ma cb', 'ma nhan vien', 'ma so'], required: false, help: 'Không bắt buộc nếu Họ và tên là duy nhất trong đơn vị; nếu có thì tìm cán bộ theo mã.', width: 14 },
+  { key: 'fullName', header: 'Họ và tên', headerEn: 'Full name', aliases: ['ho ten', 'name', 'ten'], required: true, help: 'Bắt buộc: họ và tên như trong danh sách cán bộ của đơn vị.', width: 28 },
+  { key: 'unitCode', header: 'Mã đơn vị', headerEn: 'Unit code', aliases: ['unit'], required: true, help: 'Bắt buộc: mã của đơn vị của cán bộ (bạn cần quyền nhập hồ sơ thành tích của đơn vị đó).', width: 14 },
+  { key: 'year', header: 'Năm', headerEn: 'Year', aliases: ['nam xet', 'nam danh gia'], required: true, help: 'Bắt buộc: năm của xếp loại, danh hiệu, khen thưởng, sáng kiến trên dòng (từ 1990 đến năm nay). Mỗi cán bộ một dòng một năm.', width: 8 },
+  { key: 'rating', header: 'Xếp loại', headerEn: 'Rating', aliases: ['xep loai chat luong', 'ket qua xep loai', 'danh gia xep loai'], required: false, help: `Không bắt buộc, một trong: ${list(ratingLabels)} (viết tắt HTXSNV, HTTNV, HTNV, KHTNV cũng được).`, width: 30 },
+  { key: 'awards', header: 'Danh hiệu, khen thưởng', headerEn: 'Titles and awards', aliases: ['danh hieu', 'khen thuong', 'danh hieu thi dua', 'hinh thuc khen thuong', 'titles', 'awards'], required: false, help: `Không bắt buộc; nhiều danh hiệu, hình thức cách nhau bằng dấu chấm phẩy (;). Một trong: ${awards.map((a) => a.vi).join('; ')}.`, width: 34 },
+  { key: 'decisionNumber', header: 'Số quyết định', headerEn: 'Decision number', aliases: ['so qd', 'quyet dinh'], required: false, help: 'Không bắt buộc: số, ký hiệu quyết định của các danh hiệu, khen thưởng trên dòng, ví dụ 125/QĐ-UBND.', width: 18 },
+  { key: 'decidedOn', header: 'Ngày quyết định', headerEn: 'Decision date', aliases: ['ngay qd', 'ngay ky'], required: false, help: 'Không bắt buộc, dạng dd/mm/yyyy, không sau hôm nay.', width: 14 },
+  { key: 'initiative', header: 'Sáng kiến', headerEn: 'Initiative', aliases: ['ten sang kien', 'de tai'], required: false, help: 'Không bắt buộc: tên sáng kiến được công nhận trong năm.', width: 34 },
+  { key: 'initiativeLevel', header: 'Cấp sáng kiến', headerEn: 'Initiative level', aliases: ['cap cong nhan', 'cap cong nhan sang kien'], required: false, help: `Bắt buộc khi có Sáng kiến, một trong: ${list(initiativeLevelLabels)}.`, width: 18 },
+];
+
 export function columnsOf(kind: ImportKind): ColumnDef<string>[] {
-  return kind === 'people' ? peopleColumns : unitColumns;
+  return { people: peopleColumns, units: unitColumns, records: recordColumns }[kind];
 }
 
 export interface HeaderMap<K extends string> {

@@ -1,8 +1,8 @@
 import { permissions, type Action, type ImportKind } from '@thidua/contracts';
 import type { Actor, Grant } from '../../platform/actor.js';
 
-/** The action each row of an import needs: person.write on the person's unit, unit.write on the parent. */
-export const importAction: Record<ImportKind, Action> = { people: 'person.write', units: 'unit.write' };
+/** The action each row of an import needs: person.write on the person's unit, unit.write on the parent, record.write on the person's unit. */
+export const importAction: Record<ImportKind, Action> = { people: 'person.write', units: 'unit.write', records: 'record.write' };
 
 /** The grants that let the actor import this kind somewhere, shallowest first. */
 export function importGrants(actor: Actor, kind: ImportKind): Grant[] {

@@ -1,4 +1,12 @@
 import {
+  awards,
+  initiativeLevelLabels,
+  initiativeLevels,
+  ratingLabels,
+  ratings,
+  type AwardCode,
+  type InitiativeLevel,
+  type Rating,
   employmentCategories,
   employmentCategoryLabels,
   genderLabels,
@@ -11,7 +19,7 @@ import {
   type UnitKind,
 } from '@thidua/contracts';
 import { z } from 'zod';
-import { foldText, peopleColumns, unitColumns, type ColumnDef, type HeaderMap, type PersonField, type UnitField } from './imports.columns.js';
+import { foldText, peopleColumns, recordColumns, unitColumns, type ColumnDef, type HeaderMap, type PersonField, type RecordField, type UnitField } from './imports.columns.js';
 import type { CellValue } from './imports.files.js';
 
 // Pure rules for one row of an import: no database, so they are unit-tested with many cases.
@@ -44,6 +52,19 @@ export interface UnitRow {
   validFrom: string | null;
 }
 
+/** One person's year of the record of achievements (hồ sơ thành tích), as a row gives it. */
+export interface RecordRow {
+  code: string | null;
+  fullName: string;
+  unitCode: string;
+  year: number;
+  rating: Rating | null;
+  awards: AwardCode[];
+  decisionNumber: string | null;
+  decidedOn: string | null;
+  initiative: { title: string; level: InitiativeLevel } | null;
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: RowIssue[] };
 
 /**
@@ -64,6 +85,19 @@ function lookup<T extends string>(keys: readonly T[], labels: Record<T, { vi: st
 const genderByName = lookup(genders, genderLabels);
 const categoryByName = lookup(employmentCategories, employmentCategoryLabels);
 const kindByName = lookup(unitKinds, unitKindLabels);
+const levelByName = lookup(initiativeLevels, initiativeLevelLabels);
+/** The ratings by their labels, with and without "nhiệm vụ", and the abbreviations officials write. */
+const ratingNames = new Map<string, Rating>();
+for (const r of ratings) {
+  for (const name of [r, ratingLabels[r].vi, ratingLabels[r].en, ratingLabels[r].vi.replace(/ nhiệm vụ$/u, '')]) ratingNames.set(foldText(name), r);
+}
+for (const [abbr, r] of [['HTXSNV', 'hoan_thanh_xuat_sac'], ['HTTNV', 'hoan_thanh_tot'], ['HTNV', 'hoan_thanh'], ['KHTNV', 'khong_hoan_thanh']] as const) ratingNames.set(foldText(abbr), r);
+const awardNames = new Map<string, AwardCode>();
+for (const a of awards) for (const name of [a.code, a.vi, a.en]) awardNames.set(foldText(name), a.code);
+// The short names officials write for the usual titles.
+for (const [abbr, code] of [['LĐTT', 'lao_dong_tien_tien'], ['CSTĐCS', 'chien_si_thi_dua_co_so'], ['CSTĐ cơ sở', 'chien_si_thi_dua_co_so'], ['Chiến sĩ thi đua cấp tỉnh', 'chien_si_thi_dua_tinh'], ['Bằng khen UBND tỉnh', 'bang_khen_tinh'], ['Bằng khen của Chủ tịch UBND tỉnh', 'bang_khen_tinh']] as const) {
+  awardNames.set(foldText(abbr), code);
+}
 const allowed = (labels: Record<string, { vi: string; en: string }>, lang: 'vi' | 'en') =>
   Object.values(labels)
     .map((l) => l[lang])
@@ -203,4 +237,50 @@ export function parseUnitRow(header: HeaderMap<UnitField>, cells: CellValue[], p
   const validFrom = r.date('validFrom');
   if (r.issues.length || !code || !name || !kind) return { ok: false, issues: r.issues };
   return { ok: true, value: { code, name, shortName, kind, parentCode, validFrom } };
+}
+
+/** One year of a person's record, or the reasons it is bad. The person and the record are checked later. */
+export function parseRecordRow(header: HeaderMap<RecordField>, cells: CellValue[], today: string): Parsed<RecordRow> {
+  const r = new RowReader(recordColumns, header, cells);
+  const code = r.text('code', 50);
+  const fullName = r.text('fullName', 200);
+  const unitCode = r.text('unitCode', 50);
+  const thisYear = Number(today.slice(0, 4));
+  const yearText = r.text('year', 10);
+  let year: number | null = null;
+  if (yearText !== null) {
+    const n = Number(yearText);
+    if (!Number.isInteger(n) || n < 1990 || n > thisYear) r.issue('year', `Năm "${yearText}" phải từ 1990 đến ${thisYear}`, `Year "${yearText}" must be from 1990 to ${thisYear}`);
+    else year = n;
+  }
+  const ratingText = r.text('rating', 100);
+  const rating = ratingText === null ? null : (ratingNames.get(foldText(ratingText)) ?? null);
+  if (ratingText !== null && rating === null) {
+    r.issue('rating', `Xếp loại "${ratingText}" không hợp lệ; chọn một trong: ${allowed(ratingLabels, 'vi')}`, `Rating "${ratingText}" is not valid; use one of: ${allowed(ratingLabels, 'en')}`);
+  }
+  const awardsText = r.text('awards', 1000);
+  const codes: AwardCode[] = [];
+  for (const part of (awardsText ?? '').split(/[;\n]/u).map((x) => x.trim()).filter(Boolean)) {
+    const found = awardNames.get(foldText(part));
+    if (!found) r.issue('awards', `Danh hiệu, khen thưởng "${part}" không có trong danh mục`, `Title or award "${part}" is not in the catalogue`);
+    else if (codes.includes(found)) r.issue('awards', `"${part}" ghi hai lần trên một dòng`, `"${part}" is written twice on one row`);
+    else codes.push(found);
+  }
+  const decisionNumber = r.text('decisionNumber', 100);
+  const decidedOn = r.date('decidedOn');
+  if (decidedOn && decidedOn > today) r.issue('decidedOn', 'Ngày quyết định ở tương lai', 'The decision date is in the future');
+  const initiativeTitle = r.text('initiative', 500);
+  const level = initiativeTitle === null ? null : r.text('initiativeLevel', 100);
+  let initiative: RecordRow['initiative'] = null;
+  if (initiativeTitle !== null) {
+    const found = level === null ? undefined : levelByName(level);
+    if (level === null) r.issue('initiativeLevel', 'Có Sáng kiến thì phải ghi Cấp sáng kiến', 'An initiative needs its level');
+    else if (found === undefined) r.issue('initiativeLevel', `Cấp sáng kiến "${level}" không hợp lệ; chọn một trong: ${allowed(initiativeLevelLabels, 'vi')}`, `Initiative level "${level}" is not valid; use one of: ${allowed(initiativeLevelLabels, 'en')}`);
+    else initiative = { title: initiativeTitle, level: found };
+  }
+  if (!r.issues.length && rating === null && codes.length === 0 && initiative === null) {
+    r.issues.push({ field: null, message: 'Dòng không có xếp loại, danh hiệu, khen thưởng hay sáng kiến nào', messageEn: 'The row holds no rating, title, award or initiative' });
+  }
+  if (r.issues.length || !fullName || !unitCode || year === null) return { ok: false, issues: r.issues };
+  return { ok: true, value: { code, fullName, unitCode, year, rating, awards: codes, decisionNumber, decidedOn, initiative } };
 }

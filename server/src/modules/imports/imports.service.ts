@@ -8,6 +8,7 @@ import type { Database, Executor } from '../../platform/database.js';
 import { AppError } from '../../platform/errors.js';
 import { detectFormat, estimateDataRows, readRows, type FileFormat, type SheetRow } from './imports.files.js';
 import { runPeopleImport } from './imports.people.js';
+import { runRecordsImport } from './imports.records.js';
 import type { ImportPrincipal, RunOptions, RunResult } from './imports.pipeline.js';
 import { canImport, canSeeImport, importGrants } from './imports.policy.js';
 import { importsRepository as repo } from './imports.repository.js';
@@ -31,7 +32,7 @@ export const IMPORT_MAX_BYTES = importMaxBytes;
 export const CLI_AUDIT_NAME = 'thidua CLI';
 
 type Runner = (db: Executor, who: ImportPrincipal, rows: AsyncIterable<SheetRow>, opts: RunOptions) => Promise<RunResult>;
-const runners: Record<ImportKind, Runner> = { people: runPeopleImport, units: runUnitsImport };
+const runners: Record<ImportKind, Runner> = { people: runPeopleImport, units: runUnitsImport, records: runRecordsImport };
 
 
 const contentTypes: Record<FileFormat, string> = {

@@ -7,13 +7,13 @@ export const GUIDE_SHEET = 'Hướng dẫn';
 
 /** One example row per kind, with the user's own unit so that the example imports as it is. */
 export function exampleRow(kind: ImportKind, unitCode: string): string[] {
-  return kind === 'people'
-    ? ['CB-MAU-001', 'Nguyễn Thị Mai', 'Nữ', '15/03/1988', 'Công chức', 'Chuyên viên', unitCode, 'mai.nt@example.gov.vn', '0912345678']
-    : ['DV-MAU-001', 'Phòng Văn hóa - Xã hội', 'VHXH', 'Phòng/Ban', unitCode, '01/07/2025'];
+  if (kind === 'people') return ['CB-MAU-001', 'Nguyễn Thị Mai', 'Nữ', '15/03/1988', 'Công chức', 'Chuyên viên', unitCode, 'mai.nt@example.gov.vn', '0912345678'];
+  if (kind === 'units') return ['DV-MAU-001', 'Phòng Văn hóa - Xã hội', 'VHXH', 'Phòng/Ban', unitCode, '01/07/2025'];
+  return ['CB-MAU-001', 'Nguyễn Thị Mai', unitCode, '2024', 'Hoàn thành xuất sắc nhiệm vụ', 'Lao động tiên tiến; Chiến sĩ thi đua cơ sở', '125/QĐ-UBND', '20/12/2024', 'Số hóa hồ sơ một cửa', 'Cấp cơ sở'];
 }
 
-const titles: Record<ImportKind, string> = { people: 'Danh sách cán bộ', units: 'Danh sách đơn vị' };
-export const templateFileNames: Record<ImportKind, string> = { people: 'mau-nhap-can-bo', units: 'mau-nhap-don-vi' };
+const titles: Record<ImportKind, string> = { people: 'Danh sách cán bộ', units: 'Danh sách đơn vị', records: 'Hồ sơ thành tích' };
+export const templateFileNames: Record<ImportKind, string> = { people: 'mau-nhap-can-bo', units: 'mau-nhap-don-vi', records: 'mau-nhap-ho-so-thanh-tich' };
 
 function csvField(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;

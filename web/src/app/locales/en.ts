@@ -239,6 +239,7 @@ export const en: Messages = {
   people: {
     title: 'People',
     create: 'Add person',
+    importRecords: 'Import records',
     import: 'Import from a file',
     editTitle: 'Edit: {{name}}',
     detail: 'Person details',
@@ -283,6 +284,7 @@ export const en: Messages = {
   },
   imports: {
     titlePeople: 'Import people from a file',
+    titleRecords: 'Import past years of records from a file',
     titleUnits: 'Import units from a file',
     stepUpload: 'Upload',
     stepValidate: 'Check',

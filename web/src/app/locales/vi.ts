@@ -240,6 +240,7 @@ export const vi = {
   people: {
     title: 'Cán bộ',
     create: 'Thêm cán bộ',
+    importRecords: 'Nhập hồ sơ thành tích',
     import: 'Nhập từ tệp',
     editTitle: 'Sửa: {{name}}',
     detail: 'Thông tin cán bộ',
@@ -284,6 +285,7 @@ export const vi = {
   },
   imports: {
     titlePeople: 'Nhập cán bộ từ tệp',
+    titleRecords: 'Nhập hồ sơ thành tích các năm trước từ tệp',
     titleUnits: 'Nhập đơn vị từ tệp',
     stepUpload: 'Tải tệp lên',
     stepValidate: 'Kiểm tra',

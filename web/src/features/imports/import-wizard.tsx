@@ -105,7 +105,7 @@ export function ImportWizard({
   const status = data?.status;
   const current = !data ? 0 : status === 'validating' || status === 'validated' || status === 'failed' ? 1 : 2;
   const pct = (a: number, b: number) => (b > 0 ? Math.min(100, Math.round((a / b) * 100)) : 0);
-  const title = kind === 'people' ? t('imports.titlePeople') : t('imports.titleUnits');
+  const title = { people: t('imports.titlePeople'), units: t('imports.titleUnits'), records: t('imports.titleRecords') }[kind];
 
   const body = () => {
     if (!data) {

@@ -53,24 +53,35 @@ export default function PeoplePage() {
   const [drawerId, setDrawerId] = useState<number | null>(null);
   const [formTarget, setFormTarget] = useState<PersonFormTarget | null>(null);
   const [transferring, setTransferring] = useState<PersonView | null>(null);
-  const [importing, setImporting] = useState(false);
+  const [importing, setImporting] = useState<'people' | 'records' | null>(null);
 
   const refresh = () => void qc.invalidateQueries({ queryKey: personKeys.all });
   const canWriteSomewhere = can(me, 'person.write');
+  // Past years of the record of achievements (hồ sơ thành tích), from the unit's files.
+  const writesRecords = can(me, 'record.write');
 
   return (
     <>
       <PageHeader
         title={t('people.title')}
         extra={
-          canWriteSomewhere ? (
+          canWriteSomewhere || writesRecords ? (
             <>
-              <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
-                {t('people.import')}
-              </Button>
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setFormTarget({ mode: 'create', unitId })}>
-                {t('people.create')}
-              </Button>
+              {writesRecords && (
+                <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting('records')}>
+                  {t('people.importRecords')}
+                </Button>
+              )}
+              {canWriteSomewhere && (
+                <>
+                  <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting('people')}>
+                    {t('people.import')}
+                  </Button>
+                  <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setFormTarget({ mode: 'create', unitId })}>
+                    {t('people.create')}
+                  </Button>
+                </>
+              )}
             </>
           ) : null
         }
@@ -223,7 +234,7 @@ export default function PeoplePage() {
       />
       {importing && (
         <Suspense fallback={null}>
-          <ImportWizard kind="people" open={importing} onClose={() => setImporting(false)} onImported={refresh} />
+          <ImportWizard kind={importing} open onClose={() => setImporting(null)} onImported={refresh} />
         </Suspense>
       )}
     </>
