@@ -90,7 +90,7 @@ function ShellFrame({ me }: { me: Me }) {
     { key: paths.assessments, icon: <CheckSquareOutlined aria-hidden />, label: t('nav.assessments'), show: hasSheets(me) },
     { key: paths.dashboard, icon: <BarChartOutlined aria-hidden />, label: t('nav.dashboard'), show: hasGrant },
     { key: paths.reports, icon: <FileDoneOutlined aria-hidden />, label: t('nav.reports'), show: reader },
-    { key: paths.commendations, icon: <TrophyOutlined aria-hidden />, label: t('nav.commendations'), show: hasGrant },
+    { key: paths.commendations, icon: <TrophyOutlined aria-hidden />, label: t('nav.commendations'), show: reader },
     { key: paths.units, icon: <ApartmentOutlined aria-hidden />, label: t('nav.units'), show: reader },
     { key: paths.blocks, icon: <ClusterOutlined aria-hidden />, label: t('nav.blocks'), show: reader },
     { key: paths.people, icon: <TeamOutlined aria-hidden />, label: t('nav.people'), show: reader },

@@ -65,6 +65,7 @@ describe('a round of bình xét, the secret ballot and the decision', () => {
     const opened = await s.officer.post('/api/award-rounds', { unitId: s.unit.id, year: 2025 });
     expect(opened.statusCode, opened.body).toBe(201);
     const round = opened.json();
+    expect((await s.officer.get('/api/tasks')).json().items).toContainEqual(expect.objectContaining({ kind: 'round.propose', link: `/khen-thuong/${round.id}` }));
     expect(round).toMatchObject({ status: 'proposing', name: 'Bình xét thi đua, khen thưởng năm 2025', proposedOn: '2026-06-15', quotaPercent: 15, ruleBasis: 'Luật Thi đua, khen thưởng 2022; Nghị định 152/2025/NĐ-CP', proposed: 8, allowed: ['manage'] });
 
     // Both are eligible for CSTĐ cơ sở; 15 % of the 8 at Lao động tiên tiến allows one: the first by given name (An) keeps it.
@@ -108,7 +109,8 @@ describe('a round of bình xét, the secret ballot and the decision', () => {
     // The list is frozen while the council votes.
     expect((await adjust('Phạm Văn Cường', { action: 'exclude', reason: 'Muộn' })).json().error.code).toBe('ROUND_WRONG_STATUS');
 
-    // Each member is asked, in the inbox and the bell.
+    // Whoever opened the round waits for the votes; each member is asked, in the inbox and the bell.
+    expect((await s.officer.get('/api/tasks')).json().items.filter((x: { kind: string }) => x.kind.startsWith('round.'))).toEqual([]);
     const tasks = (await s.council[1]!.get('/api/tasks')).json();
     expect(tasks.items).toContainEqual(expect.objectContaining({ kind: 'round.ballot', title: 'Bỏ phiếu bình xét: Bình xét thi đua, khen thưởng năm 2025', link: `/khen-thuong/${id}` }));
 
@@ -130,6 +132,8 @@ describe('a round of bình xét, the secret ballot and the decision', () => {
 
     await s.council[1]!.post(`/api/award-rounds/${id}/ballot`, ballot(['Phạm Văn Cường']));
     await s.council[2]!.post(`/api/award-rounds/${id}/ballot`, ballot(['Phạm Văn Cường', 'Trần Văn An']));
+    // Every member has voted: the officer who opened the round is asked to count.
+    expect((await s.officer.get('/api/tasks')).json().items).toContainEqual(expect.objectContaining({ kind: 'round.count', title: 'Kiểm phiếu: Bình xét thi đua, khen thưởng năm 2025 (đủ 3/3 phiếu)' }));
     const closed = await s.officer.post(`/api/award-rounds/${id}/vote/close`);
     expect(closed.statusCode, closed.body).toBe(200);
     const tally = closed.json();
@@ -244,6 +248,10 @@ describe('a round of bình xét, the secret ballot and the decision', () => {
     expect((await add({ entryDate: '2026-06-01', kind: 'income', amount: 10.5, description: 'Lẻ' })).statusCode).toBe(400);
     expect((await add({ entryDate: '2026-06-01', kind: 'payment', amount: 100_000, description: '  ' })).statusCode).toBe(400);
     expect((await s.officer.get(`/api/units/${s.unit.id}/fund?year=2026`)).json().entries).toHaveLength(2);
+    // A staff member as such reads neither the fund nor the rounds.
+    const staff = await clientWith(t, [['staff_member', s.unit]]);
+    expect((await staff.get(`/api/units/${s.unit.id}/fund?year=2026`)).statusCode).toBe(404);
+    expect((await staff.get('/api/award-rounds')).json()).toEqual({ items: [], canOpenAt: [] });
     // A council member reads it, and writes nothing.
     expect((await s.council[0]!.get(`/api/units/${s.unit.id}/fund?year=2026`)).json()).toMatchObject({ closing: 32_500_000, allowed: [] });
   });
@@ -270,7 +278,8 @@ describe('a round of bình xét, the secret ballot and the decision', () => {
 
     const callers: MatrixCaller[] = [
       { name: 'anonymous', expect: () => 401, client: async () => new Client(t.app) },
-      { name: 'a staff member of the unit', expect: () => 403, client: (u) => clientWith(t, [['staff_member', u]]) },
+      // The list says why colleagues fall short: a staff member as such does not read it.
+      { name: 'a staff member of the unit', expect: () => 404, client: (u) => clientWith(t, [['staff_member', u]]) },
       { name: 'the unit’s emulation officer', expect: (ok) => ok, client: (u) => clientWith(t, [['unit_officer', u]]) },
       { name: 'the head of another school', expect: () => 404, client: async () => clientWith(t, [['unit_head', await newUnit(t.ctx.db, { parent: province, kind: 'school' })]]) },
       { name: 'a standing officer of the province', expect: (ok) => ok, client: () => clientWith(t, [['standing_officer', province]]) },

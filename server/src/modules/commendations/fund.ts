@@ -6,6 +6,7 @@ import { vietnamDate } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, fieldEntry } from '../../platform/errors.js';
 import { fundRepository as repo } from './fund.repository.js';
+import { canReadRound } from './rounds.policy.js';
 
 // The unit's fund for emulation and commendation (quỹ thi đua, khen thưởng): a ledger by year, the
 // balance carried from the years before, each entry with the balance after it. The bonuses of a
@@ -15,7 +16,8 @@ import { fundRepository as repo } from './fund.repository.js';
 
 async function fundUnit(ctx: AppContext, actor: Actor, unitId: number, write: boolean) {
   const unit = await ctx.db.selectFrom('units').select(['id', 'name', 'path']).where('id', '=', unitId).executeTakeFirst();
-  if (!unit || !can(actor, 'unit.read', unit.path)) throw new AppError('NOT_FOUND');
+  // The fund is the unit's finance: read by its officials (as its rounds are), not by every staff member.
+  if (!unit || !canReadRound(actor, { unit_path: unit.path })) throw new AppError('NOT_FOUND');
   if (write && !can(actor, 'fund.write', unit.path)) throw new AppError('FORBIDDEN');
   return unit;
 }

@@ -1,5 +1,5 @@
 import { type AwardCode, type NominationView, type RoundKind, type RoundList, type RoundStatus, type RoundSummary, type RoundView } from '@thidua/contracts';
-import { visibleRoots, type Actor } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import { vietnamDate } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/database.js';
@@ -10,7 +10,7 @@ import { baseSalaryOn, bonusAmount, ruleInForce } from '../awards/eligibility.js
 import { ballotRuleFor, quorumOf, votesNeeded } from './ballot-rules.js';
 import { commendationsRepository as repo, type NominationRow, type RoundRow } from './commendations.repository.js';
 import { byGivenName } from './proposals.js';
-import { canManageRound, canReadRound, roundAllowed } from './rounds.policy.js';
+import { canManageRound, canReadRound, roundAllowed, roundRoots } from './rounds.policy.js';
 
 // Reading a round of bình xét: the list with each nominee's reason and conditions, the vote's
 // progress (how many voted, never how), the tally once closed, and the decision.
@@ -135,7 +135,7 @@ function summaryOf(r: RoundRow, proposed: number): RoundSummary {
 
 /** The rounds the actor reads, and the units where they may open one. */
 export async function listRounds(ctx: AppContext, actor: Actor, year: number | undefined): Promise<RoundList> {
-  const rows = await repo.listRounds(ctx.db, visibleRoots(actor), year);
+  const rows = await repo.listRounds(ctx.db, roundRoots(actor), year);
   const openers = new Map<number, string>();
   for (const g of actor.grants) if (canManageRound(actor, { unit_path: g.unitPath })) openers.set(g.unitId, g.unitName);
   return {

@@ -1,14 +1,27 @@
 import type { RoundAllowed } from '@thidua/contracts';
 import { can } from '../../platform/access.js';
-import type { Actor } from '../../platform/actor.js';
+import { isWithin, type Actor } from '../../platform/actor.js';
 import type { RoundRow } from './commendations.repository.js';
 
-// Who may do what with a round of bình xét, scoped by the unit that runs it: everyone who reads the
-// unit reads its round (the council's members hold their role at the unit); the unit's emulation
+// Who may do what with a round of bình xét, scoped by the unit that runs it: those who read the unit
+// through a role of the organisation read its round (the council's members hold their role at the
+// unit) — not a staff member as such, since the list says why each colleague falls short (a
+// discipline, a rating): a staff member learns their own outcome in their record. The unit's emulation
 // officer, its head and the standing body above run it; the head (or above) issues the decision.
 // Voting is not a role's: only the members recorded when the vote opened cast a ballot.
 
-export const canReadRound = (actor: Actor, r: Pick<RoundRow, 'unit_path'>) => can(actor, 'unit.read', r.unit_path);
+/** Grants that read a round or a fund: any role but a staff member's. */
+const officialGrants = (actor: Actor) => actor.grants.filter((g) => g.role !== 'staff_member');
+
+export const canReadRound = (actor: Actor, r: Pick<RoundRow, 'unit_path'>) => officialGrants(actor).some((g) => isWithin(r.unit_path, g.unitPath));
+
+/** The subtrees whose rounds the actor reads. */
+export function roundRoots(actor: Actor): string[] {
+  const paths = [...new Set(officialGrants(actor).map((g) => g.unitPath))].sort((a, b) => a.length - b.length);
+  const roots: string[] = [];
+  for (const p of paths) if (!roots.some((r) => isWithin(p, r))) roots.push(p);
+  return roots;
+}
 export const canManageRound = (actor: Actor, r: Pick<RoundRow, 'unit_path'>) => can(actor, 'round.manage', r.unit_path);
 export const canDecideRound = (actor: Actor, r: Pick<RoundRow, 'unit_path'>) => can(actor, 'award.decide', r.unit_path);
 
