@@ -198,7 +198,7 @@ describe.skipIf(!browserAvailable)('Nothing typed is lost or silently changed', 
     expect(s.items).toEqual(['Việc cần làm', 'Kế hoạch', 'Đăng ký thi đua', 'Đánh giá, chấm điểm', 'Tổng hợp, xếp hạng', 'Tài khoản']);
     await j.screenshot(s.page, 'typed-menu-staff');
     const v = await menu(viewer.username);
-    expect(v.items).toEqual(['Việc cần làm', 'Kế hoạch', 'Đăng ký thi đua', 'Tổng hợp, xếp hạng', 'Báo cáo định kỳ', 'Đơn vị', 'Khối thi đua', 'Cán bộ', 'Tài khoản']);
+    expect(v.items).toEqual(['Việc cần làm', 'Kế hoạch', 'Đăng ký thi đua', 'Tổng hợp, xếp hạng', 'Báo cáo định kỳ', 'Khen thưởng', 'Đơn vị', 'Khối thi đua', 'Cán bộ', 'Tài khoản']);
     // The viewer's pages offer no button that changes anything.
     await v.page.goto('/ke-hoach');
     await v.page.getByRole('heading', { name: 'Kế hoạch' }).first().waitFor();

@@ -1,5 +1,5 @@
 import { sql, type Selectable, type SqlBool } from 'kysely';
-import type { AwardDecisionsTable, AwardRoundsTable } from '../../db/schema.js';
+import type { AwardDecisionsTable, AwardRoundsTable, RoundNominationsTable } from '../../db/schema.js';
 import type { Executor } from '../../platform/database.js';
 
 // The round of bình xét, its nominees, the council's ballot and the decision in the database:
@@ -8,26 +8,8 @@ import type { Executor } from '../../platform/database.js';
 export type RoundRow = Selectable<AwardRoundsTable> & { unit_name: string; unit_path: string; unit_kind: string };
 export type DecisionRow = Selectable<AwardDecisionsTable>;
 
-export interface NominationRow {
-  id: number;
-  round_id: number;
-  subject: string;
-  person_id: number | null;
-  unit_id: number;
-  award_code: string | null;
-  status: string;
-  reason: string;
-  reason_en: string;
-  conditions: unknown;
-  note: string | null;
-  score: number | null;
-  yes_votes: number;
-  no_votes: number;
-  approved: boolean | null;
-  name: string;
-  position: string | null;
-  unit_name: string;
-}
+/** A nominee as the round reads it: the row, and who it is. */
+export type NominationRow = Selectable<RoundNominationsTable> & { name: string; position: string | null; unit_name: string };
 
 export interface CandidateRow {
   person_id: number;
