@@ -38,7 +38,7 @@ try {
       insert into yearly_ratings (subject, person_id, unit_id, year, rating)
       select 'individual', p.id, p.unit_id, y,
              case when (p.id + y) % 7 = 0 then 'hoan_thanh_xuat_sac' when (p.id + y) % 11 = 0 then 'hoan_thanh' else 'hoan_thanh_tot' end
-        from people p join units u on u.id = p.unit_id, generate_series(${YEAR - 4}, ${YEAR}) y
+        from people p join units u on u.id = p.unit_id, generate_series(${YEAR - 4}::int, ${YEAR}::int) y
        where u.path <@ ${province.path}::ltree and p.is_active`.execute(db);
     await sql`
       insert into granted_awards (subject, person_id, unit_id, year, award_code)
