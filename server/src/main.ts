@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { importKinds, type ImportKind } from '@thidua/contracts';
 import { systemNow, vietnamDate, vietnamYear } from './platform/clock.js';
 import { loadConfig, type Config } from './platform/config.js';
 import { EmbeddedStartError } from './platform/embedded-postgres.js';
@@ -75,14 +76,14 @@ program
     }
   });
 
-/** thidua import-units / import-people: the API's dry run and import, as a system action. */
-async function importCommand(kind: 'units' | 'people', file: string, opts: { onlyGood?: boolean }) {
+/** thidua import-units / import-people / import-records: the API's dry run and import, as a system action. */
+async function importCommand(kind: ImportKind, file: string, opts: { onlyGood?: boolean }) {
   const fs = await import('node:fs');
   const path = await import('node:path');
   const { importFromCli } = await import('./modules/imports/imports.service.js');
   const { AppError } = await import('./platform/errors.js');
   const { errorTable } = await import('@thidua/contracts');
-  const noun = kind === 'units' ? 'đơn vị' : 'cán bộ';
+  const noun = { units: 'đơn vị', people: 'cán bộ', records: 'hồ sơ thành tích' }[kind];
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -121,10 +122,15 @@ async function importCommand(kind: 'units' | 'people', file: string, opts: { onl
   }
 }
 
-for (const kind of ['units', 'people'] as const) {
+const importDescriptions: Record<ImportKind, string> = {
+  units: 'Import units from an XLSX or CSV file (Nhập đơn vị từ tệp)',
+  people: 'Import people from an XLSX or CSV file (Nhập cán bộ từ tệp)',
+  records: 'Import past years of the records of achievements, one row a person and year (Nhập hồ sơ thành tích các năm trước)',
+};
+for (const kind of importKinds) {
   program
     .command(`import-${kind}`)
-    .description(kind === 'units' ? 'Import units from an XLSX or CSV file (Nhập đơn vị từ tệp)' : 'Import people from an XLSX or CSV file (Nhập cán bộ từ tệp)')
+    .description(importDescriptions[kind])
     .argument('<file>', '.xlsx or .csv, with the columns of the template')
     .option('--only-good', 'import the good rows even if some rows are bad (default: write nothing when any row is bad)')
     .action(async (file: string, opts: { onlyGood?: boolean }) => {
