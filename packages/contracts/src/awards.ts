@@ -86,3 +86,8 @@ export type NominationStatus = (typeof nominationStatuses)[number];
 /** A ballot's answer for one nominee: đồng ý or không đồng ý. */
 export const ballotChoices = ['yes', 'no'] as const;
 export type BallotChoice = (typeof ballotChoices)[number];
+
+/** What one authority grants to one kind of subject, lowest first: a school's head grants Lao động tiên tiến, CSTĐ cơ sở and Giấy khen. */
+export function awardsGrantedBy(grantor: Grantor, subject: AwardSubject): Award[] {
+  return awards.filter((a) => a.grantor === grantor && (a.subjects as readonly AwardSubject[]).includes(subject));
+}

@@ -22,18 +22,21 @@ export async function generateDemoCommendations(ctx: AppContext, officer: Actor,
   if (council) await db.insertInto('role_grants').values({ user_id: council.id, role: 'council_member', unit_id: args.schoolId }).execute();
 
   const staff = await db.selectFrom('people').select('id').where('unit_id', '=', args.schoolId).where('is_active', '=', true).orderBy('id').execute();
-  for (const [i, p] of staff.entries()) {
-    for (const year of [args.year - 2, args.year - 1, args.year]) {
-      const rating = ratingOf(i, year === args.year);
-      await db.insertInto('yearly_ratings').values({ subject: 'individual', person_id: p.id, unit_id: args.schoolId, year, rating }).execute();
-      if (year < args.year) {
-        await db
-          .insertInto('granted_awards')
-          .values({ subject: 'individual', person_id: p.id, unit_id: args.schoolId, year, award_code: 'lao_dong_tien_tien', decision_number: `${20 + year - args.year}/QĐ-THNT`, decided_on: `${year}-12-20` })
-          .execute();
-      }
-    }
-    if (i === 0) await db.insertInto('initiatives').values({ person_id: p.id, unit_id: args.schoolId, year: args.year - 1, title: 'Sổ liên lạc điện tử giữa nhà trường và phụ huynh', level: 'co_so', decision_number: `31/QĐ-THNT` }).execute();
+  const years = [args.year - 2, args.year - 1, args.year];
+  const row = (personId: number, year: number) => ({ subject: 'individual', person_id: personId, unit_id: args.schoolId, year });
+  if (staff.length > 0) {
+    await db
+      .insertInto('yearly_ratings')
+      .values(staff.flatMap((p, i) => years.map((year) => ({ ...row(p.id, year), rating: ratingOf(i, year === args.year) }))))
+      .execute();
+    await db
+      .insertInto('granted_awards')
+      .values(staff.flatMap((p) => years.slice(0, 2).map((year) => ({ ...row(p.id, year), award_code: 'lao_dong_tien_tien', decision_number: `${20 + year - args.year}/QĐ-THNT`, decided_on: `${year}-12-20` }))))
+      .execute();
+    await db
+      .insertInto('initiatives')
+      .values({ person_id: staff[0]!.id, unit_id: args.schoolId, year: args.year - 1, title: 'Sổ liên lạc điện tử giữa nhà trường và phụ huynh', level: 'co_so', decision_number: '31/QĐ-THNT' })
+      .execute();
   }
   const round = await openRound(ctx, officer, { unitId: args.schoolId, year: args.year });
   return round.nominations.filter((n) => n.status === 'proposed').length;

@@ -32,10 +32,15 @@ export function isSystemAdmin(actor: Actor): boolean {
   return actor.grants.some((g) => g.role === 'system_admin');
 }
 
-/** The smallest set of subtree roots the actor can see (a grant below another adds nothing). */
-export function visibleRoots(actor: Actor): string[] {
-  const paths = [...new Set(actor.grants.map((g) => g.unitPath))].sort((a, b) => a.length - b.length);
+/** The smallest set of subtree roots covering these paths (a path below another adds nothing). */
+export function rootsOf(unitPaths: readonly string[]): string[] {
+  const paths = [...new Set(unitPaths)].sort((a, b) => a.length - b.length);
   const roots: string[] = [];
   for (const p of paths) if (!roots.some((r) => isWithin(p, r))) roots.push(p);
   return roots;
+}
+
+/** The smallest set of subtree roots the actor can see (a grant below another adds nothing). */
+export function visibleRoots(actor: Actor): string[] {
+  return rootsOf(actor.grants.map((g) => g.unitPath));
 }

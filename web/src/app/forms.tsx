@@ -1,6 +1,6 @@
 // Shows API errors in forms: field messages under the matching Form.Item, the rest in an Alert.
-import { Alert, type FormInstance } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, type FormInstance } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from './api';
 
@@ -70,4 +70,24 @@ export function useFormError(form: FormInstance) {
     clear: () => setState(null),
     alert: state ? <ErrorAlert error={state.error} extra={state.extra} /> : null,
   };
+}
+
+/**
+ * The form of a dialog that opens on several things in turn (`opened`: which one, null when shut):
+ * each opening starts from a clean form with `start()`'s values and no error left from before;
+ * while it stays open the form keeps what the user typed.
+ */
+export function useDialogForm<V extends object>(opened: unknown, start: () => Partial<V> | undefined) {
+  const [form] = Form.useForm<V>();
+  const formError = useFormError(form);
+  useEffect(() => {
+    if (!opened) return;
+    form.resetFields();
+    formError.clear();
+    const values = start();
+    if (values) form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
+    // Only when another dialog opens: `start` reads the same dialog.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened]);
+  return { form, formError };
 }

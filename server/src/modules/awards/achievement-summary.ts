@@ -1,4 +1,5 @@
 import { awards, disciplineFormLabels, genderLabels, initiativeLevelLabels, ratingLabels, type AwardCode, type Gender } from '@thidua/contracts';
+import { awardOf } from './awards.catalogue.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { officialFileName } from '../documents/file-names.js';
@@ -17,17 +18,16 @@ import { readRecord } from './records.service.js';
 
 const dotted = '.'.repeat(120);
 const cap = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
-const awardName = (code: AwardCode) => awards.find((a) => a.code === code)!.vi;
 
 export function achievementSummary(p: RecordPerson, years: RecordYear[], settings: DocumentSettings, award: AwardCode | null, today: string): StateDocument {
   const chronological = [...years].sort((a, b) => a.year - b.year);
   const held = chronological.flatMap((y) => y.granted.map((g) => ({ y, g })));
-  const titles = held.filter(({ g }) => awards.find((a) => a.code === g.awardCode)!.kind === 'title');
-  const forms = held.filter(({ g }) => awards.find((a) => a.code === g.awardCode)!.kind === 'form');
+  const titles = held.filter(({ g }) => awardOf(g.awardCode).kind === 'title');
+  const forms = held.filter(({ g }) => awardOf(g.awardCode).kind === 'form');
   const decided = (n: string | null, on: string | null) => [n ? `Quyết định số ${n}` : null, on ? `ngày ${ddmmyyyy(on)}` : null].filter(Boolean).join(' ') || '';
   const grantRows = (list: typeof held): TableCellInput[][] =>
     list.length
-      ? list.map(({ y, g }) => [{ value: String(y.year), align: 'center' }, awardName(g.awardCode), decided(g.decisionNumber, g.decidedOn)])
+      ? list.map(({ y, g }) => [{ value: String(y.year), align: 'center' }, awardOf(g.awardCode).name, decided(g.decisionNumber, g.decidedOn)])
       : [[{ value: 'Không có', colSpan: 3, align: 'center', italic: true }]];
   const initiatives = chronological.flatMap((y) => y.initiatives.map((i) => ({ y, i })));
 
@@ -77,7 +77,7 @@ export function achievementSummary(p: RecordPerson, years: RecordYear[], setting
     ...issuerOf(settings),
     reference: null,
     date: today,
-    title: award ? `Báo cáo thành tích đề nghị ${awards.find((a) => a.code === award)!.kind === 'title' ? 'công nhận danh hiệu' : 'tặng'} ${awardName(award)}` : 'Báo cáo thành tích',
+    title: award ? `Báo cáo thành tích đề nghị ${awardOf(award).kind === 'title' ? 'công nhận danh hiệu' : 'tặng'} ${awardOf(award).name}` : 'Báo cáo thành tích',
     summary: null,
     body,
     signatures: [

@@ -39,8 +39,8 @@ export const grantorLabels: Record<Grantor, string> = {
   president: 'Chủ tịch nước',
 };
 
-/** The award's row of the catalogue, with its name as the engine writes it. */
-export function awardOf(code: AwardCode): (typeof awards)[number] & { name: string } {
+/** The award's row of the catalogue, with its name as the engine writes it; the database holds only catalogue codes. */
+export function awardOf(code: AwardCode | string): (typeof awards)[number] & { name: string } {
   const a = awards.find((x) => x.code === code)!;
   return { ...a, name: a.vi };
 }

@@ -15,6 +15,7 @@ import {
   type RevokeRecordBody,
   type SetRatingBody,
 } from '@thidua/contracts';
+import { awardOf } from './awards.catalogue.js';
 import { can } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
@@ -85,7 +86,7 @@ async function yearsOf(ctx: AppContext, personId: number): Promise<RecordYear[]>
 /** The record as the eligibility engine reads it. */
 export function historyOf(years: readonly RecordYear[]): HistoryYear[] {
   const held = (y: RecordYear, kind: 'title' | 'form') =>
-    y.granted.filter((g) => awards.find((a) => a.code === g.awardCode)!.kind === kind).map((g) => ({ code: g.awardCode, kind: g.kind }));
+    y.granted.filter((g) => awardOf(g.awardCode).kind === kind).map((g) => ({ code: g.awardCode, kind: g.kind }));
   return years.map((y) => ({
     year: y.year,
     rating: y.rating,
@@ -143,7 +144,7 @@ export async function setRating(ctx: AppContext, actor: Actor, personId: number,
 export async function grantAward(ctx: AppContext, actor: Actor, personId: number, input: GrantAwardBody): Promise<PersonRecord> {
   const p = await personFor(ctx, actor, personId, true);
   checkYear(ctx, input.year);
-  const award = awards.find((a) => a.code === input.awardCode)!;
+  const award = awardOf(input.awardCode);
   if (!(award.subjects as readonly string[]).includes('individual')) throw new AppError('AWARD_NOT_FOR_SUBJECT', { awardCode: input.awardCode });
   if (input.decidedOn && input.decidedOn > vietnamDate(ctx.now())) {
     throw new AppError('VALIDATION_FAILED', undefined, [fieldEntry('decidedOn', 'không được sau hôm nay', 'cannot be after today')]);
@@ -198,7 +199,7 @@ export async function revokeGranted(ctx: AppContext, actor: Actor, id: number, i
 async function flagDependents(trx: Executor, personId: number, revoked: GrantedRow, reason: string): Promise<number[]> {
   const years = (await recordsOf(trx, [personId])).get(personId) ?? [];
   const history = historyOf(years);
-  const revokedName = awards.find((a) => a.code === revoked.award_code)!.vi;
+  const revokedName = awardOf(revoked.award_code).vi;
   const flagged: number[] = [];
   for (const y of years) {
     for (const later of y.granted) {

@@ -1,4 +1,4 @@
-import { awards, type AdjustNominationBody, type AwardCode, type RoundView } from '@thidua/contracts';
+import { awardsGrantedBy, type AdjustNominationBody, type AwardCode, type RoundView } from '@thidua/contracts';
 import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
@@ -16,7 +16,7 @@ import { managedRound, roundView } from './round-view.js';
 // the reason, or putting them back. Each change is audited with what it replaced.
 
 /** What a unit's head may grant to a person: the titles and forms of the unit's authority. */
-export const unitAwards = awards.filter((a) => a.grantor === 'unit_head' && (a.subjects as readonly string[]).includes('individual')).map((a) => a.code as AwardCode);
+const unitAwards: AwardCode[] = awardsGrantedBy('unit_head', 'individual').map((a) => a.code);
 const TOP: AwardCode = 'chien_si_thi_dua_co_so';
 
 async function checkQuota(trx: Tx, r: RoundRow, nominationId: number, award: AwardCode): Promise<void> {

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { awardOf } from '../awards/awards.catalogue.js';
 import { awards } from '@thidua/contracts';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -9,6 +10,7 @@ import { FACES } from '../documents/pdf.js';
 import { NATIONAL_MOTTO, NATIONAL_NAME } from '../documents/state-format.js';
 import { unitDocumentSettings } from '../documents/unit-documents.js';
 import { commendationsRepository as repo } from './commendations.repository.js';
+import { authorityLine } from './decision-document.js';
 import { ordered, readableRound } from './round-view.js';
 
 // The certificates (giấy chứng nhận danh hiệu, giấy khen) of a decision, printed in one batch as a
@@ -102,14 +104,13 @@ export async function roundCertificates(ctx: AppContext, actor: Actor, roundId: 
   if (!d) throw new AppError('NOT_FOUND');
   const [{ settings }, nominations, grants] = await Promise.all([unitDocumentSettings(ctx.db, r.unit_path), repo.nominations(ctx.db, r.id), repo.grantsOf(ctx.db, d.id)]);
   const live = new Set(grants.filter((g) => g.revoked_at === null).map((g) => g.person_id));
-  const headTitle = (d.signer_title.split('\n')[0] ?? d.signer_title).replace(/^(KT|TM|Q|TL|TUQ)\.\s*/u, '').trim();
   const list = ordered(nominations)
     .filter((n) => n.status === 'proposed' && n.approved === true && live.has(n.person_id))
     .map((n): Certificate => {
-      const award = awards.find((a) => a.code === n.award_code)!;
+      const award = awardOf(n.award_code!);
       const form = award.kind === 'form';
       return {
-        authority: capitals(`${headTitle} ${settings.issuingBody}`),
+        authority: authorityLine(d.signer_title, settings.issuingBody),
         heading: form ? capitals(award.vi) : 'GIẤY CHỨNG NHẬN',
         verb: form ? 'Tặng' : 'Công nhận danh hiệu',
         name: n.name,

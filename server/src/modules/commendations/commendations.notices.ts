@@ -1,4 +1,4 @@
-import { awards } from '@thidua/contracts';
+import { awardOf } from '../awards/awards.catalogue.js';
 import type { AppContext } from '../../platform/context.js';
 import { registerNotificationKind } from '../notifications/notification-kinds.js';
 import { notifyUsers } from '../notifications/notices.js';
@@ -59,13 +59,14 @@ export async function noticeVoteClosed(ctx: AppContext, r: RoundRow, recipients:
   });
 }
 
+/** One notice for each title of the decision, to everyone who received it. */
 export async function noticeGranted(ctx: AppContext, r: RoundRow, users: { userId: number; awardCode: string }[], reference: string, signedOn: string, actorUserId: number): Promise<void> {
-  for (const u of users) {
-    const award = awards.find((a) => a.code === u.awardCode)!;
+  for (const code of new Set(users.map((u) => u.awardCode))) {
+    const award = awardOf(code);
     await notifyUsers(ctx, {
       kind: commendationNoticeKinds.granted.key,
-      key: `round/${r.id}/granted/${u.userId}`,
-      recipients: [u.userId],
+      key: `round/${r.id}/granted/${code}`,
+      recipients: users.filter((u) => u.awardCode === code).map((u) => u.userId),
       actorUserId,
       title: `Chúc mừng: ${award.vi} năm ${r.year}`,
       body: `Quyết định số ${reference} ngày ${ddmmyyyy(signedOn)} của ${r.unit_name} công nhận bạn đạt ${award.vi} năm ${r.year}. Hồ sơ thành tích của bạn đã được cập nhật.`,

@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/database.js';
 // The round of bình xét, its nominees, the council's ballot and the decision in the database:
 // Kysely only, no rules.
 
-export type RoundRow = Selectable<AwardRoundsTable> & { unit_name: string; unit_path: string; unit_kind: string };
+export type RoundRow = Selectable<AwardRoundsTable> & { unit_name: string; unit_path: string };
 export type DecisionRow = Selectable<AwardDecisionsTable>;
 
 /** A nominee as the round reads it: the row, and who it is. */
@@ -48,7 +48,6 @@ const roundColumns = [
   'r.revision',
   'u.name as unit_name',
   'u.path as unit_path',
-  'u.kind as unit_kind',
 ] as const;
 
 export const commendationsRepository = {
@@ -215,8 +214,13 @@ export const commendationsRepository = {
     if (no.length) await db.updateTable('round_nominations').set({ no_votes: sql`no_votes + 1` }).where('round_id', '=', roundId).where('id', 'in', no).execute();
   },
 
-  async setApproved(db: Executor, ids: { id: number; approved: boolean }[]): Promise<void> {
-    for (const { id, approved } of ids) await db.updateTable('round_nominations').set({ approved }).where('id', '=', id).execute();
+  /** The tally's outcome for every nominee at once. */
+  async setApproved(db: Executor, results: { id: number; approved: boolean }[]): Promise<void> {
+    if (results.length === 0) return;
+    await sql`
+      update round_nominations n set approved = r.approved
+        from unnest(${results.map((r) => r.id)}::bigint[], ${results.map((r) => r.approved)}::boolean[]) as r(id, approved)
+       where n.id = r.id`.execute(db);
   },
 
   decisionOf(db: Executor, roundId: number): Promise<DecisionRow | undefined> {

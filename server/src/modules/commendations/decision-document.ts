@@ -1,7 +1,9 @@
 import { awards } from '@thidua/contracts';
+import { awardOf } from '../awards/awards.catalogue.js';
 import type { Actor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import type { DocumentFile } from '../documents/documents.service.js';
 import { officialFileName } from '../documents/file-names.js';
 import { capitals, ddmmyyyy, issuerOf, unitSignature } from '../documents/issuer.js';
 import { renderStatePdf } from '../documents/pdf.js';
@@ -16,21 +18,15 @@ import { ordered, readableRound, ruleBasisOn } from './round-view.js';
 // articles — whom it recognises, the bonus and who carries it out; the signature and the recipients;
 // then the list of those recognised as its appendix, with each one's bonus.
 
-export interface DecisionFile {
-  fileName: string;
-  body: Buffer;
-}
-
 /** "Nghị định số 152/2025/NĐ-CP": the decree under the law that the round's rules follow. */
 const decreeOn = (date: string) => (ruleBasisOn(date).split('; ').at(-1) ?? '').replace(/^Nghị định /u, 'Nghị định số ');
 
-const awardName = (code: string) => awards.find((a) => a.code === code)!.vi;
 const money = (n: number) => `${formatNumber(n)} đồng`;
 
 /** The head's own title, without KT./TM. and the deputy's line: "HIỆU TRƯỞNG". */
-const headTitleOf = (signerTitle: string) => (signerTitle.split('\n')[0] ?? signerTitle).replace(/^(KT|TM|Q|TL|TUQ)\.\s*/u, '').trim();
+export const headTitleOf = (signerTitle: string) => (signerTitle.split('\n')[0] ?? signerTitle).replace(/^(KT|TM|Q|TL|TUQ)\.\s*/u, '').trim();
 /** "HIỆU TRƯỞNG TRƯỜNG THCS NGUYỄN DU": the authority that issues the decision. */
-const authorityLine = (signerTitle: string, issuingBody: string) => capitals(`${headTitleOf(signerTitle)} ${issuingBody}`);
+export const authorityLine = (signerTitle: string, issuingBody: string) => capitals(`${headTitleOf(signerTitle)} ${issuingBody}`);
 /** "Hiệu trưởng Trường THCS Nguyễn Du", as the appendix's note names the issuer. */
 function authorityWords(signerTitle: string, unitName: string): string {
   const t = headTitleOf(signerTitle).toLocaleLowerCase('vi-VN');
@@ -61,7 +57,7 @@ export function decisionDocument(r: RoundRow, d: DecisionRow, approved: Nominati
       kind: 'paragraph',
       text: [
         { text: 'Điều 1. ', bold: true },
-        { text: `${chuyenDe ? 'Tặng' : 'Công nhận'} ${order.map((c) => `danh hiệu “${awardName(c)}” cho ${byAward.get(c)!.length} cá nhân`).join('; ')} ${chuyenDe ? `trong ${r.name.charAt(0).toLowerCase()}${r.name.slice(1)}` : `năm ${r.year}`} (có danh sách kèm theo).` },
+        { text: `${chuyenDe ? 'Tặng' : 'Công nhận'} ${order.map((c) => `danh hiệu “${awardOf(c).name}” cho ${byAward.get(c)!.length} cá nhân`).join('; ')} ${chuyenDe ? `trong ${r.name.charAt(0).toLowerCase()}${r.name.slice(1)}` : `năm ${r.year}`} (có danh sách kèm theo).` },
       ],
     },
     {
@@ -83,7 +79,7 @@ export function decisionDocument(r: RoundRow, d: DecisionRow, approved: Nominati
   ];
 
   const rows: TableCellInput[][] = order.flatMap((c) => [
-    [{ value: `Danh hiệu “${awardName(c)}”`, colSpan: 5, bold: true, align: 'left' }] as TableCellInput[],
+    [{ value: `Danh hiệu “${awardOf(c).name}”`, colSpan: 5, bold: true, align: 'left' }] as TableCellInput[],
     ...byAward.get(c)!.map((n, i): TableCellInput[] => [{ value: String(i + 1), align: 'center' }, n.name, n.position ?? '', n.unit_name, bonus.get(n.id) ?? null]),
   ]);
   rows.push([{ value: 'Tổng cộng', colSpan: 4, bold: true, align: 'center' }, { value: total, bold: true }]);
@@ -124,12 +120,12 @@ async function decisionOf(ctx: AppContext, actor: Actor, roundId: number): Promi
 
 const fileWords = (r: RoundRow) => `Quyết định khen thưởng năm ${r.year} ${r.unit_name}`;
 
-export async function decisionDocx(ctx: AppContext, actor: Actor, roundId: number): Promise<DecisionFile> {
+export async function decisionDocx(ctx: AppContext, actor: Actor, roundId: number): Promise<DocumentFile> {
   const { r, doc } = await decisionOf(ctx, actor, roundId);
   return { fileName: officialFileName(fileWords(r), 'docx'), body: await renderStateDocument(doc) };
 }
 
-export async function decisionPdf(ctx: AppContext, actor: Actor, roundId: number): Promise<DecisionFile> {
+export async function decisionPdf(ctx: AppContext, actor: Actor, roundId: number): Promise<DocumentFile> {
   const { r, doc } = await decisionOf(ctx, actor, roundId);
   return { fileName: officialFileName(fileWords(r), 'pdf'), body: await renderStatePdf(doc) };
 }

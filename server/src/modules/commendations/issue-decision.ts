@@ -1,4 +1,5 @@
 import { awards, type AwardCode, type IssueDecisionBody, type RoundView } from '@thidua/contracts';
+import { awardOf } from '../awards/awards.catalogue.js';
 import type { Actor } from '../../platform/actor.js';
 import { auditContextOf, writeAudit } from '../../platform/audit.js';
 import { vietnamDate } from '../../platform/clock.js';
@@ -42,7 +43,7 @@ export async function issueDecision(ctx: AppContext, actor: Actor, roundId: numb
       const held = await repo.heldInYear(trx, approved.map((n) => n.person_id!), r.year);
       const twice = approved.find((n) => held.some((h) => h.person_id === n.person_id && h.award_code === n.award_code && h.kind === r.kind));
       if (twice) {
-        const award = awards.find((a) => a.code === twice.award_code)!;
+        const award = awardOf(twice.award_code!);
         throw new AppError('RECORD_DUPLICATE', { reason: `${twice.name} đã có ${award.vi} năm ${r.year} trong hồ sơ`, reasonEn: `${twice.name} already holds ${award.en} for ${r.year}` });
       }
       const decisionId = await repo.insertDecision(trx, {

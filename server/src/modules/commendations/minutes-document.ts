@@ -1,5 +1,7 @@
 import { awards, type AwardCode } from '@thidua/contracts';
+import { awardOf } from '../awards/awards.catalogue.js';
 import type { Actor } from '../../platform/actor.js';
+import { vietnamDate } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { officialFileName } from '../documents/file-names.js';
@@ -17,9 +19,8 @@ import { ordered, readableRound } from './round-view.js';
 // carries it (Nghị định 98/2023, Điều 34: "biên bản họp và kết quả bỏ phiếu").
 
 const clock = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false });
-const vnDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
 /** "14 giờ 05 ngày 15/06/2026", in Vietnam time. */
-const when = (d: Date) => `${clock.format(d).replace(':', ' giờ ')} ngày ${ddmmyyyy(vnDate.format(d))}`;
+const when = (d: Date) => `${clock.format(d).replace(':', ' giờ ')} ngày ${ddmmyyyy(vietnamDate(d))}`;
 const share = (n: number, of: number) => (of === 0 ? '0' : formatNumber(Math.round((n * 10_000) / of) / 100));
 
 export function minutesDocument(r: RoundRow, listed: NominationRow[], voted: number, issuer: ReturnType<typeof issuerOf>): StateDocument {
@@ -30,7 +31,7 @@ export function minutesDocument(r: RoundRow, listed: NominationRow[], voted: num
     return [
       { value: String(i + 1), align: 'center' },
       n.name,
-      awards.find((a) => a.code === n.award_code)!.vi,
+      awardOf(n.award_code!).vi,
       { value: `${n.yes_votes} (${share(n.yes_votes, members)} %)`, align: 'center' },
       { value: String(n.no_votes), align: 'center' },
       { value: String(needed), align: 'center' },
@@ -51,7 +52,7 @@ export function minutesDocument(r: RoundRow, listed: NominationRow[], voted: num
       const rule = ballotRuleFor(c, r.proposed_on);
       return {
         kind: 'bullet',
-        text: `${awards.find((a) => a.code === c)!.vi}: ${rule.strict ? 'trên' : 'từ'} ${formatNumber(rule.percent)} % tổng số thành viên Hội đồng (${votesNeeded(rule, members)} phiếu) — ${rule.citation.text}.`,
+        text: `${awardOf(c).vi}: ${rule.strict ? 'trên' : 'từ'} ${formatNumber(rule.percent)} % tổng số thành viên Hội đồng (${votesNeeded(rule, members)} phiếu) — ${rule.citation.text}.`,
       };
     }),
     { kind: 'heading', text: 'III. KẾT QUẢ KIỂM PHIẾU' },

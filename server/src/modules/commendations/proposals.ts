@@ -1,4 +1,4 @@
-import { awards, type AwardCode } from '@thidua/contracts';
+import { awards, awardsGrantedBy, type AwardCode } from '@thidua/contracts';
 import { awardOf } from '../awards/awards.catalogue.js';
 import { checkEligibility, shortfall, type ConditionResult, type EligibilityResult, type HistoryYear } from '../awards/eligibility.js';
 
@@ -10,10 +10,10 @@ import { checkEligibility, shortfall, type ConditionResult, type EligibilityResu
 // stores what it returns, and the council adjusts from there.
 
 /** The individual titles a unit's head grants, highest first. */
-export const unitTitles = awards
-  .filter((a) => a.kind === 'title' && a.grantor === 'unit_head' && (a.subjects as readonly string[]).includes('individual'))
+export const unitTitles: AwardCode[] = awardsGrantedBy('unit_head', 'individual')
+  .filter((a) => a.kind === 'title')
   .map((a) => a.code)
-  .reverse() as AwardCode[];
+  .reverse();
 const TOP = 'chien_si_thi_dua_co_so' satisfies AwardCode;
 const BASE = 'lao_dong_tien_tien' satisfies AwardCode;
 

@@ -1,6 +1,6 @@
 import type { RoundAllowed } from '@thidua/contracts';
 import { can } from '../../platform/access.js';
-import { isWithin, type Actor } from '../../platform/actor.js';
+import { isWithin, rootsOf, type Actor } from '../../platform/actor.js';
 import type { RoundRow } from './commendations.repository.js';
 
 // Who may do what with a round of bình xét, scoped by the unit that runs it: those who read the unit
@@ -16,12 +16,7 @@ const officialGrants = (actor: Actor) => actor.grants.filter((g) => g.role !== '
 export const canReadRound = (actor: Actor, r: Pick<RoundRow, 'unit_path'>) => officialGrants(actor).some((g) => isWithin(r.unit_path, g.unitPath));
 
 /** The subtrees whose rounds the actor reads. */
-export function roundRoots(actor: Actor): string[] {
-  const paths = [...new Set(officialGrants(actor).map((g) => g.unitPath))].sort((a, b) => a.length - b.length);
-  const roots: string[] = [];
-  for (const p of paths) if (!roots.some((r) => isWithin(p, r))) roots.push(p);
-  return roots;
-}
+export const roundRoots = (actor: Actor): string[] => rootsOf(officialGrants(actor).map((g) => g.unitPath));
 export const canManageRound = (actor: Actor, r: Pick<RoundRow, 'unit_path'>) => can(actor, 'round.manage', r.unit_path);
 export const canDecideRound = (actor: Actor, r: Pick<RoundRow, 'unit_path'>) => can(actor, 'award.decide', r.unit_path);
 

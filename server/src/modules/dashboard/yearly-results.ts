@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { nameCollation } from '../../platform/search.js';
 import { normaliseBands } from '../assessments/assessments.rules.js';
+import { csvFile } from '../documents/csv.js';
 import { officialFileName } from '../documents/file-names.js';
 import { dashboardRepository as repo, type YearlyResultRow } from './dashboard.repository.js';
 
@@ -82,16 +83,8 @@ export async function yearlyResultsXlsx(ctx: AppContext, actor: Actor, q: Yearly
   return { fileName: officialFileName(`Kết quả văn hóa công sở năm ${q.year} ${unitName}`, 'xlsx'), body };
 }
 
-/** A field as CSV writes it: quoted when it holds a comma, a quote or a line break. */
-const csvField = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/u.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export async function yearlyResultsCsv(ctx: AppContext, actor: Actor, q: YearlyResultsQuery): Promise<{ fileName: string; body: Buffer }> {
   const { unitName, rows } = await results(ctx, actor, q);
-  const lines = [header, ...rows.map((r, i) => cells(r, i))].map((l) => l.map(csvField).join(','));
-  // With the byte order mark Excel opens the Vietnamese letters as UTF-8.
-  const body = Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const body = csvFile([header, ...rows.map((r, i) => cells(r, i))]);
   return { fileName: officialFileName(`Kết quả văn hóa công sở năm ${q.year} ${unitName}`, 'csv'), body };
 }

@@ -1,4 +1,5 @@
 import { awards, ratingLabels, type Rating } from '@thidua/contracts';
+import { awardOf } from '../awards/awards.catalogue.js';
 import type { Executor } from '../../platform/database.js';
 import { recordColumns, type HeaderMap, type RecordField } from './imports.columns.js';
 import type { SheetRow } from './imports.files.js';
@@ -26,7 +27,6 @@ interface Pending {
   result: Parsed<RecordRow>;
 }
 
-const awardName = (code: string) => awards.find((a) => a.code === code)!.vi;
 
 export async function runRecordsImport(db: Executor, who: ImportPrincipal, rows: AsyncIterable<SheetRow>, opts: RunOptions): Promise<RunResult> {
   const findHeader = headerFinder(recordColumns);
@@ -112,7 +112,7 @@ export async function runRecordsImport(db: Executor, who: ImportPrincipal, rows:
         }
         for (const code of v.awards) {
           if (existing.granted.some((g) => g.person_id === person.id && g.year === v.year && g.award_code === code)) {
-            issues.push({ field: AWARDS.header, message: `Hồ sơ đã có ${awardName(code)} năm ${v.year}`, messageEn: `The record already holds ${awards.find((a) => a.code === code)!.en} for ${v.year}` });
+            issues.push({ field: AWARDS.header, message: `Hồ sơ đã có ${awardOf(code).name} năm ${v.year}`, messageEn: `The record already holds ${awardOf(code).en} for ${v.year}` });
           }
         }
         if (issues.length === 0) {

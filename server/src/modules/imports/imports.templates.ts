@@ -2,6 +2,7 @@ import type { ImportKind } from '@thidua/contracts';
 import ExcelJS from 'exceljs';
 import { columnsOf, type ColumnDef } from './imports.columns.js';
 import type { FileFormat } from './imports.files.js';
+import { csvFile } from '../documents/csv.js';
 
 export const GUIDE_SHEET = 'Hướng dẫn';
 
@@ -15,14 +16,9 @@ export function exampleRow(kind: ImportKind, unitCode: string): string[] {
 const titles: Record<ImportKind, string> = { people: 'Danh sách cán bộ', units: 'Danh sách đơn vị', records: 'Hồ sơ thành tích' };
 export const templateFileNames: Record<ImportKind, string> = { people: 'mau-nhap-can-bo', units: 'mau-nhap-don-vi', records: 'mau-nhap-ho-so-thanh-tich' };
 
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
 /** A CSV with a BOM, so that Excel opens it as UTF-8 and shows the Vietnamese letters. */
 function csvTemplate(columns: ColumnDef<string>[], example: string[]): Buffer {
-  const lines = [columns.map((c) => csvField(c.header)).join(','), example.map(csvField).join(',')];
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return csvFile([columns.map((c) => c.header), example]);
 }
 
 async function xlsxTemplate(kind: ImportKind, columns: ColumnDef<string>[], example: string[]): Promise<Buffer> {

@@ -15,11 +15,10 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { App as AntdApp, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appToday } from '../../app/clock';
 import { capitalise, DATE_FORMAT, toIsoDate } from '../../app/format';
-import { useFormError } from '../../app/forms';
+import { useDialogForm } from '../../app/forms';
 import { useLabel } from '../../app/i18n';
 import { NumberInput, numberRule, type TypedNumber, yearBounds } from '../../app/number-input';
 import { awardsApi } from './awards-api';
@@ -48,18 +47,10 @@ export function RecordDialogs({ personId, dialog, onClose, onChanged }: { person
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const { message } = AntdApp.useApp();
-  const [form] = Form.useForm<Values>();
-  const formError = useFormError(form);
   const thisYear = Number(appToday().slice(0, 4));
-
-  useEffect(() => {
-    if (!dialog) return;
-    form.resetFields();
-    formError.clear();
-    form.setFieldsValue(dialog.kind === 'rating' ? { year: dialog.year ?? thisYear, rating: dialog.rating ?? undefined } : { year: thisYear, kind: 'cong_trang' });
-    // Only when another dialog opens: the form's own state is left as the user typed it otherwise.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dialog]);
+  const { form, formError } = useDialogForm<Values>(dialog, () =>
+    dialog?.kind === 'rating' ? { year: dialog.year ?? thisYear, rating: dialog.rating ?? undefined } : { year: thisYear, kind: 'cong_trang' },
+  );
 
   const save = useMutation({
     mutationFn: (v: Values): Promise<PersonRecord> => {

@@ -1,12 +1,11 @@
-import { awards, type AwardCode, type NominationView, type RoundView } from '@thidua/contracts';
+import { awardsGrantedBy, type AwardCode, type NominationView, type RoundView } from '@thidua/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { App as AntdApp, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appToday } from '../../app/clock';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../app/format';
-import { useFormError } from '../../app/forms';
+import { useDialogForm } from '../../app/forms';
 import { useLabel } from '../../app/i18n';
 import { NumberInput, numberRule, type TypedNumber } from '../../app/number-input';
 import { roundsApi } from './commendations-api';
@@ -19,7 +18,7 @@ export type NominationDialog =
   | { kind: 'decide'; count: number };
 
 /** What a unit's head grants to a person: the titles and forms of the unit's authority. */
-const unitAwards = awards.filter((a) => a.grantor === 'unit_head' && (a.subjects as readonly string[]).includes('individual'));
+const unitAwards = awardsGrantedBy('unit_head', 'individual');
 
 interface Values {
   awardCode?: AwardCode;
@@ -35,18 +34,11 @@ export function NominationDialogs({ round, dialog, onClose, onChanged }: { round
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const { message } = AntdApp.useApp();
-  const [form] = Form.useForm<Values>();
-  const formError = useFormError(form);
-
-  useEffect(() => {
-    if (!dialog) return;
-    form.resetFields();
-    formError.clear();
-    if (dialog.kind === 'award') form.setFieldsValue({ awardCode: dialog.nomination.awardCode ?? undefined });
-    if (dialog.kind === 'decide') form.setFieldsValue({ signedOn: fromIsoDate(appToday()), signerName: round.signer?.name || undefined, signerTitle: round.signer?.title || undefined });
-    // Only when another dialog opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dialog]);
+  const { form, formError } = useDialogForm<Values>(dialog, () => {
+    if (dialog?.kind === 'award') return { awardCode: dialog.nomination.awardCode ?? undefined };
+    if (dialog?.kind === 'decide') return { signedOn: fromIsoDate(appToday()), signerName: round.signer?.name || undefined, signerTitle: round.signer?.title || undefined };
+    return undefined;
+  });
 
   const save = useMutation({
     mutationFn: (v: Values): Promise<RoundView> => {
